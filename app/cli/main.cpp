@@ -1,0 +1,90 @@
+// madoguchi-cli: the console side of Madoguchi, for scripts, cron jobs and headless checks.
+// The contract (commands, options, exit codes, JSON keys) is in shared/design.md.
+#include "app/cli/cli_context.hpp"
+#include "app/cli/command_registry.hpp"
+#include "core/common/errors.hpp"
+
+#include <clocale>
+#include <iostream>
+#include <string>
+#include <vector>
+
+using namespace madoguchi;
+using namespace madoguchi::cli;
+
+namespace {
+
+void printUsage(std::ostream& os)
+{
+    os << "usage: madoguchi-cli [--db URL] [--json] COMMAND ...\n\n"
+          "  --db URL   a SQLite file (PATH or sqlite:PATH) or postgresql://...;\n"
+          "             default: the case book in the user's data directory\n"
+          "  --json     print one JSON document on stdout\n"
+          "  --version  print the version\n\ncommands:\n";
+    for (const auto& c : registeredCommands())
+        os << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << '\n';
+}
+
+int fail(std::ostream& err, int code, const std::string& message)
+{
+    // One line: scripts show it as it is.
+    std::string line = message;
+    for (char& c : line)
+        if (c == '\n')
+            c = ' ';
+    err << "madoguchi-cli: " << line << '\n';
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::setlocale(LC_ALL, "");
+    CliContext ctx(std::cout, std::cerr);
+    std::vector<std::string> rest;
+    bool wantHelp = false;
+    try {
+        // Global options may stand anywhere on the line; everything else goes to the command.
+        for (int i = 1; i < argc; ++i) {
+            std::string a = argv[i];
+            if (a == "--json")
+                ctx.json = true;
+            else if (a == "--db") {
+                if (i + 1 >= argc)
+                    throw ValidationError("--db needs a value (a file path or postgresql://...)");
+                ctx.dbUrl = argv[++i];
+            } else if (a.rfind("--db=", 0) == 0)
+                ctx.dbUrl = a.substr(5);
+            else if (a == "--version" && rest.empty()) {
+                std::cout << "madoguchi-cli " << MADOGUCHI_VERSION << '\n';
+                return kOk;
+            } else if ((a == "--help" || a == "-h") && rest.empty())
+                wantHelp = true;
+            else
+                rest.push_back(a);
+        }
+        if (wantHelp || rest.empty()) {
+            printUsage(wantHelp ? std::cout : std::cerr);
+            return wantHelp ? kOk : kBadInput;
+        }
+        std::string command = rest.front();
+        rest.erase(rest.begin());
+        for (const auto& c : registeredCommands())
+            if (c.name == command)
+                return c.run(ctx, rest);
+        return fail(ctx.err, kBadInput, "unknown command \"" + command + "\" (see madoguchi-cli --help)");
+    } catch (const ValidationError& e) {
+        return fail(ctx.err, kBadInput, e.what());
+    } catch (const RuleViolation& e) {
+        return fail(ctx.err, kBadInput, e.what());
+    } catch (const NotFound& e) {
+        return fail(ctx.err, kBadInput, e.what());
+    } catch (const ConflictError& e) {
+        return fail(ctx.err, kConflict, e.what());
+    } catch (const StorageError& e) {
+        return fail(ctx.err, e.kind() == StorageError::Kind::Busy ? kStorageBusy : kStorageFault, e.what());
+    } catch (const std::exception& e) {
+        return fail(ctx.err, kFailure, std::string("internal error: ") + e.what());
+    }
+}

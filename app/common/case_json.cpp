@@ -1,0 +1,79 @@
+#include "app/common/case_json.hpp"
+
+#include "core/common/clock.hpp"
+
+namespace madoguchi::app {
+
+namespace {
+nlohmann::json optionalDate(const std::optional<boost::gregorian::date>& d)
+{
+    return d ? nlohmann::json(toIso(*d)) : nlohmann::json(nullptr);
+}
+} // namespace
+
+nlohmann::json toJson(const HistoryEntry& h)
+{
+    return {{"at", h.at},
+            {"actor", h.actor},
+            {"from", h.from ? nlohmann::json(std::string(statusId(*h.from))) : nlohmann::json(nullptr)},
+            {"to", std::string(statusId(h.to))},
+            {"reason", h.reason}};
+}
+
+nlohmann::json toJson(const Case& c)
+{
+    nlohmann::json documents = nlohmann::json::array();
+    for (const auto& d : c.documents)
+        documents.push_back({{"document", d.document}, {"checked", d.checked}});
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& h : c.history)
+        history.push_back(toJson(h));
+    return {
+        {"id", c.id},
+        {"reception_number", c.receptionNumber},
+        {"procedure", std::string(info(c.procedure).id)},
+        {"procedure_name", std::string(info(c.procedure).nameJa)},
+        {"status", std::string(statusId(c.status))},
+        {"status_name", std::string(statusNameJa(c.status))},
+        {"name", c.resident.name},
+        {"kana", c.resident.kana},
+        {"birth", toIso(c.resident.birth)},
+        {"sex", std::string(sexId(c.resident.sex))},
+        {"address", c.resident.address},
+        {"foreign_resident", c.resident.foreignResident},
+        {"stay_until", optionalDate(c.resident.stayUntil)},
+        {"moved_in", optionalDate(c.resident.movedIn)},
+        {"applicant", std::string(applicantId(c.applicant.type))},
+        {"proxy_name", c.applicant.proxyName},
+        {"proxy_relation", c.applicant.proxyRelation},
+        {"window", c.window},
+        {"clerk", c.clerk},
+        {"documents", documents},
+        {"fee_yen", c.feeYen},
+        {"notes", c.notes},
+        {"created_at", c.createdAt},
+        {"updated_at", c.updatedAt},
+        {"version", c.version},
+        {"history", history},
+    };
+}
+
+nlohmann::json toJson(const db::CaseSummary& s)
+{
+    return {
+        {"id", s.id},
+        {"reception_number", s.receptionNumber},
+        {"procedure", std::string(info(s.procedure).id)},
+        {"status", std::string(statusId(s.status))},
+        {"name", s.name},
+        {"kana", s.kana},
+        {"birth", toIso(s.birth)},
+        {"window", s.window},
+        {"clerk", s.clerk},
+        {"created_at", s.createdAt},
+        {"updated_at", s.updatedAt},
+        {"version", s.version},
+    };
+}
+
+} // namespace madoguchi::app

@@ -1,0 +1,98 @@
+#pragma once
+// The case book, in domain terms. No SQL leaves db/: the window and the console tool see only
+// this interface, and the SQLite and PostgreSQL stores both implement it.
+#include "core/cases/case.hpp"
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace madoguchi::db {
+
+// Who is acting: written into every history entry.
+struct Actor {
+    std::string user;
+};
+
+struct CaseQuery {
+    std::optional<boost::gregorian::date> day;      // the office day the case was received
+    std::optional<boost::gregorian::date> from, to; // a range of office days, inclusive
+    std::optional<CaseStatus> status;
+    std::optional<Procedure> procedure;
+    std::optional<std::string> window;
+    // Free text: a reception number, an ISO birth date, or a part of the name or
+    // フリガナ in any script and width.
+    std::optional<std::string> text;
+    std::optional<boost::gregorian::date> birth;
+    std::optional<std::string> kanaPrefix;
+    std::size_t limit = 500;
+};
+
+// One row of a list: what the case list shows without loading documents and history.
+struct CaseSummary {
+    CaseId id = 0;
+    std::string receptionNumber;
+    Procedure procedure = Procedure::CardReceipt;
+    CaseStatus status = CaseStatus::Received;
+    std::string name, kana;
+    boost::gregorian::date birth;
+    std::string window, clerk;
+    std::string createdAt, updatedAt;
+    std::int64_t version = 1;
+};
+
+struct IntegrityReport {
+    bool ok = true;
+    std::vector<std::string> problems;
+    std::int64_t caseCount = 0;
+    int schemaVersion = 0;
+};
+
+struct StoreOptions {
+    std::string office = "main";  // reception numbers are unique per office and day
+    std::string series = "A";     // the letter in front of the number
+};
+
+// A case brought in from elsewhere (a vendor system's export, generated fixtures, the benchmark):
+// its reception day and status are given rather than taken from the clock.
+struct ImportedCase {
+    CaseDraft draft;
+    std::string receivedAt; // ISO timestamp with offset: 2026-11-29T09:15:00+09:00
+    CaseStatus status = CaseStatus::Received;
+};
+
+class CaseStore {
+public:
+    virtual ~CaseStore() = default;
+
+    // Validates, assigns the reception number, writes the case and its first history entry in one
+    // transaction. Returns the case as stored. Once it returns, the case survives a crash.
+    virtual Case add(const CaseDraft& draft, const Actor& actor) = 0;
+    // Many cases in one transaction (all or none), reception numbers assigned per their day.
+    virtual std::vector<CaseId> importCases(const std::vector<ImportedCase>& cases, const Actor& actor) = 0;
+    virtual std::optional<Case> find(CaseId id) = 0;
+    virtual Case get(CaseId id) = 0; // throws NotFound
+    virtual std::vector<CaseSummary> search(const CaseQuery& query) = 0;
+
+    virtual Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
+                              std::optional<std::int64_t> expectedVersion = std::nullopt) = 0;
+    virtual Case reopen(CaseId id, const std::string& reason, const Actor& actor) = 0;
+    // Saves edited fields (resident, applicant, documents, fee, notes, window). Throws
+    // ConflictError when the stored version is newer than `edited.version`.
+    virtual Case update(const Case& edited, const Actor& actor) = 0;
+
+    virtual IntegrityReport check() = 0;
+    virtual void backup(const std::filesystem::path& target) = 0;
+    virtual std::string describe() const = 0; // "sqlite:/path/to/file" — no password
+};
+
+// `url`: a file path, sqlite:PATH or postgresql://… (see shared/design.md).
+std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& options = {});
+
+// $XDG_DATA_HOME/madoguchi/madoguchi.db, or ~/.local/share/madoguchi/madoguchi.db.
+std::filesystem::path defaultDatabasePath();
+
+} // namespace madoguchi::db

@@ -1,0 +1,21 @@
+#pragma once
+// Mapping between rows of `cases` and the domain types; one column list for every SELECT.
+#include "core/cases/case.hpp"
+#include "db/case_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace madoguchi::db {
+
+inline constexpr const char* kCaseColumns =
+    "id, reception_number, procedure, status, window, clerk, created_at, updated_at, version, name, kana, birth, sex,"
+    " address, foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes";
+// The columns a list row needs, prefixed with the table alias `c`.
+inline constexpr const char* kSummaryColumns =
+    "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth, c.window, c.clerk, c.created_at,"
+    " c.updated_at, c.version";
+
+Case caseFromRow(SQLite::Statement& row);
+CaseSummary summaryFromRow(SQLite::Statement& row);
+
+} // namespace madoguchi::db

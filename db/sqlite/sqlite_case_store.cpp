@@ -1,0 +1,432 @@
+#include "db/sqlite/sqlite_case_store.hpp"
+
+#include "core/cases/lifecycle.hpp"
+#include "core/cases/reception_number.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "core/text/search_fold.hpp"
+#include "db/sqlite/sqlite_case_rows.hpp"
+#include "db/sqlite/sqlite_connection.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace madoguchi::db {
+
+// Prepared once per connection, reset after each use: the insert path runs a million times in
+// the benchmark and thousands of times a day at a busy office.
+struct SqliteCaseStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : nextSeq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE office = ? AND day = ?"),
+          insertCase(db, "INSERT INTO cases (office, day, seq, reception_number, procedure, status, window, clerk,"
+                         " created_at, updated_at, name, kana, name_folded, kana_folded, birth, sex, address,"
+                         " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
+                         " VALUES (:office, :day, :seq, :reception, :procedure, :status, :window, :clerk, :at, :at,"
+                         " :name, :kana, :name_folded, :kana_folded, :birth, :sex, :address, :foreign, :stay_until,"
+                         " :moved_in, :applicant, :proxy_name, :proxy_relation, :fee, :notes)"),
+          insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
+          deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
+          insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason)"
+                            " VALUES (?, ?, ?, ?, ?, ?)"),
+          insertTrigram(db, "INSERT INTO case_search_trigram (rowid, name_folded, kana_folded) VALUES (?, ?, ?)"),
+          insertChars(db, "INSERT INTO case_search_chars (rowid, name_chars, kana_chars) VALUES (?, ?, ?)"),
+          selectCase(db, "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ?"),
+          selectDocuments(db, "SELECT document, checked FROM case_documents WHERE case_id = ? ORDER BY position"),
+          selectHistory(db, "SELECT at, actor, from_status, to_status, reason FROM case_history"
+                            " WHERE case_id = ? ORDER BY id")
+    {
+    }
+    SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertHistory, insertTrigram,
+        insertChars, selectCase, selectDocuments, selectHistory;
+};
+
+namespace {
+
+// Resets a cached statement however the block that used it is left.
+struct Reset {
+    SQLite::Statement& st;
+    ~Reset()
+    {
+        st.reset();
+        st.clearBindings();
+    }
+};
+
+void bindOptionalDate(SQLite::Statement& st, const char* name, const std::optional<boost::gregorian::date>& d)
+{
+    if (d)
+        st.bind(name, toIso(*d));
+    else
+        st.bind(name);
+}
+
+} // namespace
+
+SqliteCaseStore::SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options)
+    : path_(path), options_(options), db_(openSqliteDatabase(path))
+{
+    try {
+        st_ = std::make_unique<Statements>(*db_);
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "preparing the case book");
+    }
+}
+
+SqliteCaseStore::~SqliteCaseStore() = default;
+
+std::string SqliteCaseStore::describe() const { return "sqlite:" + path_.string(); }
+
+CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at, const std::string& day,
+                                   CaseStatus status, const Actor& actor)
+{
+    int seq;
+    {
+        Reset r{st_->nextSeq};
+        st_->nextSeq.bind(1, options_.office);
+        st_->nextSeq.bind(2, day);
+        st_->nextSeq.executeStep();
+        seq = st_->nextSeq.getColumn(0).getInt();
+    }
+    const Resident& res = draft.resident;
+    std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
+    auto& ins = st_->insertCase;
+    {
+        Reset r{ins};
+        ins.bind(":office", options_.office);
+        ins.bind(":day", day);
+        ins.bind(":seq", seq);
+        ins.bind(":reception", formatReceptionNumber(options_.series, seq));
+        ins.bind(":procedure", std::string(info(draft.procedure).id));
+        ins.bind(":status", std::string(statusId(status)));
+        ins.bind(":window", draft.window);
+        ins.bind(":clerk", draft.clerk.empty() ? actor.user : draft.clerk);
+        ins.bind(":at", at);
+        ins.bind(":name", trimmed(res.name));
+        ins.bind(":kana", trimmed(res.kana));
+        ins.bind(":name_folded", nameFolded);
+        ins.bind(":kana_folded", kanaFolded);
+        ins.bind(":birth", toIso(res.birth));
+        ins.bind(":sex", std::string(sexId(res.sex)));
+        ins.bind(":address", res.address);
+        ins.bind(":foreign", res.foreignResident ? 1 : 0);
+        bindOptionalDate(ins, ":stay_until", res.stayUntil);
+        bindOptionalDate(ins, ":moved_in", res.movedIn);
+        ins.bind(":applicant", std::string(applicantId(draft.applicant.type)));
+        ins.bind(":proxy_name", draft.applicant.proxyName);
+        ins.bind(":proxy_relation", draft.applicant.proxyRelation);
+        ins.bind(":fee", draft.feeYen);
+        ins.bind(":notes", draft.notes);
+        ins.exec();
+    }
+    CaseId id = db_->getLastInsertRowid();
+    writeDocuments(id, draft.documents);
+    indexForSearch(id, nameFolded, kanaFolded);
+    appendHistory(id, at, actor.user, std::nullopt, status, "");
+    return id;
+}
+
+void SqliteCaseStore::writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents)
+{
+    int position = 0;
+    for (const auto& d : documents) {
+        Reset r{st_->insertDocument};
+        st_->insertDocument.bind(1, id);
+        st_->insertDocument.bind(2, position++);
+        st_->insertDocument.bind(3, d.document);
+        st_->insertDocument.bind(4, d.checked ? 1 : 0);
+        st_->insertDocument.exec();
+    }
+}
+
+void SqliteCaseStore::indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded)
+{
+    {
+        Reset r{st_->insertTrigram};
+        st_->insertTrigram.bind(1, id);
+        st_->insertTrigram.bind(2, nameFolded);
+        st_->insertTrigram.bind(3, kanaFolded);
+        st_->insertTrigram.exec();
+    }
+    Reset r{st_->insertChars};
+    st_->insertChars.bind(1, id);
+    st_->insertChars.bind(2, spacedCharacters(nameFolded));
+    st_->insertChars.bind(3, spacedCharacters(kanaFolded));
+    st_->insertChars.exec();
+}
+
+void SqliteCaseStore::unindexForSearch(CaseId id)
+{
+    // The trigram table reads its content from `cases`; removing a row from it needs the values
+    // that were indexed, which are still in `cases` at this point.
+    SQLite::Statement del(*db_, "INSERT INTO case_search_trigram (case_search_trigram, rowid, name_folded, kana_folded)"
+                                " SELECT 'delete', id, name_folded, kana_folded FROM cases WHERE id = ?");
+    del.bind(1, id);
+    del.exec();
+    SQLite::Statement delChars(*db_, "DELETE FROM case_search_chars WHERE rowid = ?");
+    delChars.bind(1, id);
+    delChars.exec();
+}
+
+void SqliteCaseStore::appendHistory(CaseId id, const std::string& at, const std::string& actor,
+                                    std::optional<CaseStatus> from, CaseStatus to, const std::string& reason)
+{
+    auto& h = st_->insertHistory;
+    Reset r{h};
+    h.bind(1, id);
+    h.bind(2, at);
+    h.bind(3, actor);
+    if (from)
+        h.bind(4, std::string(statusId(*from)));
+    else
+        h.bind(4);
+    h.bind(5, std::string(statusId(to)));
+    h.bind(6, reason);
+    h.exec();
+}
+
+Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
+{
+    Timestamp ts = now();
+    validate(draft.resident, ts.localDay);
+    CaseId id;
+    try {
+        // IMMEDIATE: take the write lock before reading the day's last sequence, so that two
+        // windows can never compute the same reception number.
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "saving the case");
+    }
+    return get(id);
+}
+
+std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
+{
+    std::vector<CaseId> ids;
+    ids.reserve(cases.size());
+    for (const auto& c : cases) {
+        if (c.receivedAt.size() < 10)
+            throw ValidationError("received-at: \"" + c.receivedAt + "\" is not an ISO timestamp");
+        auto day = parseIsoDate(c.receivedAt.substr(0, 10), "received-at");
+        validate(c.draft.resident, day);
+    }
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        for (const auto& c : cases)
+            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "importing cases");
+    }
+    return ids;
+}
+
+std::optional<Case> SqliteCaseStore::find(CaseId id)
+{
+    try {
+        Case c;
+        {
+            Reset r{st_->selectCase};
+            st_->selectCase.bind(1, id);
+            if (!st_->selectCase.executeStep())
+                return std::nullopt;
+            c = caseFromRow(st_->selectCase);
+        }
+        {
+            Reset r{st_->selectDocuments};
+            st_->selectDocuments.bind(1, id);
+            while (st_->selectDocuments.executeStep())
+                c.documents.push_back({st_->selectDocuments.getColumn(0).getString(),
+                                       st_->selectDocuments.getColumn(1).getInt() != 0});
+        }
+        Reset r{st_->selectHistory};
+        st_->selectHistory.bind(1, id);
+        while (st_->selectHistory.executeStep()) {
+            auto& h = st_->selectHistory;
+            HistoryEntry e;
+            e.at = h.getColumn(0).getString();
+            e.actor = h.getColumn(1).getString();
+            if (!h.getColumn(2).isNull())
+                e.from = parseStatus(h.getColumn(2).getString());
+            e.to = parseStatus(h.getColumn(3).getString());
+            e.reason = h.getColumn(4).getString();
+            c.history.push_back(std::move(e));
+        }
+        return c;
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "reading case " + std::to_string(id));
+    }
+}
+
+Case SqliteCaseStore::get(CaseId id)
+{
+    if (auto c = find(id))
+        return *c;
+    throw NotFound("no case with id " + std::to_string(id));
+}
+
+Case SqliteCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
+                                   std::optional<std::int64_t> expectedVersion)
+{
+    return setStatus(id, to, reason, actor, expectedVersion, false);
+}
+
+Case SqliteCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor)
+{
+    return setStatus(id, CaseStatus::InProgress, reason, actor, std::nullopt, true);
+}
+
+Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
+                                std::optional<std::int64_t> expectedVersion, bool reopening)
+{
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement cur(*db_, "SELECT status, version FROM cases WHERE id = ?");
+        cur.bind(1, id);
+        if (!cur.executeStep())
+            throw NotFound("no case with id " + std::to_string(id));
+        CaseStatus from = parseStatus(cur.getColumn(0).getString());
+        std::int64_t version = cur.getColumn(1).getInt64();
+        if (expectedVersion && *expectedVersion != version)
+            throw ConflictError("case " + std::to_string(id) + " was changed by someone else in the meantime");
+        if (reopening)
+            checkReopen(from, reason);
+        else
+            checkTransition(from, to, reason);
+        Timestamp ts = now();
+        SQLite::Statement upd(*db_, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+        upd.bind(1, std::string(statusId(to)));
+        upd.bind(2, ts.iso);
+        upd.bind(3, id);
+        upd.exec();
+        appendHistory(id, ts.iso, actor.user, from, to, reopening ? "再開: " + reason : reason);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "changing the status of case " + std::to_string(id));
+    }
+    return get(id);
+}
+
+Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
+{
+    Timestamp ts = now();
+    validate(edited.resident, ts.localDay);
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement cur(*db_, "SELECT version, status FROM cases WHERE id = ?");
+        cur.bind(1, edited.id);
+        if (!cur.executeStep())
+            throw NotFound("no case with id " + std::to_string(edited.id));
+        if (cur.getColumn(0).getInt64() != edited.version)
+            throw ConflictError("case " + std::to_string(edited.id) +
+                                " was changed by someone else in the meantime; your edits are kept, reload to merge");
+        CaseStatus status = parseStatus(cur.getColumn(1).getString());
+        if (isClosed(status))
+            throw RuleViolation("the case is closed; reopen it before editing");
+        unindexForSearch(edited.id);
+        const Resident& res = edited.resident;
+        std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
+        SQLite::Statement upd(*db_, "UPDATE cases SET procedure = :procedure, window = :window, name = :name, kana = :kana,"
+                                    " name_folded = :name_folded, kana_folded = :kana_folded, birth = :birth, sex = :sex,"
+                                    " address = :address, foreign_resident = :foreign, stay_until = :stay_until,"
+                                    " moved_in = :moved_in, applicant = :applicant, proxy_name = :proxy_name,"
+                                    " proxy_relation = :proxy_relation, fee_yen = :fee, notes = :notes,"
+                                    " updated_at = :at, version = version + 1 WHERE id = :id");
+        upd.bind(":procedure", std::string(info(edited.procedure).id));
+        upd.bind(":window", edited.window);
+        upd.bind(":name", trimmed(res.name));
+        upd.bind(":kana", trimmed(res.kana));
+        upd.bind(":name_folded", nameFolded);
+        upd.bind(":kana_folded", kanaFolded);
+        upd.bind(":birth", toIso(res.birth));
+        upd.bind(":sex", std::string(sexId(res.sex)));
+        upd.bind(":address", res.address);
+        upd.bind(":foreign", res.foreignResident ? 1 : 0);
+        bindOptionalDate(upd, ":stay_until", res.stayUntil);
+        bindOptionalDate(upd, ":moved_in", res.movedIn);
+        upd.bind(":applicant", std::string(applicantId(edited.applicant.type)));
+        upd.bind(":proxy_name", edited.applicant.proxyName);
+        upd.bind(":proxy_relation", edited.applicant.proxyRelation);
+        upd.bind(":fee", edited.feeYen);
+        upd.bind(":notes", edited.notes);
+        upd.bind(":at", ts.iso);
+        upd.bind(":id", edited.id);
+        upd.exec();
+        {
+            Reset r{st_->deleteDocuments};
+            st_->deleteDocuments.bind(1, edited.id);
+            st_->deleteDocuments.exec();
+        }
+        writeDocuments(edited.id, edited.documents);
+        indexForSearch(edited.id, nameFolded, kanaFolded);
+        appendHistory(edited.id, ts.iso, actor.user, status, status, "編集");
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "saving case " + std::to_string(edited.id));
+    }
+    return get(edited.id);
+}
+
+IntegrityReport SqliteCaseStore::check()
+{
+    IntegrityReport report;
+    try {
+        SQLite::Statement ic(*db_, "PRAGMA integrity_check");
+        while (ic.executeStep()) {
+            std::string line = ic.getColumn(0).getString();
+            if (line != "ok")
+                report.problems.push_back("integrity_check: " + line);
+        }
+        SQLite::Statement fk(*db_, "PRAGMA foreign_key_check");
+        while (fk.executeStep())
+            report.problems.push_back("foreign key broken in table " + fk.getColumn(0).getString() + " row " +
+                                      std::to_string(fk.getColumn(1).getInt64()));
+        try {
+            db_->exec("INSERT INTO case_search_trigram (case_search_trigram) VALUES ('integrity-check')");
+            db_->exec("INSERT INTO case_search_chars (case_search_chars) VALUES ('integrity-check')");
+        } catch (const SQLite::Exception& e) {
+            report.problems.push_back(std::string("search index: ") + e.what());
+        }
+        std::int64_t indexed = db_->execAndGet("SELECT COUNT(*) FROM case_search_chars").getInt64();
+        report.caseCount = db_->execAndGet("SELECT COUNT(*) FROM cases").getInt64();
+        if (indexed != report.caseCount)
+            report.problems.push_back("search index holds " + std::to_string(indexed) + " cases, the book " +
+                                      std::to_string(report.caseCount));
+        report.schemaVersion = db_->execAndGet("PRAGMA user_version").getInt();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "checking the database");
+    }
+    report.ok = report.problems.empty();
+    return report;
+}
+
+void SqliteCaseStore::backup(const std::filesystem::path& target)
+{
+    if (std::filesystem::exists(target))
+        throw ValidationError("backup target " + target.string() + " already exists; choose a new file name");
+    // Written beside the target and renamed into place, so that a half-written backup never
+    // carries the target's name; created 0600 like the case book itself.
+    std::filesystem::path partial = target;
+    partial += ".partial";
+    std::filesystem::remove(partial);
+    int fd = ::open(partial.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw StorageError(StorageError::Kind::Io, "cannot create the backup file " + partial.string());
+    ::close(fd);
+    try {
+        {
+            SQLite::Database out(partial.string(), SQLite::OPEN_READWRITE);
+            SQLite::Backup b(out, *db_);
+            b.executeStep(-1); // everything in one step: consistent even while others write
+        }
+        std::filesystem::rename(partial, target);
+    } catch (const SQLite::Exception& e) {
+        std::filesystem::remove(partial);
+        rethrowAsStorageError(e, "backing up to " + target.string());
+    }
+}
+
+} // namespace madoguchi::db

@@ -1,0 +1,106 @@
+#include "db/sqlite/sqlite_connection.hpp"
+
+#include "core/common/errors.hpp"
+#include "db/migrations.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace madoguchi::db {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// The case book holds personal data: the file (and the -wal/-shm files SQLite creates beside it
+// with the same mode) is readable by its owner only.
+void createPrivateFile(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec)
+            throw StorageError(StorageError::Kind::Io, "cannot create the folder " + path.parent_path().string() +
+                                                           ": " + ec.message());
+    }
+    int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw StorageError(StorageError::Kind::Io, "cannot create the database file " + path.string());
+    ::close(fd);
+}
+
+} // namespace
+
+[[noreturn]] void rethrowAsStorageError(const SQLite::Exception& e, const std::string& doing)
+{
+    int code = e.getErrorCode();
+    std::string what = doing + ": " + e.what();
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw StorageError(StorageError::Kind::Busy,
+                           doing + ": the database is locked by another program; try again in a moment");
+    case SQLITE_FULL:
+        throw StorageError(StorageError::Kind::Full, doing + ": the disk is full; nothing was saved");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        throw StorageError(StorageError::Kind::Corrupt, doing + ": the database file is damaged or not a case book (" +
+                                                            std::string(e.what()) + ")");
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        throw StorageError(StorageError::Kind::Io, what);
+    default:
+        throw StorageError(StorageError::Kind::Other, what);
+    }
+}
+
+std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path)
+{
+    if (!std::filesystem::exists(path))
+        createPrivateFile(path);
+    try {
+        mode_t old = ::umask(077); // the -wal and -shm files
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        ::umask(old);
+        db->setBusyTimeout(kBusyTimeoutMs);
+        // WAL: readers do not block the writer. synchronous=FULL: a commit that returned is on disk,
+        // so a case acknowledged to the clerk survives a power cut (NORMAL could lose the last ones).
+        db->exec("PRAGMA journal_mode=WAL");
+        db->exec("PRAGMA synchronous=FULL");
+        db->exec("PRAGMA foreign_keys=ON");
+        migrateSqlite(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "opening " + path.string());
+    }
+}
+
+void migrateSqlite(SQLite::Database& db)
+{
+    int current = db.execAndGet("PRAGMA user_version").getInt();
+    const auto& migrations = sqliteMigrations();
+    int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > newest)
+        throw StorageError(StorageError::Kind::Other,
+                           "the database has schema version " + std::to_string(current) +
+                               ", newer than this program knows (" + std::to_string(newest) +
+                               "); use a newer Madoguchi");
+    for (const auto& m : migrations) {
+        if (m.version <= current)
+            continue;
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another program may have migrated while we waited for the write lock.
+        if (db.execAndGet("PRAGMA user_version").getInt() >= m.version)
+            continue;
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+}
+
+} // namespace madoguchi::db

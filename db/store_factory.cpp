@@ -1,0 +1,20 @@
+#include "core/common/errors.hpp"
+#include "db/case_store.hpp"
+#include "db/sqlite/sqlite_case_store.hpp"
+
+#include <string>
+
+namespace madoguchi::db {
+
+std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& options)
+{
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        throw ValidationError("--db: PostgreSQL is not supported by this build yet");
+    }
+    std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+    if (path.empty())
+        throw ValidationError("--db: empty database path");
+    return std::make_unique<SqliteCaseStore>(path, options);
+}
+
+} // namespace madoguchi::db

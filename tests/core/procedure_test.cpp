@@ -1,0 +1,52 @@
+#include "core/cases/applicant.hpp"
+#include "core/cases/case_status.hpp"
+#include "core/cases/procedure.hpp"
+#include "core/common/errors.hpp"
+
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace madoguchi;
+
+TEST(Procedure, TheFourteenContractIdsRoundTrip)
+{
+    const char* ids[] = {"card-receipt", "reissue", "pin-reset", "cert-renewal", "suspension", "suspension-lift",
+                         "card-info-change", "card-renewal", "stay-extension", "application-cancel",
+                         "number-change", "notice-pickup", "overseas-continuation", "face-auth-change"};
+    ASSERT_EQ(allProcedures().size(), 14u);
+    std::set<std::string> names;
+    for (const char* id : ids) {
+        Procedure p = parseProcedure(id);
+        EXPECT_EQ(info(p).id, id);
+        EXPECT_FALSE(info(p).nameJa.empty());
+        EXPECT_FALSE(info(p).nameEn.empty());
+        names.insert(std::string(info(p).nameJa));
+    }
+    EXPECT_EQ(names.size(), 14u);
+}
+
+TEST(Procedure, UnknownIdListsTheValidOnes)
+{
+    try {
+        parseProcedure("renew");
+        FAIL();
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("card-renewal"), std::string::npos);
+    }
+}
+
+TEST(Status, IdsAndNames)
+{
+    EXPECT_EQ(parseStatus("in-progress"), CaseStatus::InProgress);
+    EXPECT_EQ(statusNameJa(CaseStatus::Waiting), "保留");
+    EXPECT_THROW(parseStatus("closed"), ValidationError);
+    EXPECT_TRUE(isClosed(CaseStatus::Withdrawn));
+    EXPECT_FALSE(isClosed(CaseStatus::Waiting));
+}
+
+TEST(Applicant, Ids)
+{
+    EXPECT_EQ(parseApplicant("legal-representative"), ApplicantType::LegalRepresentative);
+    EXPECT_EQ(applicantNameJa(ApplicantType::Proxy), "任意代理人");
+    EXPECT_THROW(parseApplicant("friend"), ValidationError);
+}

@@ -1,0 +1,69 @@
+#include "core/common/errors.hpp"
+#include "db/case_store.hpp"
+#include "db/migrations.hpp"
+#include "tests/db/store_fixture.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <fstream>
+#include <gtest/gtest.h>
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+TEST(SqliteMigration, EmptyFileGetsTheNewestSchema)
+{
+    TempDir dir;
+    auto file = (dir / "new.db").string();
+    db::openStore(file);
+    SQLite::Database raw(file);
+    EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), db::sqliteMigrations().back().version);
+    EXPECT_TRUE(raw.tableExists("cases"));
+    EXPECT_TRUE(raw.tableExists("case_history"));
+    EXPECT_TRUE(raw.tableExists("case_search_chars"));
+}
+
+TEST(SqliteMigration, ReopeningDoesNotMigrateAgain)
+{
+    TempDir dir;
+    auto file = (dir / "again.db").string();
+    CaseId id = db::openStore(file)->add(draft("山田", "ヤマダ"), kClerk).id;
+    for (int i = 0; i < 3; ++i) {
+        auto s = db::openStore(file);
+        EXPECT_EQ(s->get(id).resident.name, "山田");
+        EXPECT_TRUE(s->check().ok);
+    }
+}
+
+TEST(SqliteMigration, MigrationsAreNumberedInOrder)
+{
+    int last = 0;
+    for (const auto& m : db::sqliteMigrations()) {
+        EXPECT_GT(m.version, last) << m.file;
+        last = m.version;
+    }
+}
+
+TEST(SqliteMigration, NewerSchemaIsRefused)
+{
+    TempDir dir;
+    auto file = (dir / "future.db").string();
+    db::openStore(file);
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 999");
+    }
+    EXPECT_THROW(db::openStore(file), StorageError);
+}
+
+TEST(SqliteMigration, NotADatabaseIsAClearError)
+{
+    TempDir dir;
+    auto file = dir / "text.db";
+    std::ofstream(file) << "this is not a database, it is a shopping list\n";
+    try {
+        db::openStore(file.string());
+        FAIL();
+    } catch (const StorageError& e) {
+        EXPECT_EQ(e.kind(), StorageError::Kind::Corrupt) << e.what();
+    }
+}

@@ -85,6 +85,7 @@ CaseSummary summaryFromRow(SQLite::Statement& row)
 
 std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
 {
+    const std::string& office = options_.office;
     // The SQL is put together from fixed fragments only; every value the user gave is bound.
     std::string from = "cases c";
     std::string order = "c.id DESC";
@@ -127,12 +128,20 @@ std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
         where.push_back("c.kana_folded >= ? AND c.kana_folded < ?");
         bindText(prefix);
         bindText(prefix + "\xF4\x8F\xBF\xBF"); // U+10FFFF sorts after every continuation
+        // In reading order, as a clerk expects of a kana search; the index then ends the scan at the limit.
+        if (!q.text)
+            order = "c.kana_folded, c.id";
     }
     if (q.day) {
-        where.push_back("c.day = ?");
+        where.push_back("c.office = ? AND c.day = ?");
+        bindText(office);
         bindText(toIso(*q.day));
         if (!q.text)
             order = "c.day, c.seq";
+    }
+    if (q.from || q.to) {
+        where.push_back("c.office = ?");
+        bindText(office);
     }
     if (q.from) {
         where.push_back("c.day >= ?");

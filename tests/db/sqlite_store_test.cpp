@@ -218,3 +218,19 @@ TEST_F(SqliteStore, LiteralTextIsStoredLiterally)
     q.text = "\"quoted\" OR";
     EXPECT_TRUE(store->search(q).empty());
 }
+
+TEST_F(SqliteStore, CheckFindsASearchIndexOutOfStepWithTheBook)
+{
+    store->add(draft("山田 太郎", "ヤマダ タロウ"), kClerk);
+    EXPECT_TRUE(store->check().ok);
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+        raw.exec("DELETE FROM cases"); // behind the store's back, as a damaged file or a stray tool would
+    }
+    auto report = store->check();
+    EXPECT_FALSE(report.ok);
+    bool namesTheIndex = false;
+    for (const auto& p : report.problems)
+        namesTheIndex |= p.find("search index") != std::string::npos;
+    EXPECT_TRUE(namesTheIndex);
+}

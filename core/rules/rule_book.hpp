@@ -1,0 +1,53 @@
+#pragma once
+// The rule book: required documents, fees, places and contacts as dated data entries read from
+// JSON files (data/rules/*.json), so that a fee or rule change is a data change. Usage:
+//     auto book = rules::RuleBook::load(dataDirectory() / "rules");
+//     auto req = book.requirementsFor(Procedure::Reissue, ApplicantType::Proxy, {birth, false}, today);
+#include "core/rules/requirements.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace madoguchi::rules {
+
+// A data file that cannot be used. The message names the file, the entry and what is wrong:
+//   fees.json: entry "card-reissue-fee" (#3): effective_from "2024-02-30" is not a date
+class RuleFileError : public std::runtime_error {
+public:
+    RuleFileError(std::string file, std::string entry, std::string problem);
+    const std::string& file() const { return file_; }
+    const std::string& entry() const { return entry_; }
+    const std::string& problem() const { return problem_; }
+
+private:
+    std::string file_, entry_, problem_;
+};
+
+class RuleBook {
+public:
+    // Reads every *.json in `directory` (in name order). Throws RuleFileError for a broken file,
+    // an unknown procedure or applicant, a missing field or text, a bad date, an unknown document
+    // id, or two versions of one entry in force on the same day.
+    static RuleBook load(const std::filesystem::path& directory);
+    // The same for one file (for tests and tools).
+    static RuleBook loadFile(const std::filesystem::path& file);
+
+    // Throws NotFound when no rule is in force for that day.
+    Requirements requirementsFor(Procedure procedure, ApplicantType applicant,
+                                 const ResidentAttributes& resident, const boost::gregorian::date& day) const;
+
+    std::size_t entryCount() const;
+
+    RuleBook(RuleBook&&) noexcept;
+    RuleBook& operator=(RuleBook&&) noexcept;
+    ~RuleBook();
+
+private:
+    struct Data;
+    explicit RuleBook(std::unique_ptr<Data> data);
+    std::unique_ptr<Data> data_;
+};
+
+} // namespace madoguchi::rules

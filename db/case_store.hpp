@@ -4,6 +4,7 @@
 #include "core/cases/case.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -64,6 +65,34 @@ struct ImportedCase {
     CaseStatus status = CaseStatus::Received;
 };
 
+// Live refresh: what changed in the case book, by anyone (another window, another office's
+// program, this very process). A window keeps its list and reloads only the named case.
+enum class ChangeKind {
+    Added,         // a new case
+    StatusChanged, // its status moved (or it was reopened)
+    Edited,        // its fields were saved
+    Resync,        // changes may have been missed (many at once, or the connection came back):
+                   // reload what is shown; `id` is 0
+};
+
+struct ChangeEvent {
+    CaseId id = 0;
+    ChangeKind kind = ChangeKind::Resync;
+};
+
+// A subscription, with a connection of its own (so a slow list query never delays it). Not
+// thread-safe: use one from one thread — a wxTimer calling poll(0ms) every ~500 ms on the GUI
+// thread is enough to meet "within 2 s", or a worker thread blocking in poll(1s).
+class ChangeFeed {
+public:
+    virtual ~ChangeFeed() = default;
+    // The changes seen since the last call, in commit order; waits up to `timeout` for the first
+    // one when there are none yet. Empty when nothing changed. Throws StorageError (Unreachable)
+    // while the server is out of reach; once it is back, the next call reconnects and reports a
+    // Resync.
+    virtual std::vector<ChangeEvent> poll(std::chrono::milliseconds timeout) = 0;
+};
+
 class CaseStore {
 public:
     virtual ~CaseStore() = default;
@@ -87,6 +116,10 @@ public:
     virtual IntegrityReport check() = 0;
     virtual void backup(const std::filesystem::path& target) = 0;
     virtual std::string describe() const = 0; // "sqlite:/path/to/file" — no password
+
+    // Changes from now on. SQLite polls the file's data_version; PostgreSQL uses LISTEN/NOTIFY.
+    // The default (a store that cannot tell) never reports anything.
+    virtual std::unique_ptr<ChangeFeed> subscribe();
 };
 
 // `url`: a file path, sqlite:PATH or postgresql://… (see shared/design.md).

@@ -11,5 +11,6 @@ struct Migration {
 };
 
 const std::vector<Migration>& sqliteMigrations();
+const std::vector<Migration>& postgresMigrations();
 
 } // namespace madoguchi::db

@@ -1,5 +1,6 @@
 #include "core/common/errors.hpp"
 #include "db/case_store.hpp"
+#include "db/postgresql/postgres_case_store.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 
 #include <string>
@@ -9,12 +10,23 @@ namespace madoguchi::db {
 std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& options)
 {
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-        throw ValidationError("--db: PostgreSQL is not supported by this build yet");
+        return std::make_unique<PostgresCaseStore>(url, options);
     }
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty())
         throw ValidationError("--db: empty database path");
     return std::make_unique<SqliteCaseStore>(path, options);
 }
+
+namespace {
+
+class SilentFeed final : public ChangeFeed {
+public:
+    std::vector<ChangeEvent> poll(std::chrono::milliseconds) override { return {}; }
+};
+
+} // namespace
+
+std::unique_ptr<ChangeFeed> CaseStore::subscribe() { return std::make_unique<SilentFeed>(); }
 
 } // namespace madoguchi::db

@@ -29,10 +29,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The environment failed: database locked, disk full, file unreadable. Nothing was written.
+// The environment failed: database locked, disk full, file unreadable, database server out of
+// reach. Nothing was written.
 class StorageError : public std::runtime_error {
 public:
-    enum class Kind { Busy, Full, Corrupt, Io, Other };
+    // Unreachable: the connection to the database server is down; the next call reconnects.
+    enum class Kind { Busy, Full, Corrupt, Io, Unreachable, Other };
     StorageError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 

@@ -24,6 +24,7 @@ public:
     IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;
+    std::unique_ptr<ChangeFeed> subscribe() override;
 
     SQLite::Database& database() { return *db_; } // for tests and tools inside db/
 

@@ -7,10 +7,13 @@
 using namespace madoguchi;
 using namespace madoguchi::test;
 
-class SqliteSearch : public ::testing::Test {
+class CaseBookSearch : public BackendTest {
 protected:
     void SetUp() override
     {
+        BackendTest::SetUp();
+        if (IsSkipped())
+            return;
         std::vector<db::ImportedCase> in;
         auto add = [&](const char* name, const char* kana, int y, int m, int d, const char* day,
                        CaseStatus s = CaseStatus::Received, Procedure p = Procedure::CardReceipt) {
@@ -40,38 +43,38 @@ protected:
         q.text = t;
         return names(q);
     }
-    TempDir dir;
-    std::unique_ptr<db::CaseStore> store = db::openStore((dir / "s.db").string());
 };
+
+MADOGUCHI_ON_BOTH_BACKENDS(CaseBookSearch);
 
 using V = std::vector<std::string>;
 
-TEST_F(SqliteSearch, OneCharacterKanjiQuery)
+TEST_P(CaseBookSearch, OneCharacterKanjiQuery)
 {
     EXPECT_EQ(byText("山"), (V{"小山 一郎", "山本 花子", "山田 太郎"}));
     EXPECT_EQ(byText("一"), (V{"小山 一郎", "田中 一"}));
 }
 
-TEST_F(SqliteSearch, TwoCharacterKanjiSubstring)
+TEST_P(CaseBookSearch, TwoCharacterKanjiSubstring)
 {
     EXPECT_EQ(byText("山田"), (V{"山田 太郎"}));
     EXPECT_EQ(byText("小山"), (V{"小山 一郎"}));
     EXPECT_EQ(byText("田中"), (V{"田中 一"}));
 }
 
-TEST_F(SqliteSearch, LongerSubstringsAcrossTheSpace)
+TEST_P(CaseBookSearch, LongerSubstringsAcrossTheSpace)
 {
     EXPECT_EQ(byText("田太郎"), (V{"山田 太郎"}));
     EXPECT_EQ(byText("山田　太郎"), (V{"山田 太郎"}));
 }
 
-TEST_F(SqliteSearch, KatakanaFindsHiraganaDataAndTheReverse)
+TEST_P(CaseBookSearch, KatakanaFindsHiraganaDataAndTheReverse)
 {
     EXPECT_EQ(byText("ヤマモト"), (V{"山本 花子"}));
     EXPECT_EQ(byText("やまだ"), (V{"山田 太郎"}));
 }
 
-TEST_F(SqliteSearch, HalfWidthAndFullWidthVariants)
+TEST_P(CaseBookSearch, HalfWidthAndFullWidthVariants)
 {
     EXPECT_EQ(byText("こやま"), (V{"小山 一郎"})); // stored half-width ｺﾔﾏ
     EXPECT_EQ(byText("ﾀﾅｶ"), (V{"田中 一"}));
@@ -79,20 +82,20 @@ TEST_F(SqliteSearch, HalfWidthAndFullWidthVariants)
     EXPECT_EQ(byText("smith"), (V{"SMITH JOHN"}));
 }
 
-TEST_F(SqliteSearch, CharactersOutsideTheBasicPlane)
+TEST_P(CaseBookSearch, CharactersOutsideTheBasicPlane)
 {
     EXPECT_EQ(byText("𠮷"), (V{"髙橋 𠮷男"}));
     EXPECT_EQ(byText("髙橋"), (V{"髙橋 𠮷男"}));
 }
 
-TEST_F(SqliteSearch, KanaPrefix)
+TEST_P(CaseBookSearch, KanaPrefix)
 {
     db::CaseQuery q;
     q.kanaPrefix = "ヤマ";
     EXPECT_EQ(names(q), (V{"山本 花子", "山田 太郎"}));
 }
 
-TEST_F(SqliteSearch, BirthDateAndReceptionNumber)
+TEST_P(CaseBookSearch, BirthDateAndReceptionNumber)
 {
     EXPECT_EQ(byText("1960-02-29"), (V{"髙橋 𠮷男"}));
     db::CaseQuery q;
@@ -101,7 +104,7 @@ TEST_F(SqliteSearch, BirthDateAndReceptionNumber)
     EXPECT_EQ(names(q), (V{"田中 一"}));
 }
 
-TEST_F(SqliteSearch, DayRangeStatusAndProcedure)
+TEST_P(CaseBookSearch, DayRangeStatusAndProcedure)
 {
     db::CaseQuery q;
     q.day = boost::gregorian::date(2026, 11, 27);
@@ -120,7 +123,7 @@ TEST_F(SqliteSearch, DayRangeStatusAndProcedure)
     EXPECT_EQ(names(q), (V{"小山 一郎"}));
 }
 
-TEST_F(SqliteSearch, DayListIsInReceptionOrder)
+TEST_P(CaseBookSearch, DayListIsInReceptionOrder)
 {
     db::CaseQuery q;
     q.day = boost::gregorian::date(2026, 11, 29);
@@ -130,7 +133,7 @@ TEST_F(SqliteSearch, DayListIsInReceptionOrder)
     EXPECT_EQ(rows[1].receptionNumber, "A-002");
 }
 
-TEST_F(SqliteSearch, NoMatchIsEmpty)
+TEST_P(CaseBookSearch, NoMatchIsEmpty)
 {
     EXPECT_TRUE(byText("佐藤").empty());
     EXPECT_TRUE(byText("サトウ").empty());

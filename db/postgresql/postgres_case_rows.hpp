@@ -1,0 +1,22 @@
+#pragma once
+// Mapping between rows of `cases` and the domain types on PostgreSQL; one column list for every
+// SELECT (dates as ISO text, so that both backends hand the domain the same strings).
+#include "core/cases/case.hpp"
+#include "db/case_store.hpp"
+
+#include <pqxx/row>
+
+namespace madoguchi::db {
+
+inline constexpr const char* kPgCaseColumns =
+    "id, reception_number, procedure, status, \"window\", clerk, created_at, updated_at, version, name, kana,"
+    " birth::text, sex, address, foreign_resident, stay_until::text, moved_in::text, applicant, proxy_name,"
+    " proxy_relation, fee_yen, notes";
+inline constexpr const char* kPgSummaryColumns =
+    "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth::text, c.\"window\", c.clerk,"
+    " c.created_at, c.updated_at, c.version";
+
+Case caseFromPgRow(const pqxx::row& row);
+CaseSummary summaryFromPgRow(const pqxx::row& row);
+
+} // namespace madoguchi::db

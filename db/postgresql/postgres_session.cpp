@@ -1,0 +1,152 @@
+#include "db/postgresql/postgres_session.hpp"
+
+#include "core/common/errors.hpp"
+#include "db/migrations.hpp"
+
+#include <regex>
+
+namespace madoguchi::db {
+
+namespace {
+
+// An arbitrary key for pg_advisory_xact_lock: "migrating the Madoguchi schema".
+constexpr long long kMigrationLockKey = 0x4d61646f67756368; // "Madoguch"
+
+std::string lostConnectionMessage(const std::string& doing, const std::string& why)
+{
+    return doing + ": the connection to the database server was lost (" + why +
+           "); nothing was saved. It reconnects by itself on the next try.";
+}
+
+std::string firstLine(const std::string& s)
+{
+    auto end = s.find('\n');
+    return end == std::string::npos ? s : s.substr(0, end);
+}
+
+} // namespace
+
+std::string PostgresSession::redacted(const std::string& url)
+{
+    // postgresql://user:secret@host/db → postgresql://user@host/db; password=… in the query too.
+    std::string out = std::regex_replace(url, std::regex("(://[^:@/]*):[^@/]*@"), "$1@");
+    return std::regex_replace(out, std::regex("password=[^&]*"), "password=***");
+}
+
+std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url)
+{
+    try {
+        auto conn = std::make_unique<pqxx::connection>(url);
+        // Dates come back as YYYY-MM-DD whatever the server's default; a statement never waits
+        // on a lock longer than a clerk would wait for a button (then: "busy, try again").
+        pqxx::nontransaction n(*conn);
+        n.exec("SET DateStyle = ISO; SET lock_timeout = '5s'; SET client_encoding = 'UTF8'");
+        return conn;
+    } catch (const pqxx::broken_connection& e) {
+        throw StorageError(StorageError::Kind::Unreachable,
+                           "cannot connect to the case book at " + PostgresSession::redacted(url) + ": " +
+                               firstLine(e.what()));
+    } catch (const pqxx::failure& e) {
+        throw StorageError(StorageError::Kind::Other, "cannot open the case book at " +
+                                                          PostgresSession::redacted(url) + ": " + firstLine(e.what()));
+    }
+}
+
+PostgresSession::PostgresSession(std::string url, std::function<void(pqxx::connection&)> prepare)
+    : url_(std::move(url)), prepare_(std::move(prepare))
+{
+}
+
+PostgresSession::~PostgresSession() = default;
+
+pqxx::connection& PostgresSession::connection()
+{
+    if (conn_ && !conn_->is_open())
+        conn_.reset();
+    if (!conn_) {
+        auto conn = connectPostgres(url_);
+        try {
+            if (prepare_)
+                prepare_(*conn);
+        } catch (const pqxx::failure& e) {
+            throw StorageError(StorageError::Kind::Other, "preparing the case book: " + firstLine(e.what()));
+        }
+        conn_ = std::move(conn);
+    }
+    return *conn_;
+}
+
+void PostgresSession::fail(const pqxx::failure& e, const std::string& doing)
+{
+    std::string why = firstLine(e.what());
+    if (dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
+        conn_.reset();
+        throw StorageError(StorageError::Kind::Unreachable,
+                           doing + ": the connection was lost while saving, so it is not known whether the save "
+                                   "went through; reload the case before trying again (" + why + ")");
+    }
+    if (dynamic_cast<const pqxx::broken_connection*>(&e) || !conn_ || !conn_->is_open()) {
+        conn_.reset();
+        throw StorageError(StorageError::Kind::Unreachable, lostConnectionMessage(doing, why));
+    }
+    if (auto sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+        const std::string& state = sql->sqlstate();
+        // Class 57P: the server is shutting down or our backend was terminated.
+        if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0) {
+            conn_.reset();
+            throw StorageError(StorageError::Kind::Unreachable, lostConnectionMessage(doing, why));
+        }
+        if (state == "40001" || state == "40P01" || state == "55P03")
+            throw StorageError(StorageError::Kind::Busy,
+                               doing + ": the case book is busy with another window's change; try again in a moment");
+        if (state == "53100")
+            throw StorageError(StorageError::Kind::Full, doing + ": the database server's disk is full; nothing was saved");
+        if (state == "XX001" || state == "XX002")
+            throw StorageError(StorageError::Kind::Corrupt, doing + ": the database reports damage (" + why + ")");
+    }
+    throw StorageError(StorageError::Kind::Other, doing + ": " + why);
+}
+
+void migratePostgres(pqxx::connection& conn)
+{
+    const auto& migrations = postgresMigrations();
+    int newest = migrations.empty() ? 0 : migrations.back().version;
+    pqxx::work tx(conn);
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLockKey);
+    tx.exec("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)");
+    auto r = tx.exec("SELECT version FROM schema_version");
+    int current = r.empty() ? 0 : r[0][0].as<int>();
+    if (r.empty())
+        tx.exec("INSERT INTO schema_version (version) VALUES (0)");
+    if (current > newest)
+        throw StorageError(StorageError::Kind::Other,
+                           "the database has schema version " + std::to_string(current) +
+                               ", newer than this program knows (" + std::to_string(newest) +
+                               "); use a newer Madoguchi");
+    for (const auto& m : migrations) {
+        if (m.version <= current)
+            continue;
+        tx.exec(m.sql);
+        tx.exec_params("UPDATE schema_version SET version = $1", m.version);
+    }
+    tx.commit();
+}
+
+std::string textArrayLiteral(const std::vector<std::string>& items)
+{
+    std::string out = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += '"';
+        for (char c : items[i]) {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+} // namespace madoguchi::db

@@ -1,0 +1,65 @@
+#pragma once
+// One connection to the PostgreSQL case book that comes back by itself: a call that finds the
+// connection lost fails with StorageError(Unreachable), saying nothing was saved, and the next
+// call connects again (and prepares its statements again).
+#include <functional>
+#include <memory>
+#include <pqxx/pqxx>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace madoguchi::db {
+
+class PostgresSession {
+public:
+    // `prepare` runs on every new connection, before first use.
+    PostgresSession(std::string url, std::function<void(pqxx::connection&)> prepare);
+    ~PostgresSession();
+
+    // Runs `work` in one transaction and commits it. Domain errors thrown by `work` pass through
+    // (the transaction is rolled back); PostgreSQL's failures become StorageErrors naming `doing`.
+    template <typename F>
+    auto transact(const std::string& doing, F&& work) -> std::invoke_result_t<F, pqxx::work&>
+    {
+        try {
+            pqxx::work tx(connection());
+            if constexpr (std::is_void_v<std::invoke_result_t<F, pqxx::work&>>) {
+                work(tx);
+                tx.commit();
+            } else {
+                auto result = work(tx);
+                tx.commit();
+                return result;
+            }
+        } catch (const pqxx::failure& e) {
+            fail(e, doing);
+        }
+    }
+
+    pqxx::connection& connection(); // connects if there is no live connection
+    const std::string& url() const { return url_; }
+
+    // The URL with any password removed: for messages and describe().
+    static std::string redacted(const std::string& url);
+
+private:
+    [[noreturn]] void fail(const pqxx::failure& e, const std::string& doing);
+
+    std::string url_;
+    std::function<void(pqxx::connection&)> prepare_;
+    std::unique_ptr<pqxx::connection> conn_;
+};
+
+// Opens a connection (throws StorageError Unreachable) with the settings every connection uses.
+std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url);
+
+// Applies the embedded migrations not yet applied, under an advisory lock so that two programs
+// starting at once do not both migrate. Refuses a database newer than this program.
+void migratePostgres(pqxx::connection& conn);
+
+// A PostgreSQL text[] literal ({"a","b"}) for binding an array as one parameter.
+std::string textArrayLiteral(const std::vector<std::string>& items);
+
+} // namespace madoguchi::db

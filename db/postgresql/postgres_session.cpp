@@ -76,6 +76,16 @@ pqxx::connection& PostgresSession::connection()
     return *conn_;
 }
 
+bool PostgresSession::lostBeforeCommit(const pqxx::failure& e) const
+{
+    if (dynamic_cast<const pqxx::in_doubt_error*>(&e))
+        return false;
+    if (dynamic_cast<const pqxx::broken_connection*>(&e) || !conn_ || !conn_->is_open())
+        return true;
+    auto sql = dynamic_cast<const pqxx::sql_error*>(&e);
+    return sql && (sql->sqlstate().rfind("57P", 0) == 0 || sql->sqlstate().rfind("08", 0) == 0);
+}
+
 void PostgresSession::fail(const pqxx::failure& e, const std::string& doing)
 {
     std::string why = firstLine(e.what());

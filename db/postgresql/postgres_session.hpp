@@ -2,6 +2,8 @@
 // One connection to the PostgreSQL case book that comes back by itself: a call that finds the
 // connection lost fails with StorageError(Unreachable), saying nothing was saved, and the next
 // call connects again (and prepares its statements again).
+#include "core/common/errors.hpp"
+
 #include <functional>
 #include <memory>
 #include <pqxx/pqxx>
@@ -20,21 +22,37 @@ public:
 
     // Runs `work` in one transaction and commits it. Domain errors thrown by `work` pass through
     // (the transaction is rolled back); PostgreSQL's failures become StorageErrors naming `doing`.
+    // A connection found dead before the commit (the server restarted, our backend was ended,
+    // the network blipped) is replaced and the transaction run once more: nothing had been
+    // committed, so nothing is done twice. Lost at the commit itself, the outcome is unknown and
+    // the caller is told so rather than guessing.
     template <typename F>
     auto transact(const std::string& doing, F&& work) -> std::invoke_result_t<F, pqxx::work&>
     {
-        try {
-            pqxx::work tx(connection());
-            if constexpr (std::is_void_v<std::invoke_result_t<F, pqxx::work&>>) {
-                work(tx);
-                tx.commit();
-            } else {
-                auto result = work(tx);
-                tx.commit();
-                return result;
+        for (int attempt = 0;; ++attempt) {
+            try {
+                pqxx::work tx(connection());
+                if constexpr (std::is_void_v<std::invoke_result_t<F, pqxx::work&>>) {
+                    work(tx);
+                    tx.commit();
+                    return;
+                } else {
+                    auto result = work(tx);
+                    tx.commit();
+                    return result;
+                }
+            } catch (const pqxx::failure& e) {
+                if (attempt == 0 && lostBeforeCommit(e)) {
+                    conn_.reset();
+                    continue;
+                }
+                fail(e, doing);
+            } catch (const StorageError& e) {
+                if (e.kind() != StorageError::Kind::Unreachable)
+                    throw;
+                throw StorageError(StorageError::Kind::Unreachable,
+                                   doing + ": nothing was saved; " + e.what() + ". It reconnects by itself on the next try.");
             }
-        } catch (const pqxx::failure& e) {
-            fail(e, doing);
         }
     }
 
@@ -45,6 +63,7 @@ public:
     static std::string redacted(const std::string& url);
 
 private:
+    bool lostBeforeCommit(const pqxx::failure& e) const;
     [[noreturn]] void fail(const pqxx::failure& e, const std::string& doing);
 
     std::string url_;

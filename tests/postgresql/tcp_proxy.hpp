@@ -1,0 +1,34 @@
+#pragma once
+// A loopback TCP relay between the store and the test server, to pull the network cable in a
+// test without stopping the server the other tests use: cut() drops every connection and refuses
+// new ones, restore() accepts again on the same port.
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace madoguchi::test {
+
+class TcpProxy {
+public:
+    explicit TcpProxy(int upstreamPort);
+    ~TcpProxy();
+    int port() const { return port_; }
+    void cut();
+    void restore();
+
+private:
+    void listen();
+    void run();
+
+    int upstreamPort_;
+    int port_ = 0;
+    int listenFd_ = -1;
+    int wakeFds_[2] = {-1, -1};
+    std::mutex mutex_;
+    std::vector<std::pair<int, int>> pairs_; // client, upstream
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
+
+} // namespace madoguchi::test

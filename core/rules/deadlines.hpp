@@ -25,16 +25,16 @@ enum class ResidenceStatus {
 bool cardBoundToStay(ResidenceStatus status);
 
 struct DeadlineInput {
-    date birth;
-    date cardIssued;               // 交付日 of the card
-    std::optional<date> applied;   // day the application was received; default: cardIssued
-    std::optional<date> certIssued; // day the certificates were issued; default: cardIssued
+    date birth{};
+    date cardIssued{};             // 交付日 of the card
+    std::optional<date> applied{};   // day the application was received; default: cardIssued
+    std::optional<date> certIssued{}; // day the certificates were issued; default: cardIssued
     // End of the period of stay. Only used when `status` is StayBound; when it is given and the
     // status is left at JapaneseNational, the engine takes the resident as StayBound.
-    std::optional<date> stayUntil;
+    std::optional<date> stayUntil{};
     ResidenceStatus status = ResidenceStatus::JapaneseNational;
-    std::optional<date> movedIn;   // the day the move-in notification (転入届) was filed
-    date today;                    // the day the warnings are computed for
+    std::optional<date> movedIn{};   // the day the move-in notification (転入届) was filed
+    date today{};                    // the day the warnings are computed for
     bool adultWard = false;        // 成年被後見人: no signature certificate (Inagi City)
 };
 

@@ -1,0 +1,80 @@
+// madoguchi-cli deadlines end to end: the contract keys, the spec's examples, refusals.
+#include "tests/support/run_process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace madoguchi::test;
+
+TEST(CliDeadlines, PrintsExactlyTheContractKeys)
+{
+    auto r = runCli({"deadlines", "--birth", "1970-05-20", "--applied", "2020-10-01", "--issued", "2020-11-10",
+                     "--today", "2024-01-01", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto j = r.json();
+    std::set<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it)
+        keys.insert(it.key());
+    EXPECT_EQ(keys, (std::set<std::string>{"card_expiry", "auth_cert_expiry", "sign_cert_expiry", "card_renewal_opens",
+                                           "cert_renewal_opens", "move_in_deadline", "warnings"}));
+    EXPECT_EQ(j["card_expiry"], "2030-05-20");
+    EXPECT_EQ(j["auth_cert_expiry"], "2025-05-20");
+    EXPECT_EQ(j["sign_cert_expiry"], "2025-05-20");
+    EXPECT_EQ(j["card_renewal_opens"], "2030-02-20");
+    EXPECT_EQ(j["cert_renewal_opens"], "2025-02-20");
+    EXPECT_TRUE(j["move_in_deadline"].is_null());
+    EXPECT_TRUE(j["warnings"].is_array());
+    EXPECT_TRUE(j["warnings"].empty());
+}
+
+TEST(CliDeadlines, MinorHasNoSignatureCertificateAndMoveInDeadline)
+{
+    auto r = runCli({"deadlines", "--birth", "2012-09-01", "--applied", "2019-06-01", "--issued", "2019-07-01",
+                     "--moved-in", "2025-03-03", "--today", "2025-03-03", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto j = r.json();
+    EXPECT_EQ(j["card_expiry"], "2023-09-01");
+    EXPECT_TRUE(j["sign_cert_expiry"].is_null());
+    EXPECT_EQ(j["move_in_deadline"], "2025-06-01");
+    ASSERT_FALSE(j["warnings"].empty());
+    EXPECT_NE(j["warnings"][0].get<std::string>().find("有効期限"), std::string::npos); // expired
+}
+
+TEST(CliDeadlines, ThresholdTwentyBeforeAprilTwentyTwentyTwo)
+{
+    auto before = runCli({"deadlines", "--birth", "2003-01-10", "--applied", "2022-03-01", "--issued", "2022-03-20",
+                          "--today", "2022-03-20", "--json"});
+    auto after = runCli({"deadlines", "--birth", "2003-01-10", "--applied", "2022-04-05", "--issued", "2022-04-25",
+                         "--today", "2022-04-25", "--json"});
+    ASSERT_EQ(before.exitCode, 0) << before.err;
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_EQ(before.json()["card_expiry"], "2027-01-10");
+    EXPECT_EQ(after.json()["card_expiry"], "2032-01-10");
+    EXPECT_EQ(after.json()["auth_cert_expiry"], "2027-01-10");
+}
+
+TEST(CliDeadlines, StayBoundCardWarns)
+{
+    auto r = runCli({"deadlines", "--birth", "1990-04-01", "--issued", "2024-06-10", "--stay-until", "2027-03-31",
+                     "--today", "2024-06-10", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["card_expiry"], "2027-03-31");
+    EXPECT_NE(r.json()["warnings"].dump().find("在留期間"), std::string::npos);
+}
+
+TEST(CliDeadlines, ImpossibleInputExitsTwoWithOneLine)
+{
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"deadlines", "--birth", "2021-01-01", "--issued", "2020-01-01", "--json"},
+             {"deadlines", "--birth", "1990-01-01", "--issued", "2026-02-30", "--json"},
+             {"deadlines", "--birth", "1990-01-01", "--issued", "2020-01-01", "--stay-until", "2019-01-01", "--json"},
+             {"deadlines", "--issued", "2020-01-01", "--json"},
+         }) {
+        auto r = runCli(args);
+        EXPECT_EQ(r.exitCode, 2) << args[2] << args[4];
+        EXPECT_TRUE(r.out.empty());
+        ASSERT_FALSE(r.err.empty());
+        EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    }
+}

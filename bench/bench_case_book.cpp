@@ -2,6 +2,7 @@
 // Japanese names, then prints the bulk insert rate and p50/p95 of the searches a counter makes,
 // each beside the same query done as a naive LIKE '%…%' scan.
 //   bench_case_book [--cases N] [--db PATH] [--reuse]
+#include "bench/bench_timing.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
 #include "core/text/search_fold.hpp"
@@ -20,50 +21,13 @@
 #include <vector>
 
 using namespace madoguchi;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
 
 namespace {
 
-struct Figures {
-    double p50, p95;
-    std::size_t rows;
-};
-
-Figures measure(int runs, const std::function<std::size_t(int)>& query)
-{
-    std::vector<double> ms;
-    std::size_t rows = 0;
-    for (int i = 0; i < runs; ++i) {
-        auto t0 = Clock::now();
-        rows += query(i);
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
-    return {at(0.50), at(0.95), rows / static_cast<std::size_t>(runs)};
-}
-
-// A substring of 1..3 characters of a name, as a clerk would type it.
-std::string substringOf(const std::string& name, std::mt19937_64& rng)
-{
-    std::string folded = foldForSearch(name);
-    std::vector<std::string> chars;
-    for (std::size_t i = 0; i < folded.size();) {
-        std::size_t len = 1;
-        unsigned char c = static_cast<unsigned char>(folded[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
-        chars.push_back(folded.substr(i, len));
-        i += len;
-    }
-    std::size_t n = 1 + rng() % std::min<std::size_t>(3, chars.size());
-    std::size_t start = rng() % (chars.size() - n + 1);
-    std::string out;
-    for (std::size_t i = start; i < start + n; ++i)
-        out += chars[i];
-    return out;
-}
+using bench::Figures;
+using bench::measure;
+using bench::substringOf;
 
 void print(const char* what, const Figures& ours, const Figures& naive)
 {

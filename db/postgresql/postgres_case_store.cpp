@@ -228,12 +228,58 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
         std::map<std::string, int> next;
         for (const auto& [day, count] : perDay)
             next[day] = takeSequences(tx, options_.office, day, count);
+        // Ids taken up front, rows sent with COPY: one round trip per table instead of one per
+        // case (a million cases load in minutes, not hours).
         std::vector<CaseId> ids;
         ids.reserve(cases.size());
-        for (const auto& c : cases) {
-            std::string day = c.receivedAt.substr(0, 10);
-            Insert in{options_.office, day, c.receivedAt, c.status, next[day]++};
-            ids.push_back(insertCase(tx, c.draft, in, options_.series, actor));
+        for (const auto& row : tx.exec_params("SELECT nextval(pg_get_serial_sequence('cases', 'id'))"
+                                              " FROM generate_series(1, $1) ORDER BY 1",
+                                              static_cast<std::int64_t>(cases.size())))
+            ids.push_back(row[0].as<CaseId>());
+        {
+            pqxx::stream_to out(tx, "cases",
+                                std::vector<std::string>{"id", "office", "day", "seq", "reception_number", "procedure",
+                                                         "status", "\"window\"", "clerk", "created_at", "updated_at",
+                                                         "name", "kana", "name_folded", "kana_folded", "grams",
+                                                         "birth", "sex", "address", "foreign_resident", "stay_until",
+                                                         "moved_in", "applicant", "proxy_name", "proxy_relation",
+                                                         "fee_yen", "notes"});
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                const CaseDraft& d = cases[i].draft;
+                const Resident& res = d.resident;
+                std::string day = cases[i].receivedAt.substr(0, 10);
+                int seq = next[day]++;
+                std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
+                auto stayUntil = isoOrNone(res.stayUntil), movedIn = isoOrNone(res.movedIn);
+                out << std::make_tuple(
+                    ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
+                    std::string(info(d.procedure).id), std::string(statusId(cases[i].status)), d.window,
+                    d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt, cases[i].receivedAt,
+                    trimmed(res.name), trimmed(res.kana), nameFolded, kanaFolded,
+                    textArrayLiteral(searchGrams({nameFolded, kanaFolded})), toIso(res.birth),
+                    std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(stayUntil),
+                    nullable(movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
+                    d.applicant.proxyRelation, d.feeYen, d.notes);
+            }
+            out.complete();
+        }
+        {
+            pqxx::stream_to out(tx, "case_history",
+                                std::vector<std::string>{"case_id", "at", "actor", "to_status", "reason"});
+            for (std::size_t i = 0; i < cases.size(); ++i)
+                out << std::make_tuple(ids[i], cases[i].receivedAt, actor.user,
+                                       std::string(statusId(cases[i].status)), std::string());
+            out.complete();
+        }
+        {
+            pqxx::stream_to out(tx, "case_documents",
+                                std::vector<std::string>{"case_id", "position", "document", "checked"});
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                int position = 0;
+                for (const auto& doc : cases[i].draft.documents)
+                    out << std::make_tuple(ids[i], position++, doc.document, doc.checked);
+            }
+            out.complete();
         }
         if (!ids.empty())
             tx.exec("SELECT pg_notify('madoguchi_cases', '0 many')");

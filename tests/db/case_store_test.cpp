@@ -228,3 +228,42 @@ TEST_P(CaseBook, ConflictingStatusChangeNamesTheCaseAndChangesNothing)
     EXPECT_EQ(now.status, CaseStatus::InProgress);
     EXPECT_EQ(now.version, 2);
 }
+
+TEST_P(CaseBook, ImportedCasesKeepEveryField)
+{
+    CaseDraft d = draft("NGUYEN VAN AN", "グエン ヴァン アン", 1995, 3, 3);
+    d.resident.foreignResident = true;
+    d.resident.stayUntil = boost::gregorian::date(2027, 3, 31);
+    d.resident.address = "東京都小平市\t小川町 \\ 2-1333";
+    d.documents = {{"在留カード", true}, {"委任状", false}};
+    d.applicant = {ApplicantType::Proxy, "山田 花子", "母"};
+    d.feeYen = 800;
+    d.notes = "改行\nあり";
+    d.clerk = "clerk9";
+    auto ids = store->importCases({{d, "2026-11-02T09:00:00+09:00", CaseStatus::Waiting},
+                                   {draft("一", "イチ"), "2026-11-02T09:01:00+09:00", CaseStatus::Received}},
+                                  kClerk);
+    Case c = store->get(ids[0]);
+    EXPECT_EQ(c.receptionNumber, "A-001");
+    EXPECT_EQ(c.status, CaseStatus::Waiting);
+    EXPECT_TRUE(c.resident.foreignResident);
+    EXPECT_EQ(*c.resident.stayUntil, boost::gregorian::date(2027, 3, 31));
+    EXPECT_FALSE(c.resident.movedIn);
+    EXPECT_EQ(c.resident.address, "東京都小平市\t小川町 \\ 2-1333");
+    ASSERT_EQ(c.documents.size(), 2u);
+    EXPECT_EQ(c.documents[0].document, "在留カード");
+    EXPECT_TRUE(c.documents[0].checked);
+    EXPECT_FALSE(c.documents[1].checked);
+    EXPECT_EQ(c.applicant.proxyRelation, "母");
+    EXPECT_EQ(c.feeYen, 800);
+    EXPECT_EQ(c.notes, "改行\nあり");
+    EXPECT_EQ(c.clerk, "clerk9");
+    EXPECT_EQ(c.createdAt, "2026-11-02T09:00:00+09:00");
+    ASSERT_EQ(c.history.size(), 1u);
+    EXPECT_EQ(c.history[0].to, CaseStatus::Waiting);
+    EXPECT_EQ(store->get(ids[1]).receptionNumber, "A-002");
+    EXPECT_TRUE(store->check().ok);
+    db::CaseQuery q;
+    q.text = "ぐえん";
+    EXPECT_EQ(store->search(q).size(), 1u);
+}

@@ -417,10 +417,4 @@ IntegrityReport PostgresCaseStore::check()
     return report;
 }
 
-void PostgresCaseStore::backup(const std::filesystem::path&)
-{
-    throw ValidationError("a PostgreSQL case book is backed up on the database server (pg_dump, or base backups "
-                          "with WAL archiving); see the README, \"Many windows: PostgreSQL\"");
-}
-
 } // namespace madoguchi::db

@@ -39,6 +39,10 @@ private:
 // the `grams` column the search index is built on.
 std::vector<std::string> searchGrams(const std::vector<std::string>& foldedTexts);
 
+// The connection URL without its password (given to pg_dump, which takes the password from its
+// environment instead).
+std::string withoutPassword(const std::string& url);
+
 // The pieces a folded query must all be among: the query itself up to three characters, its
 // three-character pieces beyond.
 std::vector<std::string> queryGrams(const std::string& foldedQuery);

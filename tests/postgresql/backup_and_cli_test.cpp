@@ -1,0 +1,75 @@
+// The console tool on a PostgreSQL case book: the same commands, `--db postgresql://…`; and
+// `db backup` as a pg_dump archive that pg_restore brings back whole.
+#include "core/common/errors.hpp"
+#include "db/case_store.hpp"
+#include "tests/db/store_fixture.hpp"
+#include "tests/support/run_process.hpp"
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+#include <sys/stat.h>
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+std::string pgProgram(const std::string& name)
+{
+    const char* bin = std::getenv("MADOGUCHI_TEST_PG_BIN");
+    return bin ? std::string(bin) + "/" + name : name;
+}
+
+} // namespace
+
+TEST(PostgresCli, CasesAddedAndListedThroughTheConsoleTool)
+{
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    auto added = runCli({"--db", book->url(), "case", "add", "--procedure", "reissue", "--name", "山田 太郎", "--kana",
+                         "ヤマダ タロウ", "--birth", "1970-05-20", "--json"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    EXPECT_EQ(added.json()["reception_number"], "A-001");
+    auto listed = runCli({"--db", book->url(), "case", "list", "--search", "やまだ", "--json"});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    ASSERT_EQ(listed.json().size(), 1u);
+    EXPECT_EQ(listed.json()[0]["name"], "山田 太郎");
+    auto check = runCli({"--db", book->url(), "db", "check", "--json"});
+    EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+}
+
+TEST(PostgresCli, AnUnreachableServerIsAStorageFaultNamingTheServer)
+{
+    auto r = runCli({"--db", "postgresql://clerk:secret@127.0.0.1:1/madoguchi", "case", "list"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("127.0.0.1"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("secret"), std::string::npos) << "the password was shown: " << r.err;
+}
+
+TEST(PostgresBackup, ADumpThatRestoresIntoAnEqualCaseBook)
+{
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    auto store = db::openStore(book->url());
+    for (int i = 0; i < 20; ++i)
+        store->add(draft("山田 太郎" + std::to_string(i), "ヤマダ タロウ"), kClerk);
+    TempDir dir;
+    auto target = dir / "book.dump";
+    store->backup(target);
+    struct stat st {};
+    ASSERT_EQ(stat(target.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_THROW(store->backup(target), ValidationError); // never overwrites
+
+    auto restored = makeTestBook("postgresql");
+    auto r = runProcess({pgProgram("pg_restore"), "--no-owner", "--dbname=" + restored->url(), target.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto copy = db::openStore(restored->url());
+    auto report = copy->check();
+    EXPECT_TRUE(report.ok);
+    EXPECT_EQ(report.caseCount, 20);
+    EXPECT_EQ(copy->add(draft("佐藤", "サトウ"), kClerk).receptionNumber, "A-021"); // the counter came along
+}

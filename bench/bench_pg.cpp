@@ -49,7 +49,7 @@ void freshDatabase(const std::string& server, const std::string& name)
 }
 
 struct WriterTotals {
-    std::atomic<int> adds{0}, statusChanges{0}, edits{0}, conflicts{0};
+    std::atomic<int> adds{0}, statusChanges{0}, edits{0}, conflicts{0}, busy{0};
 };
 
 // One window's clerk: 30 % new cases, 30 % status changes, 40 % edits of the recent cases that
@@ -61,36 +61,43 @@ void clerk(const std::string& url, int index, int operations, WriterTotals& tota
     std::mt19937_64 rng(static_cast<std::uint64_t>(index) * 7919);
     db::Actor actor{"clerk" + std::to_string(index)};
     for (int op = 0; op < operations; ++op) {
-        db::CaseQuery recentQuery;
-        recentQuery.limit = 20;
-        auto recent = store->search(recentQuery);
-        int r = static_cast<int>(rng() % 100);
-        if (r < 30 || recent.empty()) {
-            store->add(bench::randomResident(rng), actor);
-            ++totals.adds;
-            continue;
-        }
-        Case c = store->get(recent[rng() % recent.size()].id);
-        if (r < 60) {
-            CaseStatus to = c.status == CaseStatus::InProgress ? CaseStatus::Waiting : CaseStatus::InProgress;
-            try {
-                store->changeStatus(c.id, to, "照会中", actor, c.version);
-                ++totals.statusChanges;
-            } catch (const ConflictError&) {
-                ++totals.conflicts;
+        try {
+            db::CaseQuery recentQuery;
+            recentQuery.limit = 20;
+            auto recent = store->search(recentQuery);
+            int r = static_cast<int>(rng() % 100);
+            if (r < 30 || recent.empty()) {
+                store->add(bench::randomResident(rng), actor);
+                ++totals.adds;
+                continue;
             }
-            continue;
-        }
-        for (;;) {
-            c.notes += "*";
-            try {
-                store->update(c, actor);
-                ++totals.edits;
-                break;
-            } catch (const ConflictError&) {
-                ++totals.conflicts;
-                c = store->get(c.id);
+            Case c = store->get(recent[rng() % recent.size()].id);
+            if (r < 60) {
+                CaseStatus to = c.status == CaseStatus::InProgress ? CaseStatus::Waiting : CaseStatus::InProgress;
+                try {
+                    store->changeStatus(c.id, to, "照会中", actor, c.version);
+                    ++totals.statusChanges;
+                } catch (const ConflictError&) {
+                    ++totals.conflicts;
+                }
+                continue;
             }
+            for (;;) {
+                c.notes += "*";
+                try {
+                    store->update(c, actor);
+                    ++totals.edits;
+                    break;
+                } catch (const ConflictError&) {
+                    ++totals.conflicts;
+                    c = store->get(c.id);
+                }
+            }
+        } catch (const StorageError& e) {
+            // SQLite's busy timeout (5 s) ran out: the clerk is told to try again.
+            if (e.kind() != StorageError::Kind::Busy)
+                throw;
+            ++totals.busy;
         }
     }
 }
@@ -108,9 +115,9 @@ void writers(const char* label, const std::string& url, int count, int operation
     double s = std::chrono::duration<double>(Clock::now() - t0).count();
     int saved = totals.adds + totals.statusChanges + totals.edits;
     std::printf("%-10s %d writers x %d operations: %.1f s, %.0f saves/s (%d adds, %d status changes, %d edits; "
-                "%d conflicts)\n",
+                "%d conflicts, %d refused as busy)\n",
                 label, count, operations, s, saved / s, totals.adds.load(), totals.statusChanges.load(),
-                totals.edits.load(), totals.conflicts.load());
+                totals.edits.load(), totals.conflicts.load(), totals.busy.load());
 }
 
 } // namespace
@@ -149,7 +156,7 @@ int main(int argc, char** argv)
     std::string url = withDatabase(server, "madoguchi_bench_search");
     const boost::gregorian::date firstDay(2024, 4, 1);
     const int days = std::max<int>(1, static_cast<int>(cases / 1400)); // ~1,400 cases an office day
-    std::mt19937_64 rng(20261129); // the same residents as bench_case_book
+    std::mt19937_64 rng(20261129);                                     // the same residents as bench_case_book
     if (!reuse || !databaseExists(server, "madoguchi_bench_search")) {
         freshDatabase(server, "madoguchi_bench_search");
         auto store = db::openStore(url);
@@ -161,8 +168,7 @@ int main(int argc, char** argv)
                 auto day = firstDay + boost::gregorian::days(static_cast<long>(i * days / cases));
                 int minute = static_cast<int>(i % 480);
                 char at[40];
-                std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), 8 + minute / 60,
-                              minute % 60);
+                std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), 8 + minute / 60, minute % 60);
                 in.push_back({bench::randomResident(rng), at, CaseStatus::Done});
             }
             auto t0 = Clock::now();
@@ -182,7 +188,8 @@ int main(int argc, char** argv)
     {
         pqxx::connection c(url);
         pqxx::nontransaction n(c);
-        std::printf("database: %s\n", n.exec("SELECT pg_size_pretty(pg_database_size(current_database()))")[0][0].c_str());
+        std::printf("database: %s\n",
+                    n.exec("SELECT pg_size_pretty(pg_database_size(current_database()))")[0][0].c_str());
     }
 
     const int runs = 300;

@@ -123,7 +123,9 @@ void migratePostgres(pqxx::connection& conn)
     int newest = migrations.empty() ? 0 : migrations.back().version;
     pqxx::work tx(conn);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLockKey);
-    tx.exec("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)");
+    // Only created when missing: an office's role may use the tables without the right to create any.
+    if (tx.exec1("SELECT to_regclass('schema_version') IS NULL")[0].as<bool>())
+        tx.exec("CREATE TABLE schema_version (version integer NOT NULL)");
     auto r = tx.exec("SELECT version FROM schema_version");
     int current = r.empty() ? 0 : r[0][0].as<int>();
     if (r.empty())

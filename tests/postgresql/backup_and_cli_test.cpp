@@ -6,6 +6,9 @@
 #include "tests/support/run_process.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <unistd.h>
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 #include <sys/stat.h>
@@ -72,4 +75,49 @@ TEST(PostgresBackup, ADumpThatRestoresIntoAnEqualCaseBook)
     EXPECT_TRUE(report.ok);
     EXPECT_EQ(report.caseCount, 20);
     EXPECT_EQ(copy->add(draft("佐藤", "サトウ"), kClerk).receptionNumber, "A-021"); // the counter came along
+}
+
+// The README's deployment: the owner migrates, each office works through a role that may read and
+// write cases but not change the schema.
+TEST(PostgresRoles, AnOfficeRoleWorksWithTheGrantsTheReadmeGivesAndNoMore)
+{
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    db::openStore(book->url()); // the owner creates the schema
+    std::string role = "office_test_" + std::to_string(::getpid());
+    {
+        pqxx::connection c(book->url());
+        pqxx::work tx(c);
+        tx.exec("DROP ROLE IF EXISTS " + tx.quote_name(role));
+        tx.exec("CREATE ROLE " + tx.quote_name(role) + " LOGIN");
+        std::ifstream grants(MADOGUCHI_TEST_SOURCE_DIR "/../db/postgresql/office_role_grants.sql");
+        std::string sql((std::istreambuf_iterator<char>(grants)), {});
+        ASSERT_FALSE(sql.empty());
+        tx.exec(std::regex_replace(sql, std::regex(":\"office_role\""), tx.quote_name(role)));
+        tx.exec("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        tx.commit();
+    }
+    std::string url = std::regex_replace(book->url(), std::regex("://[^@/]*@"), "://" + role + "@");
+    {
+        auto store = db::openStore(url);
+        Case c = store->add(draft("山田 太郎", "ヤマダ タロウ"), kClerk);
+        c = store->changeStatus(c.id, CaseStatus::InProgress, "", kClerk);
+        c.notes = "確認済み";
+        store->update(c, kClerk);
+        db::CaseQuery q;
+        q.text = "山田";
+        EXPECT_EQ(store->search(q).size(), 1u);
+        EXPECT_TRUE(store->check().ok);
+        auto feed = store->subscribe();
+        EXPECT_TRUE(feed->poll(std::chrono::milliseconds(0)).empty());
+        pqxx::connection asOffice(url);
+        pqxx::work tx(asOffice);
+        EXPECT_THROW(tx.exec("DROP TABLE case_history"), pqxx::sql_error);
+    }
+    pqxx::connection c(book->url());
+    pqxx::work tx(c);
+    tx.exec("DROP OWNED BY " + tx.quote_name(role));
+    tx.exec("DROP ROLE " + tx.quote_name(role));
+    tx.commit();
 }

@@ -57,8 +57,8 @@ struct Contact {
 };
 
 struct Requirements {
-    Procedure procedure;
-    ApplicantType applicant;
+    Procedure procedure = Procedure::CardReceipt;
+    ApplicantType applicant = ApplicantType::Principal;
     boost::gregorian::date day; // the day the answer is valid for
     std::vector<DocumentRequirement> documents;
     std::vector<Fee> fees;

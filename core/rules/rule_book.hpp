@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace madoguchi::rules {
 
@@ -33,6 +34,8 @@ public:
     static RuleBook load(const std::filesystem::path& directory);
     // The same for one file (for tests and tools).
     static RuleBook loadFile(const std::filesystem::path& file);
+    // The given files together, in this order (catalogues are shared between them).
+    static RuleBook loadFiles(const std::vector<std::filesystem::path>& files);
 
     // Throws NotFound when no rule is in force for that day.
     Requirements requirementsFor(Procedure procedure, ApplicantType applicant,

@@ -7,8 +7,9 @@ set -euo pipefail
 envfile=${1:?usage: start-postgresql.sh ENV_FILE}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bindir/initdb" ] || { echo "start-postgresql.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
-state=${MADOGUCHI_PG_STATE:-/tmp/madoguchi-test-pg}
-port=${MADOGUCHI_TEST_PG_PORT:-55432}
+# One cluster per build folder: several work trees on one machine can test at the same time.
+key=$(printf '%s' "${MADOGUCHI_BUILD_DIR:-default}" | md5sum | cut -c1-8)
+state=${MADOGUCHI_PG_STATE:-/tmp/madoguchi-test-pg-$key}
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -21,6 +22,12 @@ mkdir -p "$state"
 # UTF-8 with C collation: byte order is code point order (the kana prefix range relies on it).
 as_owner "$bindir/initdb" -D "$state/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --lc-collate=C >"$state/initdb.log" 2>&1 \
   || { cat "$state/initdb.log" >&2; exit 1; }
+# The first free port from 55432 on (another work tree's cluster may hold one).
+port=${MADOGUCHI_TEST_PG_PORT:-55432}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  port=$((port + 1))
+  [ "$port" -lt 55532 ] || { echo "start-postgresql.sh: no free port in 55432-55531" >&2; exit 1; }
+done
 # A test cluster: durability is not what is tested here, speed of CREATE DATABASE per test is.
 as_owner "$bindir/pg_ctl" -D "$state/data" -l "$state/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$state -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \

@@ -1,5 +1,10 @@
 // madoguchi: the counter window.
+#include "app/common/current_user.hpp"
+#include "app/gui/app_settings.hpp"
+#include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
+#include "app/gui/presenters/error_text.hpp"
+#include "app/gui/wx_text.hpp"
 #include "db/case_store.hpp"
 
 #include <wx/app.h>
@@ -14,8 +19,11 @@ class MadoguchiApp : public wxApp {
 public:
     bool OnInit() override
     {
+        SetAppName("madoguchi");
         wxCmdLineParser parser(argc, argv);
         parser.AddOption("", "db", "database: a SQLite file or postgresql://...");
+        // Until the login of the users issue exists, the role is said at start; a clerk by default.
+        parser.AddOption("", "role", "clerk | supervisor | admin");
         parser.AddSwitch("", "version", "print the version");
         if (parser.Parse() != 0)
             return false;
@@ -23,16 +31,23 @@ public:
             std::printf("madoguchi %s\n", MADOGUCHI_VERSION);
             return false;
         }
-        wxString url;
-        std::string dbUrl = parser.Found("db", &url) ? std::string(url.utf8_str()) : db::defaultDatabasePath().string();
+        openSettingsFile();
+        AppSettings settings = loadSettings();
+        applyLanguage(settings.language);
+
+        wxString url, role;
+        std::string dbUrl = parser.Found("db", &url) ? utf8(url) : db::defaultDatabasePath().string();
+        UserRole userRole = UserRole::Clerk;
+        if (parser.Found("role", &role))
+            userRole = role == "supervisor" ? UserRole::Supervisor : role == "admin" ? UserRole::Admin : UserRole::Clerk;
         try {
             store_ = db::openStore(dbUrl);
         } catch (const std::exception& e) {
-            wxMessageBox(wxString::FromUTF8(std::string("データベースを開けません。\n") + e.what()),
-                         "Madoguchi", wxOK | wxICON_ERROR);
+            ErrorText t = explain(e, utf8(_("Opening the case book")));
+            wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_ERROR);
             return false;
         }
-        auto* frame = new MainFrame(*store_);
+        auto* frame = new MainFrame(*store_, settings, app::currentOsUser(), userRole);
         frame->Show();
         return true;
     }

@@ -1,49 +1,306 @@
 #include "app/gui/main_frame.hpp"
 
+#include "app/gui/case_detail_dialog.hpp"
+#include "app/gui/case_list_model.hpp"
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/new_case_dialog.hpp"
+#include "app/gui/presenters/procedure_filter.hpp"
+#include "app/gui/settings_dialog.hpp"
+#include "app/gui/supervisor_view.hpp"
+#include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/panel.h>
+#include <wx/persist/toplevel.h>
+#include <wx/srchctrl.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
 
 namespace madoguchi::gui {
 
-MainFrame::MainFrame(db::CaseStore& store)
-    : wxFrame(nullptr, wxID_ANY, wxString::FromUTF8("窓口 — Madoguchi"), wxDefaultPosition, wxSize(1000, 640)),
-      store_(store)
+namespace {
+
+enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor };
+
+constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting,
+                                    CaseStatus::Done, CaseStatus::Withdrawn};
+
+wxString roleName(UserRole r)
 {
-    list_ = new wxDataViewListCtrl(this, wxID_ANY);
-    list_->AppendTextColumn(wxString::FromUTF8("受付番号"), wxDATAVIEW_CELL_INERT, 90);
-    list_->AppendTextColumn(wxString::FromUTF8("時刻"), wxDATAVIEW_CELL_INERT, 70);
-    list_->AppendTextColumn(wxString::FromUTF8("手続"), wxDATAVIEW_CELL_INERT, 220);
-    list_->AppendTextColumn(wxString::FromUTF8("氏名"), wxDATAVIEW_CELL_INERT, 180);
-    list_->AppendTextColumn(wxString::FromUTF8("状態"), wxDATAVIEW_CELL_INERT, 80);
-    list_->AppendTextColumn(wxString::FromUTF8("窓口"), wxDATAVIEW_CELL_INERT, 60);
-    list_->AppendTextColumn(wxString::FromUTF8("担当"), wxDATAVIEW_CELL_INERT, 100);
+    switch (r) {
+    case UserRole::Clerk: return _("clerk");
+    case UserRole::Supervisor: return _("supervisor");
+    case UserRole::Admin: return _("administrator");
+    }
+    return {};
+}
+
+} // namespace
+
+MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role)
+    : wxFrame(nullptr, wxID_ANY, _("Madoguchi - counter"), wxDefaultPosition, wxSize(1100, 680), wxDEFAULT_FRAME_STYLE,
+              "mainFrame"),
+      desk_{store, settings.window, user, role, settings.waitWarningMinutes}, settings_(settings)
+{
+    buildMenu();
+    auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(list_, 1, wxEXPAND);
-    SetSizer(sizer);
-    CreateStatusBar();
+    buildFilterBar(panel, sizer);
+
+    list_ = new wxDataViewCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE,
+                               wxDefaultValidator, "caseList");
+    model_ = new CaseListModel;
+    list_->AssociateModel(model_);
+    model_->DecRef(); // the control holds the reference
+    auto column = [this](const wxString& title, CaseColumn c, int width) {
+        list_->AppendTextColumn(title, c, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+    };
+    column(_("No."), ColReception, 80);
+    column(_("Time"), ColTime, 120);
+    column(_("Procedure"), ColProcedure, 230);
+    column(_("Resident"), ColResident, 170);
+    column(_("Status"), ColStatus, 80);
+    column(_("Window"), ColWindow, 60);
+    column(_("Clerk"), ColClerk, 100);
+    column(_("Attention"), ColWarning, 200);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+    panel->SetSizer(sizer);
+
+    CreateStatusBar(3);
+    int widths[] = {-3, -2, -2};
+    GetStatusBar()->SetStatusWidths(3, widths);
+    updateUserStatus();
+
+    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelectedCase(); });
+
+    // Size, position and maximised state come back as the clerk left them.
+    wxPersistenceManager::Get().RegisterAndRestore(this);
     reload();
+    search_->SetFocus();
+}
+
+void MainFrame::buildMenu()
+{
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New case\tCtrl+N"));
+    file->Append(IdOpenCase, _("&Open the selected case\tCtrl+O"));
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, _("&Settings..."));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* view = new wxMenu;
+    view->Append(IdSearch, _("&Search\tCtrl+F"));
+    view->Append(wxID_REFRESH, _("&Refresh\tF5"));
+    view->AppendSeparator();
+    view->Append(IdSupervisor, _("Su&pervisor view\tCtrl+Shift+S"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(view, _("&View"));
+    SetMenuBar(bar);
+
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { newCase(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSelectedCase(); }, IdOpenCase);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSettings(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload(); }, wxID_REFRESH);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(desk_.role != UserRole::Clerk); }, IdSupervisor);
+}
+
+void MainFrame::buildFilterBar(wxWindow* parent, wxSizer* sizer)
+{
+    // Created in the order the tab key visits them: search, status, procedure, window, list.
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    search_ = new wxSearchCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), 0,
+                               wxDefaultValidator, "search");
+    search_->ShowCancelButton(true);
+    search_->SetDescriptiveText(_("Name, furigana, No. (A-012) or birth date"));
+    bar->Add(search_, 0, wxRIGHT, 12);
+
+    bar->Add(new wxStaticText(parent, wxID_ANY, _("Status")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    statusFilter_ = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                                 "statusFilter");
+    statusFilter_->Append(_("All"));
+    for (CaseStatus s : kStatuses)
+        statusFilter_->Append(u8(statusName(s)));
+    statusFilter_->SetSelection(0);
+    bar->Add(statusFilter_, 0, wxRIGHT, 12);
+
+    bar->Add(new wxStaticText(parent, wxID_ANY, _("Procedure")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    procedureFilter_ = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
+                                    wxDefaultValidator, "procedureFilter");
+    procedureFilter_->Append(_("All"));
+    for (const auto& p : allProcedures())
+        procedureFilter_->Append(u8(procedureName(p.procedure)));
+    procedureFilter_->SetSelection(0);
+    bar->Add(procedureFilter_, 0, wxRIGHT, 12);
+
+    bar->Add(new wxStaticText(parent, wxID_ANY, _("Window")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    windowFilter_ = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(50), -1), 0,
+                                   wxDefaultValidator, "windowFilter");
+    bar->Add(windowFilter_, 0);
+    sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
+
+    // Every keystroke searches: the list follows the search box.
+    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { reload(); });
+    search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { search_->Clear(); });
+    search_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DOWN && model_->GetCount() > 0) {
+            list_->SetFocus();
+            list_->Select(model_->GetItem(0));
+        } else if (e.GetKeyCode() == WXK_RETURN && model_->GetCount() > 0) {
+            list_->Select(model_->GetItem(0));
+            openSelectedCase();
+        } else if (e.GetKeyCode() == WXK_ESCAPE) {
+            search_->Clear();
+        } else {
+            e.Skip();
+        }
+    });
+    statusFilter_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
+    procedureFilter_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
+    windowFilter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { reload(); });
+}
+
+CaseFilter MainFrame::filterFromControls() const
+{
+    CaseFilter f;
+    f.text = utf8(search_->GetValue());
+    f.window = utf8(windowFilter_->GetValue());
+    if (int s = statusFilter_->GetSelection(); s > 0)
+        f.status = kStatuses[s - 1];
+    if (int p = procedureFilter_->GetSelection(); p > 0)
+        f.procedure = allProcedures()[static_cast<std::size_t>(p - 1)].procedure;
+    return f;
 }
 
 void MainFrame::reload()
 {
-    db::CaseQuery q;
-    q.day = now().localDay;
-    auto rows = store_.search(q);
-    list_->DeleteAllItems();
-    for (const auto& r : rows) {
-        wxVector<wxVariant> v;
-        v.push_back(wxString::FromUTF8(r.receptionNumber));
-        v.push_back(wxString::FromUTF8(r.createdAt.size() >= 16 ? r.createdAt.substr(11, 5) : r.createdAt));
-        v.push_back(wxString::FromUTF8(std::string(info(r.procedure).nameJa)));
-        v.push_back(wxString::FromUTF8(r.name));
-        v.push_back(wxString::FromUTF8(std::string(statusNameJa(r.status))));
-        v.push_back(wxString::FromUTF8(r.window));
-        v.push_back(wxString::FromUTF8(r.clerk));
-        list_->AppendItem(v);
+    ++reloads_;
+    CaseFilter filter = filterFromControls();
+    Timestamp t = now();
+    db::CaseQuery query = buildQuery(filter, t.localDay);
+    std::vector<db::CaseSummary> found;
+    try {
+        found = desk_.store.search(query);
+    } catch (const std::exception& e) {
+        // A search typed half-way (2026-02-3…) is not worth a dialog: say it where the count goes.
+        SetStatusText(u8(utf8(_("Cannot search: ")) + e.what()), 0);
+        return;
     }
-    SetStatusText(wxString::Format(wxString::FromUTF8("本日の受付 %zu 件 — %s"), rows.size(),
-                                   wxString::FromUTF8(store_.describe())));
+    RowContext ctx{t.iso, desk_.waitWarningMinutes, privacyLocked_};
+    std::vector<CaseRow> rows;
+    rows.reserve(found.size());
+    std::size_t warnings = 0;
+    for (const auto& s : found) {
+        rows.push_back(toRow(s, ctx));
+        warnings += rows.back().warning != RowWarning::None;
+    }
+    CaseId selected = 0;
+    if (auto item = list_->GetSelection(); item.IsOk())
+        selected = model_->rows()[model_->GetRow(item)].id;
+    model_->setRows(std::move(rows));
+    for (std::size_t i = 0; i < model_->rows().size(); ++i)
+        if (model_->rows()[i].id == selected)
+            list_->Select(model_->GetItem(static_cast<unsigned>(i)));
+    SetStatusText(u8(listSummary(filter, found.size(), query.limit)), 0);
+    SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
+}
+
+const std::vector<CaseRow>& MainFrame::rows() const { return model_->rows(); }
+
+void MainFrame::newCase()
+{
+    NewCaseDialog dlg(this, desk_);
+    wxPersistenceManager::Get().RegisterAndRestore(&dlg);
+    dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
+    dlg.setPrivacyLocked(privacyLocked_);
+    int result = dlg.ShowModal();
+    dialogPrivacy_ = nullptr;
+    if (result != wxID_OK || !dlg.created())
+        return;
+    reload();
+    SetStatusText(wxString::Format(_("Saved as %s"), u8(dlg.created()->receptionNumber)), 0);
+    // The visit goes on in the detail: tick, move on, print.
+    openCase(dlg.created()->id);
+}
+
+void MainFrame::openCase(CaseId id)
+{
+    try {
+        CaseDetailDialog dlg(this, desk_, id);
+        dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
+        dlg.setPrivacyLocked(privacyLocked_);
+        dlg.ShowModal();
+        dialogPrivacy_ = nullptr;
+        if (dlg.changed())
+            reload();
+    } catch (const std::exception& e) {
+        dialogPrivacy_ = nullptr;
+        showError(this, e, _("Opening the case"));
+    }
+}
+
+void MainFrame::openSelectedCase()
+{
+    auto item = list_->GetSelection();
+    if (!item.IsOk())
+        return;
+    openCase(model_->rows()[model_->GetRow(item)].id);
+}
+
+void MainFrame::focusSearch()
+{
+    search_->SetFocus();
+    search_->SelectAll();
+}
+
+void MainFrame::showSupervisorView()
+{
+    if (desk_.role == UserRole::Clerk)
+        return;
+    SupervisorView view(this, desk_);
+    view.ShowModal();
+}
+
+void MainFrame::showSettings()
+{
+    SettingsDialog dlg(this, settings_);
+    if (dlg.ShowModal() != wxID_OK)
+        return;
+    settings_ = dlg.settings();
+    desk_.window = settings_.window;
+    desk_.waitWarningMinutes = settings_.waitWarningMinutes;
+    saveSettings(settings_);
+    updateUserStatus();
+    reload();
+}
+
+void MainFrame::setCurrentUser(const std::string& user, UserRole role)
+{
+    desk_.user = user;
+    desk_.role = role;
+    updateUserStatus();
+}
+
+void MainFrame::setPrivacyLocked(bool locked)
+{
+    privacyLocked_ = locked;
+    if (dialogPrivacy_)
+        dialogPrivacy_(locked);
+    reload();
+}
+
+void MainFrame::updateUserStatus()
+{
+    SetStatusText(wxString::Format(_("%s (%s) - window %s"), u8(desk_.user), roleName(desk_.role), u8(desk_.window)), 2);
 }
 
 } // namespace madoguchi::gui

@@ -1,0 +1,48 @@
+#include "app/gui/app_settings.hpp"
+
+#include "app/gui/wx_text.hpp"
+
+#include <wx/fileconf.h>
+#include <wx/filename.h>
+#include <wx/stdpaths.h>
+
+namespace madoguchi::gui {
+
+std::string settingsFilePath()
+{
+    // XDG layout: ~/.config/madoguchi/settings.ini rather than wx's traditional ~/.madoguchi.
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    wxFileName f(wxStandardPaths::Get().GetUserConfigDir(), "settings.ini");
+    f.AppendDir("madoguchi");
+    return utf8(f.GetFullPath());
+}
+
+void openSettingsFile()
+{
+    wxFileName f(u8(settingsFilePath()));
+    f.Mkdir(0700, wxPATH_MKDIR_FULL);
+    auto* config = new wxFileConfig("madoguchi", wxEmptyString, f.GetFullPath(), wxEmptyString,
+                                    wxCONFIG_USE_LOCAL_FILE);
+    delete wxConfigBase::Set(config);
+}
+
+AppSettings loadSettings()
+{
+    AppSettings s;
+    wxConfigBase* c = wxConfigBase::Get();
+    s.language = utf8(c->Read("/Settings/Language", u8(s.language)));
+    s.window = utf8(c->Read("/Settings/Window", u8(s.window)));
+    s.waitWarningMinutes = c->ReadLong("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
+    return s;
+}
+
+void saveSettings(const AppSettings& s)
+{
+    wxConfigBase* c = wxConfigBase::Get();
+    c->Write("/Settings/Language", u8(s.language));
+    c->Write("/Settings/Window", u8(s.window));
+    c->Write("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
+    c->Flush();
+}
+
+} // namespace madoguchi::gui

@@ -1,0 +1,216 @@
+#include "app/gui/case_detail_dialog.hpp"
+
+#include "app/gui/documents_panel.hpp"
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/presenters/date_input.hpp"
+#include "app/gui/presenters/procedure_filter.hpp"
+#include "app/gui/wx_text.hpp"
+#include "core/text/search_fold.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+namespace madoguchi::gui {
+
+CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id)
+    : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "caseDetailDialog"),
+      desk_(desk), case_(desk.store.get(id))
+{
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    title_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "caseTitle");
+    title_->SetFont(title_->GetFont().Bold().Larger());
+    top->Add(title_, 0, wxALL, 8);
+    resident_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "caseResident");
+    top->Add(resident_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
+
+    auto* middle = new wxBoxSizer(wxHORIZONTAL);
+    auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents brought (tick)"));
+    documents_ = new DocumentsPanel(docBox->GetStaticBox());
+    docBox->Add(documents_, 1, wxEXPAND | wxALL, 4);
+    middle->Add(docBox, 1, wxEXPAND | wxRIGHT, 8);
+    auto* notesBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Notes"));
+    notes_ = new wxTextCtrl(notesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxSize(260, 90), wxTE_MULTILINE,
+                            wxDefaultValidator, "notes");
+    notesBox->Add(notes_, 1, wxEXPAND | wxALL, 4);
+    auto* saveButton = new wxButton(notesBox->GetStaticBox(), wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition,
+                                   wxDefaultSize, 0, wxDefaultValidator, "saveButton");
+    notesBox->Add(saveButton, 0, wxALIGN_RIGHT | wxALL, 4);
+    middle->Add(notesBox, 1, wxEXPAND);
+    top->Add(middle, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+
+    auto* statusBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Status"));
+    actionsParent_ = statusBox->GetStaticBox();
+    auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
+    reasonRow->Add(new wxStaticText(actionsParent_, wxID_ANY, _("&Reason")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    reason_ = new wxTextCtrl(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "reason");
+    reason_->SetHint(_("Needed for hold, withdrawal and reopening"));
+    reasonRow->Add(reason_, 1, wxEXPAND);
+    statusBox->Add(reasonRow, 0, wxEXPAND | wxALL, 4);
+    reasonMessage_ = new wxStaticText(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "reasonMessage");
+    reasonMessage_->SetForegroundColour(wxColour(0xC0, 0, 0));
+    statusBox->Add(reasonMessage_, 0, wxLEFT, 4);
+    actions_ = new wxBoxSizer(wxHORIZONTAL);
+    statusBox->Add(actions_, 0, wxALL, 4);
+    top->Add(statusBox, 0, wxEXPAND | wxALL, 8);
+
+    top->Add(new wxStaticText(this, wxID_ANY, _("History")), 0, wxLEFT, 8);
+    history_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(640, 120), wxLC_REPORT | wxLC_SINGLE_SEL,
+                              wxDefaultValidator, "history");
+    history_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, 130);
+    history_->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, 100);
+    history_->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, 180);
+    history_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, 220);
+    top->Add(history_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+
+    auto* close = new wxButton(this, wxID_CANCEL, _("&Close"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "closeButton");
+    top->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
+    SetSizer(top);
+
+    saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (saveEdits())
+            show(case_);
+    });
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (saveEdits())
+            show(case_);
+    }, wxID_SAVE);
+    notes_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { notesModified_ = true; });
+    // Closing with unsaved ticks or notes saves them: nothing typed may be lost.
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+        if (saveEdits())
+            e.Skip();
+    }, wxID_CANCEL);
+
+    show(case_);
+    Fit();
+    SetMinSize(GetSize());
+    CentreOnParent();
+}
+
+void CaseDetailDialog::show(const Case& c)
+{
+    case_ = c;
+    SetTitle(u8(c.receptionNumber));
+    title_->SetLabel(u8(detailTitle(c)));
+    std::string who = c.resident.name + "（" + c.resident.kana + "）  " + formatBothCalendars(c.resident.birth);
+    if (!c.resident.address.empty())
+        who += "\n" + c.resident.address;
+    if (c.applicant.type != ApplicantType::Principal)
+        who += "\n" + utf8(_("Applicant: ")) + std::string(applicantNameJa(c.applicant.type)) + " " +
+               c.applicant.proxyName + " " + c.applicant.proxyRelation;
+    resident_->SetLabel(u8(who));
+    documents_->setDocuments(c.documents);
+    notes_->ChangeValue(u8(c.notes));
+    notesModified_ = false;
+
+    DetailActions actions = actionsFor(c.status, desk_.role);
+    documents_->setEditable(actions.canEdit);
+    notes_->SetEditable(actions.canEdit);
+    actions_->Clear(true);
+    int n = 1;
+    for (const auto& t : actions.transitions) {
+        // Alt+1, Alt+2...: every change is a keystroke away.
+        auto* b = new wxButton(actionsParent_, wxID_ANY, u8("&" + std::to_string(n++) + " " + t.label), wxDefaultPosition,
+                               wxDefaultSize, 0, wxDefaultValidator, u8("to-" + std::string(statusId(t.to))));
+        b->Bind(wxEVT_BUTTON, [this, to = t.to, r = t.needsReason](wxCommandEvent&) { changeStatus(to, r); });
+        actions_->Add(b, 0, wxRIGHT, 6);
+    }
+    if (actions.canReopen) {
+        auto* b = new wxButton(actionsParent_, wxID_ANY, _("Re&open (supervisor)"), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "reopen");
+        b->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reopen(); });
+        actions_->Add(b, 0, wxRIGHT, 6);
+    }
+    if (actions.transitions.empty() && !actions.canReopen)
+        actions_->Add(new wxStaticText(actionsParent_, wxID_ANY, _("The case is closed; a supervisor can reopen it.")));
+
+    history_->DeleteAllItems();
+    for (const auto& h : historyRows(c)) {
+        long i = history_->InsertItem(history_->GetItemCount(), u8(h.at));
+        history_->SetItem(i, 1, u8(h.actor));
+        history_->SetItem(i, 2, u8(h.change));
+        history_->SetItem(i, 3, u8(h.reason));
+    }
+    Layout();
+}
+
+bool CaseDetailDialog::saveEdits()
+{
+    if (!documents_->modified() && !notesModified_)
+        return true;
+    Case edited = case_;
+    edited.documents = documents_->documents();
+    edited.notes = utf8(notes_->GetValue());
+    try {
+        case_ = desk_.store.update(edited, desk_.actor());
+    } catch (const std::exception& e) {
+        showError(this, e, _("Saving the case"));
+        return false; // the ticks and notes stay on screen as they were
+    }
+    documents_->clearModified();
+    notesModified_ = false;
+    changed_ = true;
+    return true;
+}
+
+bool CaseDetailDialog::reasonGiven()
+{
+    if (!trimmed(utf8(reason_->GetValue())).empty())
+        return true;
+    reasonMessage_->SetLabel(_("Write the reason first: the supervisor reads it later."));
+    reason_->SetFocus();
+    Layout();
+    return false;
+}
+
+void CaseDetailDialog::changeStatus(CaseStatus to, bool needsReason)
+{
+    reasonMessage_->SetLabel("");
+    if (needsReason && !reasonGiven())
+        return;
+    if (!saveEdits())
+        return;
+    try {
+        Case c = desk_.store.changeStatus(case_.id, to, utf8(reason_->GetValue()), desk_.actor(), case_.version);
+        reason_->Clear();
+        changed_ = true;
+        case_ = c;
+        // The button that was pressed is among those show() replaces: rebuild after its handler.
+        CallAfter([this, c] { show(c); });
+    } catch (const std::exception& e) {
+        showError(this, e, _("Changing the status"));
+    }
+}
+
+void CaseDetailDialog::reopen()
+{
+    reasonMessage_->SetLabel("");
+    if (!reasonGiven())
+        return;
+    try {
+        Case c = desk_.store.reopen(case_.id, utf8(reason_->GetValue()), desk_.actor());
+        reason_->Clear();
+        changed_ = true;
+        case_ = c;
+        // The button that was pressed is among those show() replaces: rebuild after its handler.
+        CallAfter([this, c] { show(c); });
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reopening the case"));
+    }
+}
+
+void CaseDetailDialog::setPrivacyLocked(bool locked)
+{
+    resident_->Show(!locked);
+    Layout();
+}
+
+} // namespace madoguchi::gui

@@ -1,0 +1,42 @@
+#pragma once
+// One case: the resident, the documents (tickable while open), notes, the history, and buttons for
+// exactly the status changes the lifecycle allows; reopening for supervisors.
+#include "app/gui/desk_context.hpp"
+
+#include <wx/dialog.h>
+
+class wxListCtrl;
+class wxTextCtrl;
+class wxStaticText;
+class wxBoxSizer;
+
+namespace madoguchi::gui {
+
+class DocumentsPanel;
+
+class CaseDetailDialog : public wxDialog {
+public:
+    CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id);
+    bool changed() const { return changed_; }
+    void setPrivacyLocked(bool locked);
+
+private:
+    void show(const Case& c);
+    bool saveEdits(); // documents and notes; false when the save failed
+    void changeStatus(CaseStatus to, bool needsReason);
+    void reopen();
+    bool reasonGiven();
+
+    DeskContext& desk_;
+    Case case_;
+    wxStaticText *title_, *resident_, *reasonMessage_;
+    DocumentsPanel* documents_;
+    wxTextCtrl *notes_, *reason_;
+    wxListCtrl* history_;
+    wxBoxSizer* actions_;
+    wxWindow* actionsParent_;
+    bool changed_ = false;
+    bool notesModified_ = false;
+};
+
+} // namespace madoguchi::gui

@@ -1,0 +1,19 @@
+#pragma once
+// Who works at this desk and where: passed to every dialog that writes to the case book.
+#include "app/gui/presenters/case_detail_presenter.hpp"
+#include "db/case_store.hpp"
+
+#include <string>
+
+namespace madoguchi::gui {
+
+struct DeskContext {
+    db::CaseStore& store;
+    std::string window;  // 窓口 of this desk (settings)
+    std::string user;    // the actor written into the history
+    UserRole role = UserRole::Clerk;
+    int waitWarningMinutes = 30;
+    db::Actor actor() const { return db::Actor{user}; }
+};
+
+} // namespace madoguchi::gui

@@ -1,0 +1,43 @@
+#include "app/gui/error_dialog.hpp"
+
+#include "app/gui/presenters/error_text.hpp"
+#include "app/gui/wx_text.hpp"
+
+#include <wx/button.h>
+#include <wx/collpane.h>
+#include <wx/dialog.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace madoguchi::gui {
+
+void showError(wxWindow* parent, const std::exception& e, const wxString& action)
+{
+    ErrorText text = explain(e, utf8(action));
+    wxDialog dlg(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxDefaultSize,
+                 wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "errorDialog");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* what = new wxStaticText(&dlg, wxID_ANY, u8(text.what), wxDefaultPosition, wxDefaultSize, 0, "errorWhat");
+    what->SetFont(what->GetFont().Bold().Larger());
+    sizer->Add(what, 0, wxALL, 12);
+    auto* todo = new wxStaticText(&dlg, wxID_ANY, u8(text.todo), wxDefaultPosition, wxDefaultSize, 0, "errorTodo");
+    todo->Wrap(460);
+    sizer->Add(todo, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+    auto* more = new wxCollapsiblePane(&dlg, wxID_ANY, _("Details for the help desk"));
+    auto* detail = new wxStaticText(more->GetPane(), wxID_ANY, u8(text.detail));
+    detail->Wrap(460);
+    auto* paneSizer = new wxBoxSizer(wxVERTICAL);
+    paneSizer->Add(detail, 0, wxALL, 4);
+    more->GetPane()->SetSizer(paneSizer);
+    sizer->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    auto* ok = new wxButton(&dlg, wxID_OK);
+    sizer->Add(ok, 0, wxALIGN_RIGHT | wxALL, 12);
+    ok->SetDefault();
+    ok->SetFocus();
+    dlg.SetSizerAndFit(sizer);
+    dlg.CentreOnParent();
+    dlg.ShowModal();
+}
+
+} // namespace madoguchi::gui

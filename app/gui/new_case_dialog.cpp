@@ -1,0 +1,137 @@
+#include "app/gui/new_case_dialog.hpp"
+
+#include "app/gui/documents_panel.hpp"
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/procedure_picker.hpp"
+#include "app/gui/resident_form_panel.hpp"
+#include "app/gui/wx_text.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/radiobox.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+namespace madoguchi::gui {
+
+namespace {
+constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
+                                         ApplicantType::LegalRepresentative};
+}
+
+NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
+    : wxDialog(parent, wxID_ANY, _("New case"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "newCaseDialog"),
+      desk_(desk)
+{
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+
+    // Left: what the resident came for and who stands at the counter.
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    auto* procBox = new wxStaticBoxSizer(wxVERTICAL, this, _("&Procedure"));
+    picker_ = new ProcedurePicker(procBox->GetStaticBox());
+    procBox->Add(picker_, 1, wxEXPAND | wxALL, 4);
+    procedureMessage_ = new wxStaticText(procBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "procedureMessage");
+    procedureMessage_->SetForegroundColour(wxColour(0xC0, 0, 0));
+    procBox->Add(procedureMessage_, 0, wxLEFT, 4);
+    left->Add(procBox, 1, wxEXPAND | wxBOTTOM, 8);
+
+    wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative")};
+    applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize, 3,
+                                applicantChoices, 1, wxRA_SPECIFY_COLS, wxDefaultValidator, "applicant");
+    left->Add(applicant_, 0, wxEXPAND | wxBOTTOM, 4);
+    auto* proxyGrid = new wxFlexGridSizer(2, wxSize(6, 4));
+    proxyGrid->AddGrowableCol(1);
+    proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Proxy's name")), 0, wxALIGN_CENTER_VERTICAL);
+    proxyName_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyName");
+    proxyGrid->Add(proxyName_, 1, wxEXPAND);
+    proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Relation")), 0, wxALIGN_CENTER_VERTICAL);
+    proxyRelation_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyRelation");
+    proxyGrid->Add(proxyRelation_, 1, wxEXPAND);
+    left->Add(proxyGrid, 0, wxEXPAND);
+    proxyName_->Enable(false);
+    proxyRelation_->Enable(false);
+    applicant_->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent&) {
+        bool proxy = applicant_->GetSelection() != 0;
+        proxyName_->Enable(proxy);
+        proxyRelation_->Enable(proxy);
+    });
+    columns->Add(left, 0, wxEXPAND | wxALL, 8);
+
+    // Right: the resident, the documents, notes.
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    auto* resBox = new wxStaticBoxSizer(wxVERTICAL, this, _("The resident"));
+    resident_ = new ResidentFormPanel(resBox->GetStaticBox());
+    resBox->Add(resident_, 0, wxEXPAND | wxALL, 4);
+    right->Add(resBox, 0, wxEXPAND | wxBOTTOM, 8);
+    auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents brought (tick)"));
+    documents_ = new DocumentsPanel(docBox->GetStaticBox());
+    docBox->Add(documents_, 1, wxEXPAND | wxALL, 4);
+    right->Add(docBox, 1, wxEXPAND | wxBOTTOM, 8);
+    right->Add(new wxStaticText(this, wxID_ANY, _("N&otes")), 0);
+    notes_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 50), wxTE_MULTILINE, wxDefaultValidator, "notes");
+    right->Add(notes_, 0, wxEXPAND);
+    columns->Add(right, 1, wxEXPAND | wxALL, 8);
+    top->Add(columns, 1, wxEXPAND);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->AddStretchSpacer();
+    auto* saveButton = new wxButton(this, wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "saveButton");
+    buttons->Add(saveButton, 0, wxRIGHT, 8);
+    buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel")), 0);
+    top->Add(buttons, 0, wxEXPAND | wxALL, 8);
+    SetSizerAndFit(top);
+
+    saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
+    picker_->onChosen([this] { resident_->focusName(); });
+    picker_->focusSearch();
+    CentreOnParent();
+}
+
+void NewCaseDialog::save()
+{
+    procedureMessage_->SetLabel("");
+    std::optional<Procedure> procedure = picker_->selected();
+    std::optional<Resident> resident = resident_->finalCheck();
+    if (!procedure) {
+        procedureMessage_->SetLabel(_("Choose the procedure."));
+        picker_->focusSearch();
+        return;
+    }
+    if (!resident)
+        return; // the form shows what is wrong, next to the field, and has the focus there
+    CaseDraft draft;
+    draft.procedure = *procedure;
+    draft.resident = *resident;
+    draft.applicant.type = kApplicants[std::max(0, applicant_->GetSelection())];
+    if (draft.applicant.type != ApplicantType::Principal) {
+        draft.applicant.proxyName = utf8(proxyName_->GetValue());
+        draft.applicant.proxyRelation = utf8(proxyRelation_->GetValue());
+    }
+    draft.window = desk_.window;
+    draft.clerk = desk_.user;
+    draft.documents = documents_->documents();
+    draft.notes = utf8(notes_->GetValue());
+    try {
+        created_ = desk_.store.add(draft, desk_.actor());
+    } catch (const std::exception& e) {
+        // Nothing is cleared: the clerk fixes the cause and presses save again.
+        showError(this, e, _("Saving the case"));
+        return;
+    }
+    EndModal(wxID_OK);
+}
+
+void NewCaseDialog::setPrivacyLocked(bool locked)
+{
+    resident_->Show(!locked);
+    Layout();
+}
+
+} // namespace madoguchi::gui

@@ -1,0 +1,32 @@
+#pragma once
+// One of the fourteen procedures, found by typing a part of its Japanese name, its reading
+// (さいこうふ finds 再交付) or its English name; arrows and Enter choose.
+#include "core/cases/procedure.hpp"
+
+#include <functional>
+#include <optional>
+#include <vector>
+#include <wx/panel.h>
+
+class wxTextCtrl;
+class wxListBox;
+
+namespace madoguchi::gui {
+
+class ProcedurePicker : public wxPanel {
+public:
+    explicit ProcedurePicker(wxWindow* parent);
+    std::optional<Procedure> selected() const;
+    void focusSearch();
+    // Enter in the search box or on the list: the clerk has chosen; the form moves on.
+    void onChosen(std::function<void()> chosen) { chosen_ = std::move(chosen); }
+
+private:
+    void refilter();
+    wxTextCtrl* search_;
+    wxListBox* list_;
+    std::vector<Procedure> shown_;
+    std::function<void()> chosen_;
+};
+
+} // namespace madoguchi::gui

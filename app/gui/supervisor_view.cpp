@@ -1,0 +1,72 @@
+#include "app/gui/supervisor_view.hpp"
+
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/presenters/day_figures.hpp"
+#include "app/gui/presenters/translate.hpp"
+#include "app/gui/wx_text.hpp"
+#include "core/common/clock.hpp"
+
+#include <wx/button.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace madoguchi::gui {
+
+SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
+    : wxDialog(parent, wxID_ANY, _("Supervisor view"), wxDefaultPosition, wxSize(560, 560),
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "supervisorView"),
+      desk_(desk)
+{
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(new wxStaticText(this, wxID_ANY, _("&Day")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    day_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
+                                wxDP_DROPDOWN | wxDP_SHOWCENTURY, wxDefaultValidator, "day");
+    row->Add(day_, 0, wxRIGHT, 12);
+    totals_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "totals");
+    totals_->SetFont(totals_->GetFont().Bold());
+    row->Add(totals_, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(row, 0, wxEXPAND | wxALL, 8);
+    figures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator, "figures");
+    figures_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 110);
+    figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 300);
+    figures_->AppendColumn(_("Cases"), wxLIST_FORMAT_RIGHT, 80);
+    top->Add(figures_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    top->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0, wxALIGN_RIGHT | wxALL, 8);
+    SetSizer(top);
+    day_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { refresh(); });
+    refresh();
+    CentreOnParent();
+}
+
+void SupervisorView::refresh()
+{
+    wxDateTime d = day_->GetValue();
+    boost::gregorian::date day(d.GetYear(), d.GetMonth() + 1, d.GetDay());
+    DayFigures f;
+    try {
+        f = dayFigures(desk_.store.search(dayQuery(day)));
+    } catch (const std::exception& e) {
+        showError(this, e, _("Counting the day's cases"));
+        return;
+    }
+    totals_->SetLabel(u8(fill(tr("%1 cases, %2 still open"), {std::to_string(f.total), std::to_string(f.open)})));
+    figures_->DeleteAllItems();
+    auto section = [this](const wxString& by, const auto& entries) {
+        for (const auto& [value, n] : entries) {
+            long i = figures_->InsertItem(figures_->GetItemCount(), by);
+            figures_->SetItem(i, 1, u8(value));
+            figures_->SetItem(i, 2, wxString::Format("%zu", n));
+        }
+    };
+    section(_("Status"), f.byStatus);
+    section(_("Procedure"), f.byProcedure);
+    section(_("Window"), f.byWindow);
+    section(_("Clerk"), f.byClerk);
+}
+
+} // namespace madoguchi::gui

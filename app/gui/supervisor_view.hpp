@@ -1,0 +1,26 @@
+#pragma once
+// The supervisor's view of a day: how many cases, by status, procedure, window and clerk; how many
+// are still open. The daily report export joins here when the printing issue lands.
+#include "app/gui/desk_context.hpp"
+
+#include <wx/dialog.h>
+
+class wxListCtrl;
+class wxDatePickerCtrl;
+class wxStaticText;
+
+namespace madoguchi::gui {
+
+class SupervisorView : public wxDialog {
+public:
+    SupervisorView(wxWindow* parent, DeskContext& desk);
+
+private:
+    void refresh();
+    DeskContext& desk_;
+    wxDatePickerCtrl* day_;
+    wxStaticText* totals_;
+    wxListCtrl* figures_;
+};
+
+} // namespace madoguchi::gui

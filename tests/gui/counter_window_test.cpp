@@ -1,0 +1,269 @@
+// The whole visit in the real window, by keyboard: new case, resident typed with an era date, the
+// documents ticked, saved, the status moved on with the reason the rules ask for.
+#include "core/common/clock.hpp"
+#include "window_fixture.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <wx/checklst.h>
+#include <wx/listbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+std::string label(const char* name)
+{
+    auto* t = control<wxStaticText>(name);
+    return t ? std::string(t->GetLabel().utf8_str()) : std::string("(no ") + name + ")";
+}
+
+bool focusIs(const char* name) { return focusedName() == name; }
+
+// Case ids on the day's list, for checks against the case book.
+CaseStatus statusOf(db::CaseStore& store, CaseId id) { return store.get(id).status; }
+
+// The cases already at the counter this morning, so that the list is not empty.
+void earlierVisitors(db::CaseStore& store)
+{
+    const char* people[][3] = {{"佐藤 健", "サトウ ケン", "1985-03-02"}, {"鈴木 美咲", "スズキ ミサキ", "1992-11-15"}};
+    Procedure procedures[] = {Procedure::CardReceipt, Procedure::PinReset};
+    for (int i = 0; i < 2; ++i) {
+        CaseDraft d;
+        d.procedure = procedures[i];
+        d.resident.name = people[i][0];
+        d.resident.kana = people[i][1];
+        d.resident.birth = parseIsoDate(people[i][2], "birth");
+        d.window = "2";
+        d.clerk = "sato";
+        store.add(d, {"sato"});
+    }
+}
+
+} // namespace
+
+TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
+{
+    earlierVisitors(*store);
+    openFrame();
+    CaseId created = 0;
+    UiDriver d;
+    d.waitFor("the search box has the focus at start", [] { return focusIs("search"); });
+    d.screenshot("main-window.png");
+
+    d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
+    d.waitFor("the new-case dialog opens on the procedure search",
+              [] { return shownTopLevel("newCaseDialog") && focusIs("procedureSearch"); });
+    d.act("type the reading in romaji", [] { typeAscii("saikoufu"); });
+    d.waitFor("only 再交付 is left", [] {
+        auto* list = control<wxListBox>("procedureList");
+        return list && list->GetCount() == 1 && list->GetSelection() == 0 &&
+               list->GetString(0).utf8_str().data() == std::string("再交付（さいこうふ）");
+    });
+    d.act("Enter chooses it", [] { pressKey(WXK_RETURN); });
+    d.waitFor("the focus moves to the name", [] { return focusIs("name"); });
+    d.act("name", [] { commitText("山田 花子"); });
+    d.act("Tab", [] { pressKey(WXK_TAB); });
+    d.waitFor("the focus moves to the furigana", [] { return focusIs("kana"); });
+    d.act("kanji in the furigana", [] { commitText("山田"); });
+    d.waitFor("the mistake is shown next to the field as typed", [] {
+        return label("kanaMessage") == "フリガナはカタカナかひらがなで入力してください。";
+    });
+    d.screenshot("validation-as-typed.png");
+    d.act("retype the furigana", [] {
+        control<wxTextCtrl>("kana")->SelectAll();
+        commitText("ヤマダ ハナコ");
+    });
+    d.waitFor("the message goes", [] { return label("kanaMessage").empty(); });
+    d.act("Tab", [] { pressKey(WXK_TAB); });
+    d.waitFor("the focus moves to the birth date", [] { return focusIs("birth"); });
+    d.act("type the birth date in 和暦", [] { typeAscii("S45.5.20"); });
+    d.waitFor("the date is read back in both calendars",
+              [] { return label("birthEcho") == "昭和45年5月20日（1970-05-20）"; });
+    // The sex choice is a GTK combo box whose focused part is no wx window: check it by leaving it.
+    d.act("Tab", [] { pressKey(WXK_TAB); });
+    d.waitFor("Tab leaves the birth date for the sex", [] { return !focusIs("birth") && !focusIs("address"); });
+    d.act("Tab", [] { pressKey(WXK_TAB); });
+    d.waitFor("Tab reaches the address", [] { return focusIs("address"); });
+    d.act("address", [] { commitText("東京都小平市小川町2-1333"); });
+    for (const char* next : {"foreign", "movedIn", "documents", "newDocument"}) {
+        d.act("Tab", [] { pressKey(WXK_TAB); });
+        d.waitFor(std::string("Tab reaches ") + next, [next] { return focusIs(next); });
+    }
+    d.act("add a document", [] {
+        commitText("運転免許証");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("it is on the checklist", [] { return control<wxCheckListBox>("documents")->GetCount() == 1; });
+    d.act("add another", [] {
+        commitText("個人番号通知書");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("both are on the checklist", [] { return control<wxCheckListBox>("documents")->GetCount() == 2; });
+    d.act("Shift+Tab back to the checklist", [] { pressKey(WXK_TAB, wxMOD_SHIFT); });
+    d.waitFor("the checklist has the focus", [] { return focusIs("documents"); });
+    d.act("Space ticks the first document", [] {
+        control<wxCheckListBox>("documents")->SetSelection(0);
+        pressKey(WXK_SPACE);
+    });
+    d.waitFor("the licence is ticked", [] {
+        auto* docs = control<wxCheckListBox>("documents");
+        return docs->IsChecked(0) && !docs->IsChecked(1);
+    });
+    d.screenshot("new-case.png");
+
+    d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
+    d.waitFor("the case detail follows the save", [] { return shownTopLevel("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    d.act("the case book has the case as typed", [&] {
+        db::CaseQuery q;
+        q.text = "やまだ";
+        auto found = store->search(q);
+        ASSERT_EQ(found.size(), 1u);
+        created = found[0].id;
+        Case c = store->get(created);
+        EXPECT_EQ(c.procedure, Procedure::Reissue);
+        EXPECT_EQ(c.resident.name, "山田 花子");
+        EXPECT_EQ(c.resident.kana, "ヤマダ ハナコ");
+        EXPECT_EQ(toIso(c.resident.birth), "1970-05-20");
+        EXPECT_EQ(c.resident.address, "東京都小平市小川町2-1333");
+        EXPECT_EQ(c.clerk, "tanaka");
+        ASSERT_EQ(c.documents.size(), 2u);
+        EXPECT_EQ(c.documents[0].document, "運転免許証");
+        EXPECT_TRUE(c.documents[0].checked);
+        EXPECT_FALSE(c.documents[1].checked);
+        EXPECT_EQ(c.status, CaseStatus::Received);
+    });
+    d.waitFor("only the allowed changes are offered", [] {
+        return control<wxWindow>("to-in-progress") && control<wxWindow>("to-waiting") &&
+               control<wxWindow>("to-withdrawn") && !control<wxWindow>("to-done") && !control<wxWindow>("reopen");
+    });
+    d.screenshot("case-detail.png");
+
+    d.act("Alt+1: start", [] { pressKey('1', wxMOD_ALT); });
+    d.waitFor("the case is being served", [&] {
+        return statusOf(*store, created) == CaseStatus::InProgress && control<wxWindow>("to-done") &&
+               !control<wxWindow>("to-in-progress");
+    });
+    d.act("Alt+1: hold, without a reason", [] { pressKey('1', wxMOD_ALT); });
+    d.waitFor("the reason is asked for, and nothing changed", [&] {
+        return !label("reasonMessage").empty() && focusIs("reason") &&
+               statusOf(*store, created) == CaseStatus::InProgress;
+    });
+    d.act("give the reason, Alt+1 again", [] {
+        commitText("照会書待ち");
+        pressKey('1', wxMOD_ALT);
+    });
+    d.waitFor("the case waits", [&] { return statusOf(*store, created) == CaseStatus::Waiting; });
+    d.act("Alt+2: complete", [] { pressKey('2', wxMOD_ALT); });
+    d.waitFor("the case is done and offers nothing more to a clerk", [&] {
+        return statusOf(*store, created) == CaseStatus::Done && !control<wxWindow>("to-waiting") &&
+               !control<wxWindow>("reopen");
+    });
+    d.screenshot("case-done.png");
+    d.act("Escape closes", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list, which shows it done", [&] {
+        if (shownTopLevel("caseDetailDialog"))
+            return false;
+        for (const auto& r : frame->rows())
+            if (r.id == created)
+                return r.status == "完了";
+        return false;
+    });
+    d.act("Ctrl+F", [] { pressKey('F', wxMOD_CONTROL); });
+    d.waitFor("the search box has the focus", [] { return focusIs("search"); });
+    d.act("search by furigana in hiragana", [] { commitText("やまだ"); });
+    d.waitFor("the list narrows to her", [&] {
+        return frame->rows().size() == 1 && frame->rows()[0].resident == "山田 花子";
+    });
+    d.screenshot("search.png");
+    run(d);
+
+    Case c = store->get(created);
+    ASSERT_EQ(c.history.size(), 4u);
+    EXPECT_EQ(c.history[2].to, CaseStatus::Waiting);
+    EXPECT_EQ(c.history[2].reason, "照会書待ち");
+    EXPECT_EQ(c.history[3].actor, "tanaka");
+}
+
+TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
+{
+    openFrame();
+    // Another program holds the case book's write lock: the save must fail after the busy wait.
+    auto locker = std::make_shared<SQLite::Database>(bookPath(), SQLite::OPEN_READWRITE);
+    UiDriver d;
+    d.waitFor("the window is ready", [] { return focusIs("search"); });
+    d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
+    d.waitFor("the new-case dialog", [] { return focusIs("procedureSearch"); });
+    d.act("fill the form", [] {
+        commitText("暗証番号");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("name field", [] { return focusIs("name"); });
+    d.act("resident", [] {
+        commitText("高橋 一郎");
+        control<wxTextCtrl>("kana")->SetFocus();
+        commitText("タカハシ イチロウ");
+        control<wxTextCtrl>("birth")->SetFocus();
+        typeAscii("1960-01-15");
+    });
+    d.waitFor("the birth date is read", [] { return label("birthEcho") == "昭和35年1月15日（1960-01-15）"; });
+    d.act("lock the case book, Ctrl+S", [locker] {
+        locker->exec("BEGIN IMMEDIATE");
+        pressKey('S', wxMOD_CONTROL);
+    });
+    d.step("a plain-Japanese error says what to do", [] {
+        return shownTopLevel("errorDialog") &&
+               label("errorTodo") == "台帳がほかの処理で使用中です。数秒待ってから、もう一度操作してください。入力した内容は失われていません。";
+    }, std::chrono::seconds(20));
+    d.screenshot("save-failed.png");
+    d.act("the lock goes; Enter closes the message", [locker] {
+        locker->exec("ROLLBACK");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("the form is still there, as typed", [] {
+        return !shownTopLevel("errorDialog") && shownTopLevel("newCaseDialog") &&
+               control<wxTextCtrl>("name")->GetValue().utf8_str().data() == std::string("高橋 一郎") &&
+               control<wxTextCtrl>("kana")->GetValue().utf8_str().data() == std::string("タカハシ イチロウ") &&
+               control<wxTextCtrl>("birth")->GetValue() == "1960-01-15";
+    });
+    d.act("Ctrl+S again", [] { pressKey('S', wxMOD_CONTROL); });
+    d.waitFor("now it is saved", [] { return shownTopLevel("caseDetailDialog") != nullptr; });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [&] { return !shownTopLevel("caseDetailDialog") && frame->rows().size() == 1; });
+    run(d);
+    db::CaseQuery q;
+    q.text = "高橋";
+    EXPECT_EQ(store->search(q).size(), 1u);
+}
+
+TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
+{
+    earlierVisitors(*store);
+    CaseId id = store->search(db::CaseQuery{}).back().id;
+    store->changeStatus(id, CaseStatus::InProgress, "", {"sato"});
+    store->changeStatus(id, CaseStatus::Done, "", {"sato"});
+    openFrame(gui::UserRole::Supervisor);
+    UiDriver d;
+    d.waitFor("the window is ready", [] { return focusIs("search"); });
+    d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
+    d.waitFor("the day's figures", [] { return shownTopLevel("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
+    d.screenshot("supervisor-view.png");
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
+    d.act("search the closed case by its number", [&] { commitText(store->get(id).receptionNumber); });
+    d.waitFor("one row", [&] { return frame->rows().size() == 1 && frame->rows()[0].id == id; });
+    d.act("Enter opens it", [] { pressKey(WXK_RETURN); });
+    d.waitFor("the detail offers reopening", [] { return shownTopLevel("caseDetailDialog") && control<wxWindow>("reopen"); });
+    d.act("reason, then Alt+O", [] {
+        control<wxTextCtrl>("reason")->SetFocus();
+        commitText("再来庁");
+        pressKey('O', wxMOD_ALT);
+    });
+    d.waitFor("the case is open again", [&] { return store->get(id).status == CaseStatus::InProgress; });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });
+    run(d);
+    EXPECT_NE(store->get(id).history.back().reason.find("再来庁"), std::string::npos);
+}

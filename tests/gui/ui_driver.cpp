@@ -1,0 +1,150 @@
+#include "ui_driver.hpp"
+
+#include "tests/support/run_process.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/evtloop.h>
+#include <wx/textctrl.h>
+#include <wx/toplevel.h>
+#include <wx/uiaction.h>
+#include <wx/window.h>
+
+namespace madoguchi::test {
+
+void UiDriver::step(std::string what, std::function<bool()> s, std::chrono::milliseconds limit)
+{
+    steps_.push_back({std::move(what), std::move(s), limit});
+}
+
+void UiDriver::act(std::string what, std::function<void()> f)
+{
+    step(std::move(what), [f = std::move(f)] {
+        f();
+        return true;
+    });
+}
+
+void UiDriver::waitFor(std::string what, std::function<bool()> condition) { step(std::move(what), std::move(condition)); }
+
+void UiDriver::screenshot(const std::string& file)
+{
+    // A few quiet ticks first, so that GTK has painted what the last step changed.
+    auto settleUntil = std::make_shared<std::chrono::steady_clock::time_point>();
+    step("settle before " + file, [settleUntil] {
+        if (*settleUntil == std::chrono::steady_clock::time_point{})
+            *settleUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(400);
+        return std::chrono::steady_clock::now() >= *settleUntil;
+    });
+    act("screenshot " + file, [file] {
+        std::filesystem::create_directories(screenshotDir());
+        auto r = runProcess({"import", "-window", "root", screenshotDir() + "/" + file});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+    });
+}
+
+bool UiDriver::run()
+{
+    Start(80);
+    // The loop that runs is the application's main loop; modal dialogs nest their own inside it.
+    wxTheApp->OnRun();
+    Stop();
+    return failed_.empty();
+}
+
+void UiDriver::Notify()
+{
+    if (finished_)
+        return;
+    if (steps_.empty() || !failed_.empty()) {
+        // Close whatever a failed run left open, then leave the main loop once no modal loop is
+        // nested inside it.
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal())
+                d->EndModal(wxID_CANCEL);
+        if (wxEventLoopBase::GetActive() && wxEventLoopBase::GetActive()->IsMain()) {
+            finished_ = true;
+            wxTheApp->ExitMainLoop();
+        }
+        return;
+    }
+    Step& s = steps_.front();
+    if (!stepStarted_) {
+        started_ = std::chrono::steady_clock::now();
+        stepStarted_ = true;
+    }
+    bool done = false;
+    try {
+        done = s.fn();
+    } catch (const std::exception& e) {
+        failed_ = s.what + ": " + e.what();
+        return;
+    }
+    if (done) {
+        steps_.pop_front();
+        stepStarted_ = false;
+    } else if (std::chrono::steady_clock::now() - started_ > s.limit) {
+        failed_ = s.what + " (timed out; focus on '" + std::string(focusedName().utf8_str()) + "')";
+    }
+}
+
+wxTopLevelWindow* shownTopLevel(const wxString& name)
+{
+    for (wxWindow* w : wxTopLevelWindows)
+        if (w->GetName() == name && w->IsShown())
+            return dynamic_cast<wxTopLevelWindow*>(w);
+    return nullptr;
+}
+
+wxWindow* findControl(const wxString& name)
+{
+    // The newest top-level window first: the dialog in front wins over the frame behind it.
+    for (auto it = wxTopLevelWindows.rbegin(); it != wxTopLevelWindows.rend(); ++it)
+        if ((*it)->IsShown())
+            if (wxWindow* w = wxWindow::FindWindowByName(name, *it))
+                return w;
+    return nullptr;
+}
+
+wxString focusedName()
+{
+    wxWindow* w = wxWindow::FindFocus();
+    // Composite controls (search, spin) focus an inner native widget: report the named parent.
+    while (w && (w->GetName().empty() || w->GetName() == "text"))
+        w = w->GetParent();
+    return w ? w->GetName() : wxString("(nothing)");
+}
+
+void pressKey(int keycode, int modifiers)
+{
+    wxUIActionSimulator sim;
+    sim.Char(keycode, modifiers);
+}
+
+void typeAscii(const char* text)
+{
+    wxUIActionSimulator sim;
+    sim.Text(text);
+}
+
+void commitText(const std::string& utf8)
+{
+    // wxTextEntry rather than wxTextCtrl: the search box is a native search entry.
+    wxWindow* focus = wxWindow::FindFocus();
+    auto* text = dynamic_cast<wxTextEntry*>(focus);
+    if (!text && focus)
+        text = dynamic_cast<wxTextEntry*>(focus->GetParent());
+    if (!text)
+        throw std::runtime_error("no text field has the focus (focus on '" + std::string(focusedName().utf8_str()) + "')");
+    text->WriteText(wxString::FromUTF8(utf8));
+}
+
+std::string screenshotDir()
+{
+    const char* env = std::getenv("MADOGUCHI_SCREENSHOT_DIR");
+    return env && *env ? env : MADOGUCHI_SCREENSHOT_DIR;
+}
+
+} // namespace madoguchi::test

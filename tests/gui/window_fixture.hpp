@@ -1,0 +1,53 @@
+#pragma once
+// A counter window on a fresh case book, in Japanese, for one test.
+#include "app/gui/app_settings.hpp"
+#include "app/gui/i18n.hpp"
+#include "app/gui/main_frame.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "ui_driver.hpp"
+
+#include <gtest/gtest.h>
+#include <memory>
+#include <wx/app.h>
+
+namespace madoguchi::test {
+
+class WindowTest : public testing::Test {
+protected:
+    void SetUp() override
+    {
+        wxTheApp->SetExitOnFrameDelete(false);
+        gui::openSettingsFile();
+        gui::applyLanguage(language());
+        store = db::openStore(bookPath());
+    }
+    void TearDown() override
+    {
+        closeFrame();
+        store.reset();
+    }
+    virtual std::string language() const { return "ja"; }
+    std::string bookPath() const { return (dir / "book.db").string(); }
+
+    gui::MainFrame* openFrame(gui::UserRole role = gui::UserRole::Clerk)
+    {
+        frame = new gui::MainFrame(*store, gui::loadSettings(), "tanaka", role);
+        frame->Show();
+        frame->Raise();
+        return frame;
+    }
+    void closeFrame()
+    {
+        // Deleting at once (not Destroy()) runs the persistence save before the test looks at it.
+        delete frame;
+        frame = nullptr;
+    }
+    // Runs the driver's steps; fails the test with the step that did not complete.
+    void run(UiDriver& driver) { EXPECT_TRUE(driver.run()) << driver.failed(); }
+
+    TempDir dir;
+    std::unique_ptr<db::CaseStore> store;
+    gui::MainFrame* frame = nullptr;
+};
+
+} // namespace madoguchi::test

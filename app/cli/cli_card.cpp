@@ -206,7 +206,8 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
                                     {"not_after", cert.validity.notAfter},
                                     {"expiry_date", cert.validity.expiryDateJst},
                                     {"expired", expired},
-                                    {"size", cert.size}}},
+                                    {"size", cert.size},
+                                    {"sha256", cert.validity.sha256}}},
                                   {"card_info", nullptr},
                                   {"warnings", warnings},
                                   {"apdus", cert.apdus + (info ? info->apdus : 0)}};

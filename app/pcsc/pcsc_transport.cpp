@@ -6,6 +6,7 @@
 #include <PCSC/pcsclite.h>
 #include <PCSC/winscard.h>
 #include <PCSC/wintypes.h>
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -23,6 +24,7 @@ struct PcscTransport::State {
     bool connected = false;
     DWORD protocol = 0;
     bool abandoned = false;
+    std::string reader;
 };
 
 PcscTransport::PcscTransport(std::chrono::milliseconds answerTimeout)
@@ -99,6 +101,7 @@ void PcscTransport::connect(const std::string& reader)
     if (rv != SCARD_S_SUCCESS)
         throw errorFromPcsc(rv, Step::Connect);
     state_->connected = true;
+    state_->reader = reader;
     // The transaction keeps other programs from slipping their APDUs between ours (a SELECT of
     // theirs would change the current file under our READ BINARY).
     rv = SCardBeginTransaction(state_->card);
@@ -148,7 +151,32 @@ Bytes PcscTransport::transmit(const Bytes& command)
     if (call->rv != SCARD_S_SUCCESS)
         throw errorFromPcsc(call->rv, Step::Transmit);
     call->answer.resize(call->answerLength);
+    // vpcd answers a card that left mid-command with nothing at all rather than an error; a
+    // card reader may do the same. If the reader turns empty, that is what happened.
+    if (call->answer.size() < 2 && readerEmptiesWithin(std::chrono::milliseconds(1500)))
+        throw CardError(CardErrorKind::CardRemoved, "読み取り中にカードが取り出されました。カードを置き直してください",
+                        "the card was removed during the read; put it back and try again");
     return std::move(call->answer);
+}
+
+bool PcscTransport::readerEmptiesWithin(std::chrono::milliseconds wait)
+{
+    SCARD_READERSTATE rs{};
+    rs.szReader = state_->reader.c_str();
+    rs.dwCurrentState = SCARD_STATE_UNAWARE;
+    auto deadline = std::chrono::steady_clock::now() + wait;
+    while (true) {
+        LONG rv = SCardGetStatusChange(state_->context, 0, &rs, 1);
+        if (rv == SCARD_S_SUCCESS && (rs.dwEventState & SCARD_STATE_EMPTY))
+            return true;
+        if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT)
+            return false;
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        rs.dwCurrentState = rs.dwEventState & ~SCARD_STATE_CHANGED;
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        SCardGetStatusChange(state_->context, static_cast<DWORD>(std::max<long>(left.count(), 1)), &rs, 1);
+    }
 }
 
 void PcscTransport::disconnect() noexcept

@@ -32,6 +32,7 @@ public:
 private:
     struct State;
     void ensureContext();
+    bool readerEmptiesWithin(std::chrono::milliseconds wait);
     std::shared_ptr<State> state_;
     std::chrono::milliseconds timeout_;
 };

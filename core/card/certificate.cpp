@@ -7,6 +7,7 @@
 #include <ctime>
 #include <memory>
 #include <openssl/asn1.h>
+#include <openssl/evp.h>
 #include <openssl/x509.h>
 
 namespace madoguchi::card {
@@ -38,6 +39,23 @@ std::tm toTm(const ASN1_TIME* time)
     return t;
 }
 
+std::string fingerprint(std::span<const std::uint8_t> der)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (EVP_Digest(der.data(), der.size(), md, &n, EVP_sha256(), nullptr) != 1)
+        return {};
+    static const char digits[] = "0123456789ABCDEF";
+    std::string s;
+    for (unsigned int i = 0; i < n; ++i) {
+        if (i)
+            s += ':';
+        s += digits[md[i] >> 4];
+        s += digits[md[i] & 0x0F];
+    }
+    return s;
+}
+
 } // namespace
 
 std::optional<std::size_t> derCertificateSize(std::span<const std::uint8_t> firstBytes)
@@ -66,7 +84,7 @@ CertificateValidity parseCertificateValidity(std::span<const std::uint8_t> der)
     jst.tm_hour += 9;
     if (timegm(&jst) == static_cast<std::time_t>(-1))
         malformed("有効期限が範囲外です", "notAfter out of range");
-    return {iso(before, true), iso(after, true), iso(jst, false)};
+    return {iso(before, true), iso(after, true), iso(jst, false), fingerprint(der)};
 }
 
 } // namespace madoguchi::card

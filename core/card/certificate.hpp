@@ -20,6 +20,7 @@ struct CertificateValidity {
     std::string notBefore; // UTC, ISO 8601 "2024-01-01T00:00:00Z"
     std::string notAfter;  // UTC
     std::string expiryDateJst; // the day of notAfter in Japan (UTC+9), "YYYY-MM-DD"
+    std::string sha256;        // fingerprint of the DER, "AB:CD:...", to tell which certificate it is
 };
 
 // Parses the whole certificate; throws CardError(MalformedData) when OpenSSL refuses it or

@@ -345,7 +345,6 @@ def main():
     log = open(args.log, "a", encoding="ascii") if args.log else None
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     sock = connect(args.host, args.port, args.connect_wait)
-    print("inserted", flush=True)
     try:
         serve(card, sock, Faults(args.fault, args.fault_at, args.delay), log)
     except ConnectionError:

@@ -106,6 +106,7 @@ TEST(CardInfoFiles, RefusesMalformedFieldsWithoutShowingThem)
     EXPECT_EQ(kindOf(letters, true), CardErrorKind::MalformedData);
     // A birth date that is no date, a sex that is no ISO 5218 code, a name that is not UTF-8.
     Bytes facts = fileBytes(kFuzzDir / "corpus" / "basic-facts");
+    ASSERT_GT(facts.size(), 20u);
     Bytes badSex = facts;
     badSex.back() = '7';
     EXPECT_EQ(kindOf(badSex, false), CardErrorKind::MalformedData);

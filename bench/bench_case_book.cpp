@@ -2,7 +2,7 @@
 // Japanese names, then prints the bulk insert rate and p50/p95 of the searches a counter makes,
 // each beside the same query done as a naive LIKE '%…%' scan.
 //   bench_case_book [--cases N] [--db PATH] [--reuse]
-#include "bench/bench_timing.hpp"
+#include "bench/case_book_load.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
 #include "core/text/search_fold.hpp"
@@ -50,34 +50,13 @@ int main(int argc, char** argv)
         else if (!std::strcmp(argv[i], "--reuse"))
             reuse = true;
     }
-    const boost::gregorian::date firstDay(2024, 4, 1);
-    const int days = std::max<int>(1, static_cast<int>(cases / 1400)); // ~1,400 cases an office day
+    const bench::BookShape shape = bench::shapeFor(cases);
     std::mt19937_64 rng(20261129);
 
     if (!reuse) {
         for (const char* suffix : {"", "-wal", "-shm"})
             std::filesystem::remove(path + suffix);
-        auto store = db::openStore(path);
-        const std::size_t batch = 50'000;
-        Clock::duration inStore{};
-        for (std::size_t done = 0; done < cases; done += batch) {
-            std::vector<db::ImportedCase> in;
-            for (std::size_t i = done; i < std::min(cases, done + batch); ++i) {
-                auto day = firstDay + boost::gregorian::days(static_cast<long>(i * days / cases));
-                int minute = static_cast<int>(i % 480);
-                char at[40];
-                std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), 8 + minute / 60,
-                              minute % 60);
-                in.push_back({bench::randomResident(rng), at, CaseStatus::Done});
-            }
-            auto t0 = Clock::now(); // generating the names is not the store's time
-            store->importCases(in, {"bench"});
-            inStore += Clock::now() - t0;
-            if ((done + batch) % 200'000 == 0)
-                std::printf("  %7zu cases: %.0f cases/s so far\n", done + batch,
-                            (done + batch) / std::chrono::duration<double>(inStore).count());
-        }
-        double s = std::chrono::duration<double>(inStore).count();
+        double s = bench::loadCases(*db::openStore(path), shape, rng);
         std::printf("bulk insert: %zu cases in %.1f s = %.0f cases/s (50,000 per transaction, synchronous=FULL)\n",
                     cases, s, cases / s);
     }
@@ -98,16 +77,7 @@ int main(int argc, char** argv)
     const int runs = 300, naiveRuns = 15;
     const char* naiveCols = "SELECT id, reception_number, procedure, status, name, kana, birth FROM cases";
 
-    std::vector<std::string> prefixes, substrings, births, daysList;
-    for (int i = 0; i < runs; ++i) {
-        const auto& s = bench::kSurnames[rng() % bench::kSurnames.size()];
-        std::string kana = foldForSearch(s.kana);
-        prefixes.push_back(kana.substr(0, 3 * (2 + rng() % 2))); // two or three kana (3 bytes each)
-        auto r = bench::randomResident(rng);
-        substrings.push_back(substringOf(r.resident.name, rng));
-        births.push_back(toIso(r.resident.birth));
-        daysList.push_back(toIso(firstDay + boost::gregorian::days(static_cast<long>(rng() % days))));
-    }
+    const auto [prefixes, substrings, births, daysList] = bench::searchInputs(shape, rng, runs);
 
     db::CaseQuery q;
     q.limit = 100;

@@ -6,8 +6,7 @@
 //   bench_pg [--server URL] [--cases N] [--reuse] [--writers W] [--ops K]
 // --server: a URL with the right to create databases (default $MADOGUCHI_TEST_PG_URL); the bench
 // works in the databases madoguchi_bench_search and madoguchi_bench_writers.
-#include "bench/bench_timing.hpp"
-#include "bench/realistic_names.hpp"
+#include "bench/case_book_load.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/case_store.hpp"
@@ -154,31 +153,11 @@ int main(int argc, char** argv)
     writers("sqlite", sqliteFile.string(), writerCount, operations);
 
     std::string url = withDatabase(server, "madoguchi_bench_search");
-    const boost::gregorian::date firstDay(2024, 4, 1);
-    const int days = std::max<int>(1, static_cast<int>(cases / 1400)); // ~1,400 cases an office day
-    std::mt19937_64 rng(20261129);                                     // the same residents as bench_case_book
+    const bench::BookShape shape = bench::shapeFor(cases);
+    std::mt19937_64 rng(20261129); // the same residents as bench_case_book
     if (!reuse || !databaseExists(server, "madoguchi_bench_search")) {
         freshDatabase(server, "madoguchi_bench_search");
-        auto store = db::openStore(url);
-        const std::size_t batch = 50'000;
-        Clock::duration inStore{};
-        for (std::size_t done = 0; done < cases; done += batch) {
-            std::vector<db::ImportedCase> in;
-            for (std::size_t i = done; i < std::min(cases, done + batch); ++i) {
-                auto day = firstDay + boost::gregorian::days(static_cast<long>(i * days / cases));
-                int minute = static_cast<int>(i % 480);
-                char at[40];
-                std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), 8 + minute / 60, minute % 60);
-                in.push_back({bench::randomResident(rng), at, CaseStatus::Done});
-            }
-            auto t0 = Clock::now();
-            store->importCases(in, {"bench"});
-            inStore += Clock::now() - t0;
-            if ((done + batch) % 200'000 == 0)
-                std::printf("  %7zu cases: %.0f cases/s so far\n", done + batch,
-                            (done + batch) / std::chrono::duration<double>(inStore).count());
-        }
-        double s = std::chrono::duration<double>(inStore).count();
+        double s = bench::loadCases(*db::openStore(url), shape, rng);
         std::printf("bulk insert: %zu cases in %.1f s = %.0f cases/s (50,000 per transaction)\n", cases, s, cases / s);
         pqxx::connection c(url);
         pqxx::nontransaction n(c);
@@ -193,16 +172,7 @@ int main(int argc, char** argv)
     }
 
     const int runs = 300;
-    std::vector<std::string> prefixes, substrings, births, daysList;
-    for (int i = 0; i < runs; ++i) {
-        const auto& s = bench::kSurnames[rng() % bench::kSurnames.size()];
-        std::string kana = foldForSearch(s.kana);
-        prefixes.push_back(kana.substr(0, 3 * (2 + rng() % 2))); // two or three kana (3 bytes each)
-        auto r = bench::randomResident(rng);
-        substrings.push_back(bench::substringOf(r.resident.name, rng));
-        births.push_back(toIso(r.resident.birth));
-        daysList.push_back(toIso(firstDay + boost::gregorian::days(static_cast<long>(rng() % days))));
-    }
+    const auto [prefixes, substrings, births, daysList] = bench::searchInputs(shape, rng, runs);
     auto print = [](const char* what, const bench::Figures& f) {
         std::printf("%-28s p50 %8.3f ms  p95 %8.3f ms  (%5zu rows)\n", what, f.p50, f.p95, f.rows);
     };

@@ -103,7 +103,7 @@ public:
     // Many cases in one transaction (all or none), reception numbers assigned per their day.
     virtual std::vector<CaseId> importCases(const std::vector<ImportedCase>& cases, const Actor& actor) = 0;
     virtual std::optional<Case> find(CaseId id) = 0;
-    virtual Case get(CaseId id) = 0; // throws NotFound
+    virtual Case get(CaseId id); // find(), or NotFound
     virtual std::vector<CaseSummary> search(const CaseQuery& query) = 0;
 
     virtual Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,

@@ -11,6 +11,11 @@ struct Migration {
 };
 
 const std::vector<Migration>& sqliteMigrations();
+// The version the newest migration brings a database to.
+int newestVersion(const std::vector<Migration>& migrations);
+// Throws StorageError when a database is newer than this program: it must not guess at a schema
+// it was not built for.
+void refuseNewerSchema(int current, int newest);
 const std::vector<Migration>& postgresMigrations();
 
 } // namespace madoguchi::db

@@ -29,4 +29,11 @@ public:
 
 std::unique_ptr<ChangeFeed> CaseStore::subscribe() { return std::make_unique<SilentFeed>(); }
 
+Case CaseStore::get(CaseId id)
+{
+    if (auto c = find(id))
+        return *c;
+    throw NotFound("no case with id " + std::to_string(id));
+}
+
 } // namespace madoguchi::db

@@ -1,7 +1,8 @@
 // `db backup FILE` on PostgreSQL: pg_dump's custom format (restore with pg_restore), written
-// beside the target and renamed into place, mode 0600 like the SQLite backup. The password never
+// and renamed into place like the SQLite backup (db/backup_file.hpp). The password never
 // goes on pg_dump's command line (visible to every user in ps): it is handed over in PGPASSWORD.
 #include "core/common/errors.hpp"
+#include "db/backup_file.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 
 #include <cstdlib>
@@ -43,15 +44,7 @@ std::string withoutPassword(const std::string& url)
 
 void PostgresCaseStore::backup(const std::filesystem::path& target)
 {
-    if (std::filesystem::exists(target))
-        throw ValidationError("backup target " + target.string() + " already exists; choose a new file name");
-    std::filesystem::path partial = target;
-    partial += ".partial";
-    std::filesystem::remove(partial);
-    int fd = ::open(partial.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw StorageError(StorageError::Kind::Io, "cannot create the backup file " + partial.string());
-    ::close(fd);
+    std::filesystem::path partial = startBackupFile(target);
 
     int err[2];
     if (::pipe2(err, O_CLOEXEC) != 0)

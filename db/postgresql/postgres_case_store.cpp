@@ -310,13 +310,6 @@ std::optional<Case> PostgresCaseStore::find(CaseId id)
     });
 }
 
-Case PostgresCaseStore::get(CaseId id)
-{
-    if (auto c = find(id))
-        return *c;
-    throw NotFound("no case with id " + std::to_string(id));
-}
-
 Case PostgresCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                                      std::optional<std::int64_t> expectedVersion)
 {

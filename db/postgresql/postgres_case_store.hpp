@@ -16,7 +16,6 @@ public:
     Case add(const CaseDraft& draft, const Actor& actor) override;
     std::vector<CaseId> importCases(const std::vector<ImportedCase>& cases, const Actor& actor) override;
     std::optional<Case> find(CaseId id) override;
-    Case get(CaseId id) override;
     std::vector<CaseSummary> search(const CaseQuery& query) override;
     Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                       std::optional<std::int64_t> expectedVersion) override;

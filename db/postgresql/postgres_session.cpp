@@ -120,7 +120,6 @@ void PostgresSession::fail(const pqxx::failure& e, const std::string& doing)
 void migratePostgres(pqxx::connection& conn)
 {
     const auto& migrations = postgresMigrations();
-    int newest = migrations.empty() ? 0 : migrations.back().version;
     pqxx::work tx(conn);
     tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLockKey);
     // Only created when missing: an office's role may use the tables without the right to create any.
@@ -130,11 +129,7 @@ void migratePostgres(pqxx::connection& conn)
     int current = r.empty() ? 0 : r[0][0].as<int>();
     if (r.empty())
         tx.exec("INSERT INTO schema_version (version) VALUES (0)");
-    if (current > newest)
-        throw StorageError(StorageError::Kind::Other,
-                           "the database has schema version " + std::to_string(current) +
-                               ", newer than this program knows (" + std::to_string(newest) +
-                               "); use a newer Madoguchi");
+    refuseNewerSchema(current, newestVersion(migrations));
     for (const auto& m : migrations) {
         if (m.version <= current)
             continue;

@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
+#include "db/backup_file.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 
@@ -284,13 +285,6 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
     }
 }
 
-Case SqliteCaseStore::get(CaseId id)
-{
-    if (auto c = find(id))
-        return *c;
-    throw NotFound("no case with id " + std::to_string(id));
-}
-
 Case SqliteCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                                    std::optional<std::int64_t> expectedVersion)
 {
@@ -425,17 +419,7 @@ IntegrityReport SqliteCaseStore::check()
 
 void SqliteCaseStore::backup(const std::filesystem::path& target)
 {
-    if (std::filesystem::exists(target))
-        throw ValidationError("backup target " + target.string() + " already exists; choose a new file name");
-    // Written beside the target and renamed into place, so that a half-written backup never
-    // carries the target's name; created 0600 like the case book itself.
-    std::filesystem::path partial = target;
-    partial += ".partial";
-    std::filesystem::remove(partial);
-    int fd = ::open(partial.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw StorageError(StorageError::Kind::Io, "cannot create the backup file " + partial.string());
-    ::close(fd);
+    std::filesystem::path partial = startBackupFile(target);
     try {
         {
             SQLite::Database out(partial.string(), SQLite::OPEN_READWRITE);

@@ -87,12 +87,7 @@ void migrateSqlite(SQLite::Database& db)
 {
     int current = db.execAndGet("PRAGMA user_version").getInt();
     const auto& migrations = sqliteMigrations();
-    int newest = migrations.empty() ? 0 : migrations.back().version;
-    if (current > newest)
-        throw StorageError(StorageError::Kind::Other,
-                           "the database has schema version " + std::to_string(current) +
-                               ", newer than this program knows (" + std::to_string(newest) +
-                               "); use a newer Madoguchi");
+    refuseNewerSchema(current, newestVersion(migrations));
     for (const auto& m : migrations) {
         if (m.version <= current)
             continue;

@@ -34,7 +34,10 @@ std::string yearJa(int year) { return year == 1 ? "元" : std::to_string(year); 
 // 令和元年5月1日 / Reiwa 1.5.1 — the same wording in every message.
 std::string spellJa(const EraInfo& e, int y, int m, int d)
 {
-    return std::string(e.nameJa) + yearJa(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+    std::string out;
+    out.reserve(32);
+    out.append(e.nameJa).append(yearJa(y)).append("年").append(std::to_string(m)).append("月").append(std::to_string(d)).append("日");
+    return out;
 }
 std::string spellEn(const EraInfo& e, int y, int m, int d)
 {
@@ -85,9 +88,13 @@ EraDate toEra(const date& d)
 {
     if (d.is_special() || d < kEras.front().first)
         throw ValidationError("明治より前の日付は和暦にできません / dates before Meiji (1868-01-25) have no era year here");
-    for (auto it = kEras.rbegin(); it != kEras.rend(); ++it)
-        if (d >= it->first)
-            return {it->era, d.year() - it->first.year() + 1, d.month(), d.day()};
+    // The first years again as plain numbers: date::year() decomposes the whole date each time.
+    static constexpr int kFirstYears[] = {1868, 1912, 1926, 1989, 2019};
+    for (std::size_t i = kEras.size(); i-- > 0;)
+        if (d >= kEras[i].first) {
+            auto ymd = d.year_month_day();
+            return {kEras[i].era, ymd.year - kFirstYears[i] + 1, ymd.month, ymd.day};
+        }
     throw ValidationError("unreachable");
 }
 
@@ -139,11 +146,22 @@ std::string formatShort(const date& d)
            std::to_string(e.day);
 }
 
+std::string formatIso(const date& d)
+{
+    if (d.is_special())
+        return toIso(d);
+    auto ymd = d.year_month_day();
+    int y = ymd.year, m = ymd.month, dd = ymd.day; // boost's years are 1400..9999: always 4 digits
+    char buf[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                    char('0' + m / 10), char('0' + m % 10), '-', char('0' + dd / 10), char('0' + dd % 10)};
+    return std::string(buf, sizeof buf);
+}
+
 std::string formatBoth(const date& d)
 {
     if (d.is_special() || d < kEras.front().first)
-        return toIso(d);
-    return toIso(d) + "（" + formatJa(d) + "）";
+        return formatIso(d);
+    return formatIso(d) + "（" + formatJa(d) + "）";
 }
 
 date parse(std::string_view text)

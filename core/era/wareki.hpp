@@ -41,6 +41,9 @@ date fromEra(const EraDate& e);
 std::string formatJa(const date& d);    // 令和6年11月28日, 令和元年5月1日
 std::string formatShort(const date& d); // R6.11.28
 std::string formatBoth(const date& d);  // 2026-11-29（令和8年11月29日）
+// 2026-11-29, like toIso in core/common/clock.hpp but without iostreams and locale facets: the
+// deadline engine writes dates into warnings for a million residents a second.
+std::string formatIso(const date& d);
 
 // Parses 令和6年11月28日, 令和元年5月1日, R6.11.28, r06.11.28, H1.1.8, S55.7.2 (full-width digits and
 // letters also accepted). Throws ValidationError, in Japanese and English, naming what is wrong.

@@ -1,6 +1,5 @@
 #include "core/rules/deadline_warnings.hpp"
 
-#include "core/common/clock.hpp"
 #include "core/era/wareki.hpp"
 
 namespace madoguchi::rules {
@@ -11,7 +10,7 @@ std::vector<Warning> deadlineWarnings(const DeadlineInput& in, const Deadlines& 
     if (in.today.is_special())
         return w;
     auto both = [](const date& x) { return era::formatBoth(x); };
-    auto iso = [](const date& x) { return toIso(x); };
+    auto iso = [](const date& x) { return era::formatIso(x); };
 
     // After expiry the card is no longer an ID and renewal means a new card (spec §3).
     if (in.today > d.cardExpiry)

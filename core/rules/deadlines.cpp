@@ -36,77 +36,107 @@ constexpr int kRenewalMonths = 3;
 // counted (Civil Code art. 140) → filing day + 90 (seed page; 番号法施行令).
 constexpr int kMoveInDays = 90;
 
-void check(bool ok, const std::string& message)
+// The message is built only when the check fails: a million residents a second leave no room
+// for formatting dates that are fine.
+template <typename Message> void check(bool ok, Message&& message)
 {
     if (!ok)
-        throw ValidationError(message);
+        throw ValidationError(message());
 }
 
 } // namespace
 
 bool cardBoundToStay(ResidenceStatus status) { return status == ResidenceStatus::StayBound; }
 
+namespace {
+
+// Month and day, compared as a pair. Boost's date answers year(), month() and day() each by
+// decomposing its day number, so the engine decomposes once and works on these.
+struct MonthDay {
+    int month, day;
+    auto operator<=>(const MonthDay&) const = default;
+};
+
+MonthDay monthDayOf(const boost::gregorian::date::ymd_type& ymd) { return {ymd.month, ymd.day}; }
+
 // Births on 29 February (UNCONFIRMED in the spec). The Act on Calculation of Age (年齢計算ニ関スル
 // 法律) and Civil Code art. 143 make a person born on 29 February reach the new age at the end of
 // 28 February in a common year; the explanations of the card's validity follow it and take
 // 28 February as the "birthday" in common years. kLeapDayRule in deadlines.hpp is the one switch.
-date birthdayIn(const date& birth, int year)
+MonthDay birthdayMonthDay(MonthDay birth, int year)
 {
-    if (birth.month() == 2 && birth.day() == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(year))
-        return kLeapDayRule == LeapDayRule::February28 ? date(year, 2, 28) : date(year, 3, 1);
-    return date(year, birth.month(), birth.day());
+    if (birth.month == 2 && birth.day == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(year))
+        return kLeapDayRule == LeapDayRule::February28 ? MonthDay{2, 28} : MonthDay{3, 1};
+    return birth;
 }
 
 // Whole years; the birthday itself (or its leap-day substitute) reaches the new age. This is the
 // counter's usual reading; the statutory moment (the end of the day before) differs only on the
 // day before a birthday, which the spec asks us not to rely on.
-int ageOn(const date& birth, const date& day)
+int ageOn(const boost::gregorian::date::ymd_type& birth, const boost::gregorian::date::ymd_type& day)
 {
-    int age = day.year() - birth.year();
-    if (day < birthdayIn(birth, day.year()))
+    int age = day.year - birth.year;
+    if (monthDayOf(day) < birthdayMonthDay(monthDayOf(birth), day.year))
         --age;
     return age;
 }
 
 // 発行の日後のN回目の誕生日: a birthday on `day` itself does not count.
+date nthBirthdayAfter(MonthDay birth, const boost::gregorian::date::ymd_type& day, int n)
+{
+    int y = day.year;
+    int first = birthdayMonthDay(birth, y) > monthDayOf(day) ? y : y + 1;
+    int year = first + n - 1;
+    MonthDay b = birthdayMonthDay(birth, year);
+    return date(year, b.month, b.day);
+}
+
+} // namespace
+
+date birthdayIn(const date& birth, int year)
+{
+    MonthDay b = birthdayMonthDay(monthDayOf(birth.year_month_day()), year);
+    return date(year, b.month, b.day);
+}
+
+int ageOn(const date& birth, const date& day) { return ageOn(birth.year_month_day(), day.year_month_day()); }
+
 date nthBirthdayAfter(const date& birth, const date& day, int n)
 {
-    int y = day.year();
-    int year = birthdayIn(birth, y) > day ? y : y + 1;
-    return birthdayIn(birth, year + n - 1);
+    return nthBirthdayAfter(monthDayOf(birth.year_month_day()), day.year_month_day(), n);
 }
 
 date monthsBefore(const date& d, int months)
 {
-    int index = d.year() * 12 + (d.month() - 1) - months;
+    auto ymd = d.year_month_day();
+    int index = ymd.year * 12 + (ymd.month - 1) - months;
     int year = index / 12;
     int month = index % 12 + 1;
     int last = boost::gregorian::gregorian_calendar::end_of_month_day(year, month);
-    return date(year, month, std::min<int>(d.day(), last));
+    return date(year, month, std::min<int>(ymd.day, last));
 }
 
 Deadlines computeDeadlines(const DeadlineInput& in)
 {
-    check(!in.birth.is_special(), "birth: a date is needed");
-    check(!in.cardIssued.is_special(), "issued: a date is needed");
+    check(!in.birth.is_special(), [&] { return std::string("birth: a date is needed"); });
+    check(!in.cardIssued.is_special(), [&] { return std::string("issued: a date is needed"); });
     const date applied = in.applied.value_or(in.cardIssued);
     const date certIssued = in.certIssued.value_or(in.cardIssued);
-    check(in.birth <= in.cardIssued,
-          "birth (" + toIso(in.birth) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")");
-    check(applied <= in.cardIssued,
-          "applied (" + toIso(applied) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")");
-    check(applied >= in.birth, "applied (" + toIso(applied) + ") is before the birth (" + toIso(in.birth) + ")");
-    check(certIssued >= in.cardIssued, "cert-issued (" + toIso(certIssued) +
+    check(in.birth <= in.cardIssued, [&] { return std::string("birth (" + toIso(in.birth) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")"); });
+    check(applied <= in.cardIssued, [&] { return std::string("applied (" + toIso(applied) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")"); });
+    check(applied >= in.birth, [&] { return std::string("applied (" + toIso(applied) + ") is before the birth (" + toIso(in.birth) + ")"); });
+    check(certIssued >= in.cardIssued, [&] { return std::string("cert-issued (" + toIso(certIssued) +
                                            ") is before the card's issue day (" + toIso(in.cardIssued) +
-                                           "): certificates live on the card");
+                                           "): certificates live on the card"); });
     if (in.movedIn)
-        check(*in.movedIn >= in.birth,
-              "moved-in (" + toIso(*in.movedIn) + ") is before the birth (" + toIso(in.birth) + ")");
+        check(*in.movedIn >= in.birth, [&] { return std::string("moved-in (" + toIso(*in.movedIn) + ") is before the birth (" + toIso(in.birth) + ")"); });
 
     Deadlines out;
     out.adultAge = adultAgeFor(applied);
-    out.ageAtIssue = ageOn(in.birth, in.cardIssued);
-    out.cardExpiry = nthBirthdayAfter(in.birth, in.cardIssued,
+    const auto birth = in.birth.year_month_day();
+    const auto issued = in.cardIssued.year_month_day();
+    out.ageAtIssue = ageOn(birth, issued);
+    out.cardExpiry = nthBirthdayAfter(monthDayOf(birth), issued,
                                       out.ageAtIssue >= out.adultAge ? kAdultCardBirthdays : kMinorCardBirthdays);
 
     // Foreign residents with a period of stay: the card runs to the end of the period of stay at
@@ -116,21 +146,22 @@ Deadlines computeDeadlines(const DeadlineInput& in)
     if (in.stayUntil && status == ResidenceStatus::JapaneseNational)
         status = ResidenceStatus::StayBound;
     if (cardBoundToStay(status)) {
-        check(in.stayUntil.has_value(), "stay-until: a resident bound to a period of stay needs its end date");
-        check(*in.stayUntil >= in.cardIssued, "stay-until (" + toIso(*in.stayUntil) +
-                                                  ") is before the card's issue day (" + toIso(in.cardIssued) + ")");
+        check(in.stayUntil.has_value(), [&] { return std::string("stay-until: a resident bound to a period of stay needs its end date"); });
+        check(*in.stayUntil >= in.cardIssued, [&] { return std::string("stay-until (" + toIso(*in.stayUntil) +
+                                                  ") is before the card's issue day (" + toIso(in.cardIssued) + ")"); });
         if (*in.stayUntil < out.cardExpiry) {
             out.cardExpiry = *in.stayUntil;
             out.boundToStay = true;
         }
     }
-    check(certIssued <= out.cardExpiry, "cert-issued (" + toIso(certIssued) + ") is after the card expired (" +
-                                            toIso(out.cardExpiry) + ")");
+    check(certIssued <= out.cardExpiry, [&] { return std::string("cert-issued (" + toIso(certIssued) + ") is after the card expired (" +
+                                            toIso(out.cardExpiry) + ")"); });
 
     // A certificate never outlives its card (Saka Town: …個人番号カードの有効期間満了日まで); the same
     // covers foreign residents whose stay ends first (Inagi City).
-    out.authCertExpiry = std::min(nthBirthdayAfter(in.birth, certIssued, kCertBirthdays), out.cardExpiry);
-    if (ageOn(in.birth, certIssued) >= kSignatureCertMinAge && !in.adultWard)
+    const auto certDay = certIssued == in.cardIssued ? issued : certIssued.year_month_day();
+    out.authCertExpiry = std::min(nthBirthdayAfter(monthDayOf(birth), certDay, kCertBirthdays), out.cardExpiry);
+    if (ageOn(birth, certDay) >= kSignatureCertMinAge && !in.adultWard)
         out.signCertExpiry = out.authCertExpiry;
 
     out.cardRenewalOpens = monthsBefore(out.cardExpiry, kRenewalMonths);

@@ -2,6 +2,7 @@
 // The contract (commands, options, exit codes, JSON keys) is in shared/design.md.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
+#include "app/common/version_info.hpp"
 #include "core/common/errors.hpp"
 
 #include <clocale>
@@ -20,7 +21,7 @@ void printUsage(std::ostream& os)
           "  --db URL   a SQLite file (PATH or sqlite:PATH) or postgresql://...;\n"
           "             default: the case book in the user's data directory\n"
           "  --json     print one JSON document on stdout\n"
-          "  --version  print the version\n\ncommands:\n";
+          "  --version  print the version and those of the libraries in use\n\ncommands:\n";
     for (const auto& c : registeredCommands())
         os << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << '\n';
 }
@@ -44,6 +45,7 @@ int main(int argc, char** argv)
     CliContext ctx(std::cout, std::cerr);
     std::vector<std::string> rest;
     bool wantHelp = false;
+    bool wantVersion = false;
     try {
         // Global options may stand anywhere on the line; everything else goes to the command.
         for (int i = 1; i < argc; ++i) {
@@ -56,13 +58,21 @@ int main(int argc, char** argv)
                 ctx.dbUrl = argv[++i];
             } else if (a.rfind("--db=", 0) == 0)
                 ctx.dbUrl = a.substr(5);
-            else if (a == "--version" && rest.empty()) {
-                std::cout << "madoguchi-cli " << MADOGUCHI_VERSION << '\n';
-                return kOk;
-            } else if ((a == "--help" || a == "-h") && rest.empty())
+            else if (a == "--version" && rest.empty())
+                wantVersion = true;
+            else if ((a == "--help" || a == "-h") && rest.empty())
                 wantHelp = true;
             else
                 rest.push_back(a);
+        }
+        if (wantVersion) {
+            // After the loop, so that `--version --json` and `--json --version` both give JSON.
+            auto libraries = app::libraryVersions();
+            if (ctx.json)
+                ctx.printJson(app::versionJson("madoguchi-cli", libraries));
+            else
+                ctx.out << app::versionText("madoguchi-cli", libraries);
+            return kOk;
         }
         if (wantHelp || rest.empty()) {
             printUsage(wantHelp ? std::cout : std::cerr);

@@ -1,5 +1,6 @@
 // madoguchi: the counter window.
 #include "app/common/current_user.hpp"
+#include "app/common/version_info.hpp"
 #include "app/gui/app_settings.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
@@ -10,8 +11,10 @@
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
+#include <wx/version.h>
 
 #include <cstdio>
+#include <cstring>
 
 namespace madoguchi::gui {
 
@@ -27,10 +30,6 @@ public:
         parser.AddSwitch("", "version", "print the version");
         if (parser.Parse() != 0)
             return false;
-        if (parser.Found("version")) {
-            std::printf("madoguchi %s\n", MADOGUCHI_VERSION);
-            return false;
-        }
         openSettingsFile();
         AppSettings settings = loadSettings();
         applyLanguage(settings.language);
@@ -58,4 +57,19 @@ private:
 
 } // namespace madoguchi::gui
 
-wxIMPLEMENT_APP(madoguchi::gui::MadoguchiApp);
+wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
+
+int main(int argc, char** argv)
+{
+    // --version is answered before GTK starts, so that it works without a display (over ssh, in
+    // the install test); the switch stays in the parser above so that --help lists it.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0) {
+            auto libraries = madoguchi::app::libraryVersions();
+            // wxGetLibraryVersionInfo() needs the platform set up; the headers are the library's own.
+            libraries.insert(libraries.begin(), {"wxWidgets", wxVERSION_NUM_DOT_STRING});
+            std::fputs(madoguchi::app::versionText("madoguchi", libraries).c_str(), stdout);
+            return 0;
+        }
+    return wxEntry(argc, argv);
+}

@@ -1,0 +1,69 @@
+// `--version` of both programs: the project's version and the libraries they really run with,
+// checked against what those libraries say in this process.
+#include "tests/support/run_process.hpp"
+
+#include <boost/version.hpp>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unicode/uversion.h>
+
+using namespace madoguchi::test;
+
+namespace {
+
+std::string icuVersion()
+{
+    UVersionInfo v;
+    u_getVersion(v);
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(v, text);
+    return text;
+}
+
+} // namespace
+
+TEST(Version, CliNamesItsVersionAndTheLibrariesItRunsWith)
+{
+    auto r = runCli({"--version"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')), std::string("madoguchi-cli ") + MADOGUCHI_TEST_VERSION);
+    EXPECT_NE(r.out.find("  SQLite"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(sqlite3_libversion()), std::string::npos) << r.out;
+}
+
+TEST(Version, CliJsonCarriesTheSameLibraryVersionsAsTheLibrariesThemselves)
+{
+    auto r = runCli({"--version", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto v = r.json();
+    EXPECT_EQ(v["program"], "madoguchi-cli");
+    EXPECT_EQ(v["version"], MADOGUCHI_TEST_VERSION);
+    EXPECT_EQ(v["libraries"]["SQLite"], sqlite3_libversion());
+    EXPECT_EQ(v["libraries"]["ICU"], icuVersion());
+    EXPECT_EQ(v["libraries"]["Boost"], std::to_string(BOOST_VERSION / 100000) + "." +
+                                           std::to_string(BOOST_VERSION / 100 % 1000) + "." +
+                                           std::to_string(BOOST_VERSION % 100));
+    // The PostgreSQL case book is built in, so libpq is loaded; a library the program does not
+    // use is not named.
+    EXPECT_TRUE(v["libraries"].contains("libpq")) << v.dump();
+    EXPECT_FALSE(v["libraries"].contains("wxWidgets")) << v.dump();
+}
+
+TEST(Version, JsonBeforeVersionAlsoGivesJson)
+{
+    auto r = runCli({"--json", "--version"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["program"], "madoguchi-cli");
+}
+
+#ifdef MADOGUCHI_GUI_PATH
+TEST(Version, WindowAnswersVersionWithoutADisplay)
+{
+    auto r = runProcess({"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", MADOGUCHI_GUI_PATH, "--version"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')), std::string("madoguchi ") + MADOGUCHI_TEST_VERSION);
+    EXPECT_NE(r.out.find("  wxWidgets"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(sqlite3_libversion()), std::string::npos) << r.out;
+    EXPECT_EQ(r.err, "");
+}
+#endif

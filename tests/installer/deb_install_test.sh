@@ -147,15 +147,21 @@ step "deadlines"
 [ "$($cli deadlines --birth 1990-04-01 --issued 2024-06-10 --today 2026-11-29 --json | json 'd["card_expiry"]')" = 2034-04-01 ] ||
   fail "deadlines: the card issued 2024-06-10 to an adult born 1990-04-01 expires on 2034-04-01"
 
-# The commands that read the rules data, once they exist: the data must come from /usr/share.
-if $cli --help | grep -q '^  documents '; then
-  step "documents (rules data from /usr/share/madoguchi)"
-  [ -d /usr/share/madoguchi/rules ] || fail "/usr/share/madoguchi/rules is not installed"
-  $cli documents --procedure reissue --applicant principal --today 2026-11-29 --json >"$work/documents.json" ||
-    fail "documents from the installed data"
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d, "empty answer"' "$work/documents.json" ||
-    fail "documents gave no answer"
-fi
+step "documents (the rules data from /usr/share/madoguchi)"
+[ -f /usr/share/madoguchi/rules/documents.json ] || fail "/usr/share/madoguchi/rules is not installed"
+$cli documents --procedure reissue --applicant principal --today 2026-11-29 --json >"$work/documents.json" ||
+  fail "documents from the installed data"
+# A reissue costs the card (800 yen) and its certificates (200 yen).
+[ "$(json 'd["procedure"], d["total_yen"], len(d["documents"]) > 0' <"$work/documents.json")" = 'reissue 1000 True' ] ||
+  fail "documents --procedure reissue: $(head -c 400 "$work/documents.json")"
+# The data really comes from the installed folder: without it the command refuses.
+mv /usr/share/madoguchi/rules "$work/rules-moved"
+set +e
+$cli documents --procedure reissue --today 2026-11-29 >/dev/null 2>"$work/err.txt"
+rc=$?
+set -e
+mv "$work/rules-moved" /usr/share/madoguchi/rules
+[ $rc -ne 0 ] || fail "documents answered with /usr/share/madoguchi/rules moved away: it reads data from elsewhere"
 
 step "man page, desktop entry, icons"
 zcat /usr/share/man/man1/madoguchi-cli.1.gz | grep -q "Madoguchi $version" || fail "the man page does not carry the version"

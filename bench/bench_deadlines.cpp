@@ -49,7 +49,8 @@ int main(int argc, char** argv)
         noSignature += !d.signCertExpiry;
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("deadlines for %zu residents: %.3f s (%.0f ns each, one core)\n", n, s, s * 1e9 / static_cast<double>(n));
+    std::printf("deadlines for %zu residents: %.3f s (%.0f ns each, one core)\n", n, s,
+                s * 1e9 / static_cast<double>(n));
     std::printf("  %zu warnings, %zu without a signature certificate\n", warnings, noSignature);
     return 0;
 }

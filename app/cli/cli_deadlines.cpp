@@ -23,7 +23,10 @@ std::optional<date> optionalDate(const po::variables_map& vm, const char* name)
     return std::nullopt;
 }
 
-nlohmann::json isoOrNull(const std::optional<date>& d) { return d ? nlohmann::json(toIso(*d)) : nlohmann::json(); }
+nlohmann::json isoOrNull(const std::optional<date>& d)
+{
+    return d ? nlohmann::json(toIso(*d)) : nlohmann::json();
+}
 
 rules::ResidenceStatus parseStatus(const std::string& s)
 {
@@ -44,8 +47,8 @@ rules::ResidenceStatus parseStatus(const std::string& s)
 int runDeadlines(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("deadlines");
-    o.add_options()("birth", po::value<std::string>()->required(), "birth date")(
-        "issued", po::value<std::string>()->required(), "the card's issue day")(
+    o.add_options()("birth", po::value<std::string>()->required(),
+                    "birth date")("issued", po::value<std::string>()->required(), "the card's issue day")(
         "applied", po::value<std::string>(), "the day the application was received (default: issued)")(
         "cert-issued", po::value<std::string>(), "the certificates' issue day (default: issued)")(
         "stay-until", po::value<std::string>(), "end of the period of stay the card is bound to")(

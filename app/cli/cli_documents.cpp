@@ -16,8 +16,14 @@ namespace {
 
 using nlohmann::json;
 
-json text(const rules::Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
-json optionalText(const std::optional<rules::Text>& t) { return t ? text(*t) : json(); }
+json text(const rules::Text& t)
+{
+    return {{"ja", t.ja}, {"en", t.en}};
+}
+json optionalText(const std::optional<rules::Text>& t)
+{
+    return t ? text(*t) : json();
+}
 
 json toJson(const rules::Requirements& r)
 {
@@ -28,18 +34,26 @@ json toJson(const rules::Requirements& r)
             json items = json::array();
             for (const auto& i : o.items)
                 items.push_back({{"id", i.id}, {"ja", i.text.ja}, {"en", i.text.en}});
-            alternatives.push_back({{"id", o.id}, {"count", o.count}, {"ja", o.label.ja}, {"en", o.label.en}, {"items", items}});
+            alternatives.push_back(
+                {{"id", o.id}, {"count", o.count}, {"ja", o.label.ja}, {"en", o.label.en}, {"items", items}});
         }
-        docs.push_back({{"id", d.id}, {"ja", d.text.ja}, {"en", d.text.en}, {"note", optionalText(d.note)},
+        docs.push_back({{"id", d.id},
+                        {"ja", d.text.ja},
+                        {"en", d.text.en},
+                        {"note", optionalText(d.note)},
                         {"alternatives", alternatives}});
     }
     json fees = json::array();
     for (const auto& f : r.fees)
-        fees.push_back({{"id", f.id}, {"yen", f.yen}, {"ja", f.label.ja}, {"en", f.label.en},
+        fees.push_back({{"id", f.id},
+                        {"yen", f.yen},
+                        {"ja", f.label.ja},
+                        {"en", f.label.en},
                         {"condition", optionalText(f.condition)}});
     json contacts = json::array();
     for (const auto& c : r.contacts)
-        contacts.push_back({{"id", c.id}, {"ja", c.name.ja}, {"en", c.name.en}, {"phone", c.phone}, {"hours", text(c.hours)}});
+        contacts.push_back(
+            {{"id", c.id}, {"ja", c.name.ja}, {"en", c.name.en}, {"phone", c.phone}, {"hours", text(c.hours)}});
     json notes = json::array();
     for (const auto& n : r.notes)
         notes.push_back(text(n));
@@ -93,8 +107,8 @@ int runDocuments(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("procedure", po::value<std::string>()->required(), "procedure id (card-receipt, reissue, ...)")(
         "applicant", po::value<std::string>()->default_value("principal"), "principal, proxy, legal-representative")(
         "birth", po::value<std::string>(), "the resident's birth date (age bands)")(
-        "today", po::value<std::string>(), "the day the rules are taken for (default: today)")(
-        "foreign", "the resident is a foreign resident");
+        "today", po::value<std::string>(),
+        "the day the rules are taken for (default: today)")("foreign", "the resident is a foreign resident");
     auto vm = parseArgs(args, o);
     Procedure procedure = parseProcedure(vm["procedure"].as<std::string>());
     ApplicantType applicant = parseApplicant(vm["applicant"].as<std::string>());
@@ -122,8 +136,8 @@ int runDocuments(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-const CommandRegistration kDocuments{"documents", "required documents, ID combinations, fees and contacts for a procedure",
-                                     runDocuments};
+const CommandRegistration kDocuments{
+    "documents", "required documents, ID combinations, fees and contacts for a procedure", runDocuments};
 
 } // namespace
 } // namespace madoguchi::cli

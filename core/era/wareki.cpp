@@ -29,14 +29,23 @@ const std::array<EraInfo, 5> kEras{{
     {Era::Reiwa, "令和", 'R', "Reiwa", date(2019, 5, 1)},
 }};
 
-std::string yearJa(int year) { return year == 1 ? "元" : std::to_string(year); }
+std::string yearJa(int year)
+{
+    return year == 1 ? "元" : std::to_string(year);
+}
 
 // 令和元年5月1日 / Reiwa 1.5.1 — the same wording in every message.
 std::string spellJa(const EraInfo& e, int y, int m, int d)
 {
     std::string out;
     out.reserve(32);
-    out.append(e.nameJa).append(yearJa(y)).append("年").append(std::to_string(m)).append("月").append(std::to_string(d)).append("日");
+    out.append(e.nameJa)
+        .append(yearJa(y))
+        .append("年")
+        .append(std::to_string(m))
+        .append("月")
+        .append(std::to_string(d))
+        .append("日");
     return out;
 }
 std::string spellEn(const EraInfo& e, int y, int m, int d)
@@ -76,18 +85,28 @@ std::string toAscii(std::string_view text)
     return out;
 }
 
-int yearNumber(const std::string& s) { return s == "元" ? 1 : std::stoi(s); }
+int yearNumber(const std::string& s)
+{
+    return s == "元" ? 1 : std::stoi(s);
+}
 
 } // namespace
 
-std::span<const EraInfo> allEras() { return kEras; }
+std::span<const EraInfo> allEras()
+{
+    return kEras;
+}
 
-const EraInfo& info(Era e) { return kEras[static_cast<std::size_t>(e)]; }
+const EraInfo& info(Era e)
+{
+    return kEras[static_cast<std::size_t>(e)];
+}
 
 EraDate toEra(const date& d)
 {
     if (d.is_special() || d < kEras.front().first)
-        throw ValidationError("明治より前の日付は和暦にできません / dates before Meiji (1868-01-25) have no era year here");
+        throw ValidationError(
+            "明治より前の日付は和暦にできません / dates before Meiji (1868-01-25) have no era year here");
     // The first years again as plain numbers: date::year() decomposes the whole date each time.
     static constexpr int kFirstYears[] = {1868, 1912, 1926, 1989, 2019};
     for (std::size_t i = kEras.size(); i-- > 0;)
@@ -106,13 +125,14 @@ date fromEra(const EraDate& e)
                               spellEn(era, e.year, e.month, e.day) + " is not a date");
     int gregorianYear = era.first.year() + e.year - 1;
     if (e.day > boost::gregorian::gregorian_calendar::end_of_month_day(gregorianYear, e.month))
-        throw ValidationError(spellJa(era, e.year, e.month, e.day) + "は存在しません（" + std::to_string(e.month) + "月は" +
-                              std::to_string(boost::gregorian::gregorian_calendar::end_of_month_day(gregorianYear, e.month)) +
-                              "日まで） / " + spellEn(era, e.year, e.month, e.day) + " does not exist");
+        throw ValidationError(
+            spellJa(era, e.year, e.month, e.day) + "は存在しません（" + std::to_string(e.month) + "月は" +
+            std::to_string(boost::gregorian::gregorian_calendar::end_of_month_day(gregorianYear, e.month)) +
+            "日まで） / " + spellEn(era, e.year, e.month, e.day) + " does not exist");
     date d(gregorianYear, e.month, e.day);
     if (d < era.first)
-        throw ValidationError(spellJa(era, e.year, e.month, e.day) + "は存在しません（" + std::string(era.nameJa) + "は" +
-                              spellJa(era, 1, era.first.month(), era.first.day()) + "から） / " +
+        throw ValidationError(spellJa(era, e.year, e.month, e.day) + "は存在しません（" + std::string(era.nameJa) +
+                              "は" + spellJa(era, 1, era.first.month(), era.first.day()) + "から） / " +
                               spellEn(era, e.year, e.month, e.day) + " does not exist (" + std::string(era.nameEn) +
                               " began on " + toIso(era.first) + ")");
     if (e.era != Era::Reiwa) {
@@ -152,8 +172,16 @@ std::string formatIso(const date& d)
         return toIso(d);
     auto ymd = d.year_month_day();
     int y = ymd.year, m = ymd.month, dd = ymd.day; // boost's years are 1400..9999: always 4 digits
-    char buf[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
-                    char('0' + m / 10), char('0' + m % 10), '-', char('0' + dd / 10), char('0' + dd % 10)};
+    char buf[10] = {char('0' + y / 1000),
+                    char('0' + y / 100 % 10),
+                    char('0' + y / 10 % 10),
+                    char('0' + y % 10),
+                    '-',
+                    char('0' + m / 10),
+                    char('0' + m % 10),
+                    '-',
+                    char('0' + dd / 10),
+                    char('0' + dd % 10)};
     return std::string(buf, sizeof buf);
 }
 
@@ -166,7 +194,8 @@ std::string formatBoth(const date& d)
 
 date parse(std::string_view text)
 {
-    static const std::regex kLong("^\\s*(明治|大正|昭和|平成|令和)\\s*(元|[0-9]{1,3})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*$");
+    static const std::regex kLong(
+        "^\\s*(明治|大正|昭和|平成|令和)\\s*(元|[0-9]{1,3})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*$");
     static const std::regex kShort("^\\s*([MTSHRmtshr])\\s*(元|[0-9]{1,3})[./-]([0-9]{1,2})[./-]([0-9]{1,2})\\s*$");
     std::string s = toAscii(text);
     std::smatch m;

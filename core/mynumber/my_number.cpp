@@ -68,13 +68,15 @@ void validate(std::string_view typed)
     std::string n = normalize(typed);
     // Never echo the number itself in a message: messages end up in logs.
     if (!allDigits(n))
-        throw ValidationError("個人番号に数字以外の文字があります / the My Number contains characters other than digits");
+        throw ValidationError(
+            "個人番号に数字以外の文字があります / the My Number contains characters other than digits");
     if (n.size() != 12)
-        throw ValidationError("個人番号は12桁です（入力は" + std::to_string(n.size()) + "桁） / the My Number has 12 digits (got " +
-                              std::to_string(n.size()) + ")");
+        throw ValidationError("個人番号は12桁です（入力は" + std::to_string(n.size()) +
+                              "桁） / the My Number has 12 digits (got " + std::to_string(n.size()) + ")");
     if (checkDigit(std::string_view(n).substr(0, 11)) != n[11] - '0')
-        throw ValidationError("個人番号の検査用数字が合いません。入力を確かめてください / the My Number's check digit does not match: "
-                              "check the number");
+        throw ValidationError(
+            "個人番号の検査用数字が合いません。入力を確かめてください / the My Number's check digit does not match: "
+            "check the number");
 }
 
 bool isValid(std::string_view typed) noexcept

@@ -18,8 +18,7 @@ std::vector<Warning> deadlineWarnings(const DeadlineInput& in, const Deadlines& 
                      "カードの有効期限（" + both(d.cardExpiry) + "）が過ぎています。新しいカードの申請が必要です。",
                      "The card expired on " + iso(d.cardExpiry) + ". A new card must be applied for."});
     else if (in.today >= d.cardRenewalOpens)
-        w.push_back({WarningKind::CardRenewalOpen,
-                     "カードの更新期間中です（有効期限 " + both(d.cardExpiry) + "）。",
+        w.push_back({WarningKind::CardRenewalOpen, "カードの更新期間中です（有効期限 " + both(d.cardExpiry) + "）。",
                      "The card can be renewed now (it expires on " + iso(d.cardExpiry) + ")."});
 
     // Certificate warnings only when the certificates end before the card: otherwise the card's
@@ -27,18 +26,21 @@ std::vector<Warning> deadlineWarnings(const DeadlineInput& in, const Deadlines& 
     if (in.today <= d.cardExpiry && d.authCertExpiry < d.cardExpiry) {
         if (in.today > d.authCertExpiry)
             w.push_back({WarningKind::CertExpired,
-                         "電子証明書の有効期限（" + both(d.authCertExpiry) + "）が過ぎています。窓口で新しく発行できます（無料）。",
+                         "電子証明書の有効期限（" + both(d.authCertExpiry) +
+                             "）が過ぎています。窓口で新しく発行できます（無料）。",
                          "The electronic certificates expired on " + iso(d.authCertExpiry) +
                              ". New ones can be issued at the counter (free)."});
         else if (in.today >= d.certRenewalOpens)
-            w.push_back({WarningKind::CertRenewalOpen,
-                         "電子証明書の更新期間中です（有効期限 " + both(d.authCertExpiry) + "）。",
-                         "The electronic certificates can be renewed now (they expire on " + iso(d.authCertExpiry) + ")."});
+            w.push_back(
+                {WarningKind::CertRenewalOpen,
+                 "電子証明書の更新期間中です（有効期限 " + both(d.authCertExpiry) + "）。",
+                 "The electronic certificates can be renewed now (they expire on " + iso(d.authCertExpiry) + ")."});
     }
 
     if (!d.signCertExpiry)
         w.push_back(in.adultWard
-                        ? Warning{WarningKind::NoSignatureCert, "成年被後見人のため、署名用電子証明書は発行されません。",
+                        ? Warning{WarningKind::NoSignatureCert,
+                                  "成年被後見人のため、署名用電子証明書は発行されません。",
                                   "No signature certificate is issued to an adult ward."}
                         : Warning{WarningKind::NoSignatureCert, "15歳未満のため、署名用電子証明書は発行されません。",
                                   "No signature certificate is issued to a child under 15."});
@@ -60,12 +62,14 @@ std::vector<Warning> deadlineWarnings(const DeadlineInput& in, const Deadlines& 
         long left = (*d.moveInDeadline - in.today).days();
         if (left < 0)
             w.push_back({WarningKind::MoveInDeadlinePassed,
-                         "転入届から90日の継続利用の期限（" + both(*d.moveInDeadline) + "）を過ぎています。カードは失効しています。",
+                         "転入届から90日の継続利用の期限（" + both(*d.moveInDeadline) +
+                             "）を過ぎています。カードは失効しています。",
                          "The 90-day limit for continued use after moving in ended on " + iso(*d.moveInDeadline) +
                              ": the card has lost its validity."});
         else if (left <= kMoveInNearDays)
             w.push_back({WarningKind::MoveInDeadlineNear,
-                         "継続利用の手続きの期限は " + both(*d.moveInDeadline) + " です（あと" + std::to_string(left) + "日）。",
+                         "継続利用の手続きの期限は " + both(*d.moveInDeadline) + " です（あと" + std::to_string(left) +
+                             "日）。",
                          "The continued-use procedure must be done by " + iso(*d.moveInDeadline) + " (" +
                              std::to_string(left) + " days left)."});
     }

@@ -18,7 +18,10 @@ using boost::gregorian::days;
 // of the application decides, not the day of issue.
 const date kAdultAgeChange(2022, 4, 1);
 
-int adultAgeFor(const date& applied) { return applied < kAdultAgeChange ? 20 : 18; }
+int adultAgeFor(const date& applied)
+{
+    return applied < kAdultAgeChange ? 20 : 18;
+}
 
 // Card validity: the 10th birthday after the issue day for those of adult age on the issue day,
 // the 5th for the younger (Kodaira seed page; Minato City FAQ; Yonago City).
@@ -46,7 +49,10 @@ template <typename Message> void check(bool ok, Message&& message)
 
 } // namespace
 
-bool cardBoundToStay(ResidenceStatus status) { return status == ResidenceStatus::StayBound; }
+bool cardBoundToStay(ResidenceStatus status)
+{
+    return status == ResidenceStatus::StayBound;
+}
 
 namespace {
 
@@ -57,7 +63,10 @@ struct MonthDay {
     auto operator<=>(const MonthDay&) const = default;
 };
 
-MonthDay monthDayOf(const boost::gregorian::date::ymd_type& ymd) { return {ymd.month, ymd.day}; }
+MonthDay monthDayOf(const boost::gregorian::date::ymd_type& ymd)
+{
+    return {ymd.month, ymd.day};
+}
 
 // Births on 29 February (UNCONFIRMED in the spec). The Act on Calculation of Age (年齢計算ニ関スル
 // 法律) and Civil Code art. 143 make a person born on 29 February reach the new age at the end of
@@ -99,7 +108,10 @@ date birthdayIn(const date& birth, int year)
     return date(year, b.month, b.day);
 }
 
-int ageOn(const date& birth, const date& day) { return ageOn(birth.year_month_day(), day.year_month_day()); }
+int ageOn(const date& birth, const date& day)
+{
+    return ageOn(birth.year_month_day(), day.year_month_day());
+}
 
 date nthBirthdayAfter(const date& birth, const date& day, int n)
 {
@@ -122,14 +134,25 @@ Deadlines computeDeadlines(const DeadlineInput& in)
     check(!in.cardIssued.is_special(), [&] { return std::string("issued: a date is needed"); });
     const date applied = in.applied.value_or(in.cardIssued);
     const date certIssued = in.certIssued.value_or(in.cardIssued);
-    check(in.birth <= in.cardIssued, [&] { return std::string("birth (" + toIso(in.birth) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")"); });
-    check(applied <= in.cardIssued, [&] { return std::string("applied (" + toIso(applied) + ") is after the card's issue day (" + toIso(in.cardIssued) + ")"); });
-    check(applied >= in.birth, [&] { return std::string("applied (" + toIso(applied) + ") is before the birth (" + toIso(in.birth) + ")"); });
-    check(certIssued >= in.cardIssued, [&] { return std::string("cert-issued (" + toIso(certIssued) +
-                                           ") is before the card's issue day (" + toIso(in.cardIssued) +
-                                           "): certificates live on the card"); });
+    check(in.birth <= in.cardIssued, [&] {
+        return std::string("birth (" + toIso(in.birth) + ") is after the card's issue day (" + toIso(in.cardIssued) +
+                           ")");
+    });
+    check(applied <= in.cardIssued, [&] {
+        return std::string("applied (" + toIso(applied) + ") is after the card's issue day (" + toIso(in.cardIssued) +
+                           ")");
+    });
+    check(applied >= in.birth, [&] {
+        return std::string("applied (" + toIso(applied) + ") is before the birth (" + toIso(in.birth) + ")");
+    });
+    check(certIssued >= in.cardIssued, [&] {
+        return std::string("cert-issued (" + toIso(certIssued) + ") is before the card's issue day (" +
+                           toIso(in.cardIssued) + "): certificates live on the card");
+    });
     if (in.movedIn)
-        check(*in.movedIn >= in.birth, [&] { return std::string("moved-in (" + toIso(*in.movedIn) + ") is before the birth (" + toIso(in.birth) + ")"); });
+        check(*in.movedIn >= in.birth, [&] {
+            return std::string("moved-in (" + toIso(*in.movedIn) + ") is before the birth (" + toIso(in.birth) + ")");
+        });
 
     Deadlines out;
     out.adultAge = adultAgeFor(applied);
@@ -146,16 +169,21 @@ Deadlines computeDeadlines(const DeadlineInput& in)
     if (in.stayUntil && status == ResidenceStatus::JapaneseNational)
         status = ResidenceStatus::StayBound;
     if (cardBoundToStay(status)) {
-        check(in.stayUntil.has_value(), [&] { return std::string("stay-until: a resident bound to a period of stay needs its end date"); });
-        check(*in.stayUntil >= in.cardIssued, [&] { return std::string("stay-until (" + toIso(*in.stayUntil) +
-                                                  ") is before the card's issue day (" + toIso(in.cardIssued) + ")"); });
+        check(in.stayUntil.has_value(),
+              [&] { return std::string("stay-until: a resident bound to a period of stay needs its end date"); });
+        check(*in.stayUntil >= in.cardIssued, [&] {
+            return std::string("stay-until (" + toIso(*in.stayUntil) + ") is before the card's issue day (" +
+                               toIso(in.cardIssued) + ")");
+        });
         if (*in.stayUntil < out.cardExpiry) {
             out.cardExpiry = *in.stayUntil;
             out.boundToStay = true;
         }
     }
-    check(certIssued <= out.cardExpiry, [&] { return std::string("cert-issued (" + toIso(certIssued) + ") is after the card expired (" +
-                                            toIso(out.cardExpiry) + ")"); });
+    check(certIssued <= out.cardExpiry, [&] {
+        return std::string("cert-issued (" + toIso(certIssued) + ") is after the card expired (" +
+                           toIso(out.cardExpiry) + ")");
+    });
 
     // A certificate never outlives its card (Saka Town: …個人番号カードの有効期間満了日まで); the same
     // covers foreign residents whose stay ends first (Inagi City).

@@ -15,7 +15,7 @@ using boost::gregorian::date;
 // 特別永住者 keep the normal rule; other foreign residents' cards end with the period of stay).
 enum class ResidenceStatus {
     JapaneseNational,
-    StayBound,        // 中長期在留者 etc. with a period of stay (在留期間満了日)
+    StayBound,         // 中長期在留者 etc. with a period of stay (在留期間満了日)
     PermanentResident, // 永住者
     HighlySkilled2,    // 高度専門職第2号
     SpecialPermanent,  // 特別永住者
@@ -26,15 +26,15 @@ bool cardBoundToStay(ResidenceStatus status);
 
 struct DeadlineInput {
     date birth{};
-    date cardIssued{};             // 交付日 of the card
-    std::optional<date> applied{};   // day the application was received; default: cardIssued
+    date cardIssued{};                // 交付日 of the card
+    std::optional<date> applied{};    // day the application was received; default: cardIssued
     std::optional<date> certIssued{}; // day the certificates were issued; default: cardIssued
     // End of the period of stay. Only used when `status` is StayBound; when it is given and the
     // status is left at JapaneseNational, the engine takes the resident as StayBound.
     std::optional<date> stayUntil{};
     ResidenceStatus status = ResidenceStatus::JapaneseNational;
-    std::optional<date> movedIn{};   // the day the move-in notification (転入届) was filed
-    date today{};                    // the day the warnings are computed for
+    std::optional<date> movedIn{}; // the day the move-in notification (転入届) was filed
+    date today{};                  // the day the warnings are computed for
     bool adultWard = false;        // 成年被後見人: no signature certificate (Inagi City)
 };
 
@@ -57,16 +57,16 @@ struct Warning {
 };
 
 struct Deadlines {
-    date cardExpiry;                 // the last day the card is valid (有効期限)
-    date authCertExpiry;             // 利用者証明用電子証明書
+    date cardExpiry;                    // the last day the card is valid (有効期限)
+    date authCertExpiry;                // 利用者証明用電子証明書
     std::optional<date> signCertExpiry; // 署名用電子証明書; none under 15 and for adult wards
-    date cardRenewalOpens;           // 3 months before cardExpiry
-    date certRenewalOpens;           // 3 months before authCertExpiry
+    date cardRenewalOpens;              // 3 months before cardExpiry
+    date certRenewalOpens;              // 3 months before authCertExpiry
     std::optional<date> moveInDeadline; // filing day + 90 days
-    int ageAtIssue = 0;              // whole years on the card's issue day
-    int adultAge = 18;               // 20 for applications received before 2022-04-01
-    bool boundToStay = false;        // the card ends with the period of stay
-    std::vector<Warning> warnings;   // in a stable order: card, certificates, stay, moving
+    int ageAtIssue = 0;                 // whole years on the card's issue day
+    int adultAge = 18;                  // 20 for applications received before 2022-04-01
+    bool boundToStay = false;           // the card ends with the period of stay
+    std::vector<Warning> warnings;      // in a stable order: card, certificates, stay, moving
 };
 
 // Throws ValidationError (one line naming the field) for input that can never be right: birth

@@ -26,26 +26,26 @@ struct DocumentItem {
 // One way of meeting a requirement: `count` items out of `items` (list A: 1 of the photo IDs;
 // list B: 2 of the others).
 struct DocumentOption {
-    std::string id;    // "A", "B", or the item id for a single document
+    std::string id; // "A", "B", or the item id for a single document
     int count = 1;
-    Text label;        // 「次のうち1点」 / "one of the following"
+    Text label; // 「次のうち1点」 / "one of the following"
     std::vector<DocumentItem> items;
 };
 
 // One thing to bring. A plain document has one option with one item; an identity check has
 // several options, of which the resident meets any one.
 struct DocumentRequirement {
-    std::string id;    // "principal-id", "card", "letter-of-attorney"...
-    Text text;         // what it is for: 「本人の本人確認書類」
+    std::string id; // "principal-id", "card", "letter-of-attorney"...
+    Text text;      // what it is for: 「本人の本人確認書類」
     std::vector<DocumentOption> alternatives;
     std::optional<Text> note;
     bool single() const { return alternatives.size() == 1 && alternatives.front().items.size() == 1; }
 };
 
 struct Fee {
-    std::string id;    // "card-reissue"
-    int yen = 0;       // 0: free
-    Text label;        // 「カード再交付手数料」
+    std::string id;                // "card-reissue"
+    int yen = 0;                   // 0: free
+    Text label;                    // 「カード再交付手数料」
     std::optional<Text> condition; // when it applies or is waived
 };
 

@@ -70,19 +70,24 @@ RuleBook RuleBook::load(const std::filesystem::path& directory)
     return loadFiles(files);
 }
 
-RuleBook RuleBook::loadFile(const std::filesystem::path& file) { return loadFiles({file}); }
+RuleBook RuleBook::loadFile(const std::filesystem::path& file)
+{
+    return loadFiles({file});
+}
 
 RuleBook RuleBook::loadFiles(const std::vector<std::filesystem::path>& files)
 {
     auto data = std::make_unique<Data>();
     data->entries = readRuleFiles(files);
-    std::stable_sort(data->entries.begin(), data->entries.end(), [](const Entry& a, const Entry& b) {
-        return a.scope.specificity() < b.scope.specificity();
-    });
+    std::stable_sort(data->entries.begin(), data->entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.scope.specificity() < b.scope.specificity(); });
     return RuleBook(std::move(data));
 }
 
-std::size_t RuleBook::entryCount() const { return data_->entries.size(); }
+std::size_t RuleBook::entryCount() const
+{
+    return data_->entries.size();
+}
 
 Requirements RuleBook::requirementsFor(Procedure procedure, ApplicantType applicant, const ResidentAttributes& resident,
                                        const date& day) const
@@ -115,7 +120,8 @@ Requirements RuleBook::requirementsFor(Procedure procedure, ApplicantType applic
     std::stable_partition(out.documents.begin(), out.documents.end(), [&](const DocumentRequirement& d) {
         return std::any_of(data_->entries.begin(), data_->entries.end(), [&](const Entry& e) {
             return !e.scope.procedures.empty() && e.inForceOn(day) &&
-                   std::find(e.scope.procedures.begin(), e.scope.procedures.end(), procedure) != e.scope.procedures.end() &&
+                   std::find(e.scope.procedures.begin(), e.scope.procedures.end(), procedure) !=
+                       e.scope.procedures.end() &&
                    std::any_of(e.documents.begin(), e.documents.end(), [&](const auto& x) { return x.id == d.id; }) &&
                    applies(e.scope, procedure, applicant, resident, day) && e.scope.applicants.empty();
         });

@@ -38,8 +38,8 @@ public:
     static RuleBook loadFiles(const std::vector<std::filesystem::path>& files);
 
     // Throws NotFound when no rule is in force for that day.
-    Requirements requirementsFor(Procedure procedure, ApplicantType applicant,
-                                 const ResidentAttributes& resident, const boost::gregorian::date& day) const;
+    Requirements requirementsFor(Procedure procedure, ApplicantType applicant, const ResidentAttributes& resident,
+                                 const boost::gregorian::date& day) const;
 
     std::size_t entryCount() const;
 

@@ -7,6 +7,7 @@
 #include "core/rules/rule_entries.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -182,20 +183,21 @@ Fee fee(const Place& at, const json& f, std::size_t index)
 EntryScope scope(const Place& at, const json& e)
 {
     EntryScope s;
-    if (e.contains("procedures"))
-        for (const auto& id : stringList(at, e, "procedures", "entry")) {
-            auto p = procedureFromId(id);
-            if (!p)
-                at.fail("unknown procedure \"" + id + "\"");
-            s.procedures.push_back(*p);
-        }
-    if (e.contains("applicants"))
-        for (const auto& id : stringList(at, e, "applicants", "entry")) {
-            auto a = applicantFromId(id);
-            if (!a)
-                at.fail("unknown applicant \"" + id + "\" (principal, proxy, legal-representative)");
-            s.applicants.push_back(*a);
-        }
+    // Procedure and applicant ids alike: an unknown id is refused with the ones that exist.
+    auto ids = [&](const char* key, auto fromId, const std::string& valid, auto& into) {
+        if (e.contains(key))
+            for (const auto& id : stringList(at, e, key, "entry")) {
+                auto value = fromId(id);
+                if (!value)
+                    at.fail("unknown " + std::string(key).substr(0, std::strlen(key) - 1) + " \"" + id + "\"" + valid);
+                into.push_back(*value);
+            }
+    };
+    ids(
+        "procedures", [](const std::string& id) { return procedureFromId(id); }, "", s.procedures);
+    ids(
+        "applicants", [](const std::string& id) { return applicantFromId(id); },
+        " (principal, proxy, legal-representative)", s.applicants);
     if (e.contains("when")) {
         const json& w = e.at("when");
         onlyKeys(at, w, {"age_below", "age_from", "foreign"}, "when");
@@ -279,7 +281,8 @@ json readJson(const std::filesystem::path& file)
         // Turn the byte offset into a line, which is what an editor shows.
         std::size_t upTo = std::min<std::size_t>(e.byte, s.size());
         long line = 1 + std::count(s.begin(), s.begin() + static_cast<long>(upTo), '\n');
-        throw RuleFileError(file.filename().string(), "", "not valid JSON (line " + std::to_string(line) + "): " + e.what());
+        throw RuleFileError(file.filename().string(), "",
+                            "not valid JSON (line " + std::to_string(line) + "): " + e.what());
     }
 }
 

@@ -2,7 +2,6 @@
 #include "tests/support/run_process.hpp"
 
 #include <gtest/gtest.h>
-
 #include <set>
 
 using namespace madoguchi::test;
@@ -77,4 +76,19 @@ TEST(CliDeadlines, ImpossibleInputExitsTwoWithOneLine)
         ASSERT_FALSE(r.err.empty());
         EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
     }
+}
+
+TEST(CliDeadlines, ExemptStatusKeepsTheNormalRuleAndAdultWardHasNoSignature)
+{
+    auto permanent = runCli({"deadlines", "--birth", "1990-04-01", "--issued", "2024-06-10", "--stay-until",
+                             "2027-03-31", "--status", "permanent", "--today", "2024-06-10", "--json"});
+    ASSERT_EQ(permanent.exitCode, 0) << permanent.err;
+    EXPECT_EQ(permanent.json()["card_expiry"], "2034-04-01");
+    auto ward = runCli({"deadlines", "--birth", "1950-01-01", "--issued", "2024-01-10", "--adult-ward", "--today",
+                        "2024-01-10", "--json"});
+    ASSERT_EQ(ward.exitCode, 0) << ward.err;
+    EXPECT_TRUE(ward.json()["sign_cert_expiry"].is_null());
+    EXPECT_EQ(ward.json()["auth_cert_expiry"], "2029-01-01");
+    auto unknown = runCli({"deadlines", "--birth", "1950-01-01", "--issued", "2024-01-10", "--status", "tourist"});
+    EXPECT_EQ(unknown.exitCode, 2);
 }

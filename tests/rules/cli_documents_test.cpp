@@ -6,9 +6,10 @@
 using namespace madoguchi::test;
 
 namespace {
-const char* kProcedures[] = {"card-receipt",    "reissue",           "pin-reset",          "cert-renewal",
-                             "suspension",      "suspension-lift",   "card-info-change",   "card-renewal",
-                             "stay-extension",  "application-cancel", "number-change",     "notice-pickup",
+const char* kProcedures[] = {"card-receipt",          "reissue",         "pin-reset",
+                             "cert-renewal",          "suspension",      "suspension-lift",
+                             "card-info-change",      "card-renewal",    "stay-extension",
+                             "application-cancel",    "number-change",   "notice-pickup",
                              "overseas-continuation", "face-auth-change"};
 const char* kApplicants[] = {"principal", "proxy", "legal-representative"};
 
@@ -47,7 +48,8 @@ TEST(CliDocuments, AnswersEveryProcedureForEveryApplicant)
             EXPECT_TRUE(j["contacts"].is_array());
             EXPECT_TRUE(j["notes"].is_array());
             if (std::string(a) == "proxy") {
-                EXPECT_TRUE(hasItem(j, "letter-of-attorney") || hasItem(j, "inquiry-letter") || hasItem(j, "issue-notice"))
+                EXPECT_TRUE(hasItem(j, "letter-of-attorney") || hasItem(j, "inquiry-letter") ||
+                            hasItem(j, "issue-notice"))
                     << p;
             }
         }
@@ -55,7 +57,8 @@ TEST(CliDocuments, AnswersEveryProcedureForEveryApplicant)
 
 TEST(CliDocuments, ReissueFeesAndHotline)
 {
-    auto r = runCli({"documents", "--procedure", "reissue", "--applicant", "principal", "--today", "2026-11-29", "--json"});
+    auto r =
+        runCli({"documents", "--procedure", "reissue", "--applicant", "principal", "--today", "2026-11-29", "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto j = r.json();
     EXPECT_EQ(j["total_yen"], 1000);

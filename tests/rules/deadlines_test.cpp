@@ -2,10 +2,9 @@
 #include "core/common/errors.hpp"
 #include "core/rules/deadlines.hpp"
 
+#include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <gtest/gtest.h>
-
-#include <algorithm>
 #include <random>
 
 using namespace madoguchi::rules;
@@ -14,7 +13,10 @@ using boost::gregorian::from_simple_string;
 
 namespace {
 
-date d(const char* iso) { return from_simple_string(iso); }
+date d(const char* iso)
+{
+    return from_simple_string(iso);
+}
 
 bool has(const Deadlines& out, WarningKind k)
 {
@@ -60,15 +62,15 @@ TEST(Deadlines, WorkedExamplesOfTheSpec)
 
 TEST(Deadlines, MoveInDeadlineIsFilingDayPlusNinety)
 {
-    DeadlineInput in{.birth = d("1980-01-01"), .cardIssued = d("2020-01-10"), .movedIn = d("2025-03-03"),
-                     .today = d("2025-03-03")};
+    DeadlineInput in{
+        .birth = d("1980-01-01"), .cardIssued = d("2020-01-10"), .movedIn = d("2025-03-03"), .today = d("2025-03-03")};
     EXPECT_EQ(computeDeadlines(in).moveInDeadline, d("2025-06-01"));
 }
 
 TEST(Deadlines, MoveInWarningsNearAndPassed)
 {
-    DeadlineInput in{.birth = d("1980-01-01"), .cardIssued = d("2020-01-10"), .movedIn = d("2025-03-03"),
-                     .today = d("2025-03-03")};
+    DeadlineInput in{
+        .birth = d("1980-01-01"), .cardIssued = d("2020-01-10"), .movedIn = d("2025-03-03"), .today = d("2025-03-03")};
     auto early = computeDeadlines(in);
     EXPECT_FALSE(has(early, WarningKind::MoveInDeadlineNear));
     EXPECT_TRUE(has(early, WarningKind::SignatureRevokedByMove));
@@ -100,17 +102,21 @@ TEST(Deadlines, ExpiredAndRenewalWindowWarnings)
 
 TEST(Deadlines, CertificateRenewedLaterRunsToItsOwnFifthBirthdayButNotPastTheCard)
 {
-    DeadlineInput in{.birth = d("1970-05-20"), .cardIssued = d("2020-11-10"), .certIssued = d("2025-03-01"),
+    DeadlineInput in{.birth = d("1970-05-20"),
+                     .cardIssued = d("2020-11-10"),
+                     .certIssued = d("2025-03-01"),
                      .today = d("2025-03-01")};
     auto out = computeDeadlines(in);
     EXPECT_EQ(out.authCertExpiry, d("2029-05-20")); // 5th birthday after its own issue day
-    in.certIssued = d("2027-01-01");                 // 5th birthday 2031-05-20 is after the card
+    in.certIssued = d("2027-01-01");                // 5th birthday 2031-05-20 is after the card
     EXPECT_EQ(computeDeadlines(in).authCertExpiry, d("2030-05-20"));
 }
 
 TEST(Deadlines, StayBoundCardEndsWithThePeriodOfStay)
 {
-    DeadlineInput in{.birth = d("1990-04-01"), .cardIssued = d("2024-06-10"), .stayUntil = d("2027-03-31"),
+    DeadlineInput in{.birth = d("1990-04-01"),
+                     .cardIssued = d("2024-06-10"),
+                     .stayUntil = d("2027-03-31"),
                      .today = d("2024-06-10")};
     auto out = computeDeadlines(in);
     EXPECT_EQ(out.cardExpiry, d("2027-03-31"));
@@ -125,8 +131,8 @@ TEST(Deadlines, StayBoundCardEndsWithThePeriodOfStay)
 
 TEST(Deadlines, AdultWardGetsNoSignatureCertificate)
 {
-    DeadlineInput in{.birth = d("1950-01-01"), .cardIssued = d("2024-01-10"), .today = d("2024-01-10"),
-                     .adultWard = true};
+    DeadlineInput in{
+        .birth = d("1950-01-01"), .cardIssued = d("2024-01-10"), .today = d("2024-01-10"), .adultWard = true};
     auto out = computeDeadlines(in);
     EXPECT_FALSE(out.signCertExpiry);
     EXPECT_TRUE(has(out, WarningKind::NoSignatureCert));
@@ -167,13 +173,17 @@ TEST(Deadlines, ImpossibleInputIsRefusedNamingTheField)
         }
     };
     refused({.birth = d("2021-01-01"), .cardIssued = d("2020-01-01"), .today = d("2020-01-01")}, "birth");
-    refused({.birth = d("1990-01-01"), .cardIssued = d("2020-01-01"), .stayUntil = d("2019-12-31"),
+    refused({.birth = d("1990-01-01"),
+             .cardIssued = d("2020-01-01"),
+             .stayUntil = d("2019-12-31"),
              .today = d("2020-01-01")},
             "stay-until");
-    refused({.birth = d("1990-01-01"), .cardIssued = d("2020-01-01"), .applied = d("2020-01-02"),
-             .today = d("2020-01-01")},
-            "applied");
-    refused({.birth = d("1990-01-01"), .cardIssued = d("2020-01-01"), .certIssued = d("2019-12-01"),
+    refused(
+        {.birth = d("1990-01-01"), .cardIssued = d("2020-01-01"), .applied = d("2020-01-02"), .today = d("2020-01-01")},
+        "applied");
+    refused({.birth = d("1990-01-01"),
+             .cardIssued = d("2020-01-01"),
+             .certIssued = d("2019-12-01"),
              .today = d("2020-01-01")},
             "cert-issued");
 }
@@ -207,7 +217,8 @@ TEST(Deadlines, PropertiesHoldForGeneratedResidents)
         auto onBirthday = [&](const date& x) { return x == birthdayIn(birth, x.year()); };
         ASSERT_TRUE(onBirthday(out.cardExpiry)) << birth << " " << issued;
         ASSERT_TRUE(onBirthday(out.authCertExpiry) || out.authCertExpiry == out.cardExpiry);
-        if (birth.month() == 2 && birth.day() == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(out.cardExpiry.year())) {
+        if (birth.month() == 2 && birth.day() == 29 &&
+            !boost::gregorian::gregorian_calendar::is_leap_year(out.cardExpiry.year())) {
             ASSERT_EQ(out.cardExpiry.day(), 28);
         }
 
@@ -225,5 +236,25 @@ TEST(Deadlines, PropertiesHoldForGeneratedResidents)
         ASSERT_LT(out.cardRenewalOpens, out.cardExpiry);
         ASSERT_LT(out.certRenewalOpens, out.authCertExpiry);
         ASSERT_GE(out.cardRenewalOpens, out.cardExpiry - boost::gregorian::days(92));
+    }
+}
+
+// Stay-bound cards: never after the end of the stay, never longer than the normal rule.
+TEST(Deadlines, StayBoundPropertiesHoldForGeneratedResidents)
+{
+    std::mt19937 rng(7);
+    for (int i = 0; i < 50000; ++i) {
+        date birth = date(1950, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % (70 * 365)));
+        date issued = std::max(birth, date(2016, 1, 1)) + boost::gregorian::days(static_cast<long>(rng() % 3000));
+        date stay = issued + boost::gregorian::days(static_cast<long>(rng() % (12 * 365)));
+        DeadlineInput normal{.birth = birth, .cardIssued = issued, .today = issued};
+        DeadlineInput bound = normal;
+        bound.stayUntil = stay;
+        auto n = computeDeadlines(normal);
+        auto b = computeDeadlines(bound);
+        ASSERT_EQ(b.cardExpiry, std::min(stay, n.cardExpiry)) << birth << " " << issued << " " << stay;
+        ASSERT_EQ(b.boundToStay, stay < n.cardExpiry);
+        ASSERT_LE(b.authCertExpiry, b.cardExpiry);
+        ASSERT_LE(b.cardRenewalOpens, b.cardExpiry);
     }
 }

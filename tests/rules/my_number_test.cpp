@@ -3,7 +3,6 @@
 #include "core/mynumber/my_number.hpp"
 
 #include <gtest/gtest.h>
-
 #include <random>
 
 using namespace madoguchi::mynumber;
@@ -20,7 +19,10 @@ std::string messageOf(std::string_view number)
 }
 } // namespace
 
-TEST(MyNumber, CheckDigitOfTheSpecExample) { EXPECT_EQ(checkDigit("12345678901"), 8); }
+TEST(MyNumber, CheckDigitOfTheSpecExample)
+{
+    EXPECT_EQ(checkDigit("12345678901"), 8);
+}
 
 TEST(MyNumber, CheckDigitIsZeroWhenRemainderIsZeroOrOne)
 {

@@ -5,11 +5,10 @@
 #include "core/rules/rule_book.hpp"
 #include "tests/support/temp_dir.hpp"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fstream>
+#include <gtest/gtest.h>
 
 using namespace madoguchi;
 using namespace madoguchi::rules;
@@ -23,7 +22,8 @@ const RuleBook& shipped()
     return book;
 }
 
-const ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy, ApplicantType::LegalRepresentative};
+const ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
+                                     ApplicantType::LegalRepresentative};
 
 bool hasDocument(const Requirements& r, const std::string& itemId)
 {
@@ -37,7 +37,8 @@ bool hasDocument(const Requirements& r, const std::string& itemId)
 
 bool hasNote(const Requirements& r, const std::string& words)
 {
-    return std::any_of(r.notes.begin(), r.notes.end(), [&](const Text& t) { return t.ja.find(words) != std::string::npos; });
+    return std::any_of(r.notes.begin(), r.notes.end(),
+                       [&](const Text& t) { return t.ja.find(words) != std::string::npos; });
 }
 
 void expectText(const Text& t, const std::string& where)
@@ -80,9 +81,9 @@ TEST(RuleBook, EveryProcedureAndApplicantIsAnsweredInBothLanguages)
                             expectText(n, where);
                         // A proxy or legal representative always shows their own identity too.
                         if (a != ApplicantType::Principal) {
-                            EXPECT_TRUE(std::any_of(r.documents.begin(), r.documents.end(),
-                                                    [](const auto& d) { return d.id == "representative-id"; }))
-                                << where;
+                            EXPECT_TRUE(std::any_of(r.documents.begin(), r.documents.end(), [](const auto& d) {
+                                return d.id == "representative-id";
+                            })) << where;
                         }
                     }
 }
@@ -120,7 +121,8 @@ TEST(RuleBook, LossAndSuspensionGiveTheHotline)
 TEST(RuleBook, IdentityIsListAOneOrListBTwo)
 {
     auto r = shipped().requirementsFor(Procedure::PinReset, ApplicantType::Principal, {}, date(2026, 11, 29));
-    auto id = std::find_if(r.documents.begin(), r.documents.end(), [](const auto& d) { return d.id == "principal-id"; });
+    auto id =
+        std::find_if(r.documents.begin(), r.documents.end(), [](const auto& d) { return d.id == "principal-id"; });
     ASSERT_NE(id, r.documents.end());
     ASSERT_EQ(id->alternatives.size(), 2u);
     EXPECT_EQ(id->alternatives[0].id, "A");
@@ -129,7 +131,8 @@ TEST(RuleBook, IdentityIsListAOneOrListBTwo)
     EXPECT_EQ(id->alternatives[1].count, 2);
     // Collecting or replacing a card: the card itself cannot be the ID.
     auto receipt = shipped().requirementsFor(Procedure::CardReceipt, ApplicantType::Principal, {}, date(2026, 11, 29));
-    auto rid = std::find_if(receipt.documents.begin(), receipt.documents.end(), [](const auto& d) { return d.id == "principal-id"; });
+    auto rid = std::find_if(receipt.documents.begin(), receipt.documents.end(),
+                            [](const auto& d) { return d.id == "principal-id"; });
     ASSERT_NE(rid, receipt.documents.end());
     for (const auto& i : rid->alternatives[0].items)
         EXPECT_NE(i.id, "my-number-card");
@@ -150,7 +153,8 @@ TEST(RuleBook, ProxiesBringTheInquiryLetterForPinsAndCertificatesElseALetterOfAt
 TEST(RuleBook, LegalRepresentativeProofFollowsTheAgeOfMajorityOfTheDay)
 {
     auto ask = [](date birth, date day) {
-        return shipped().requirementsFor(Procedure::CardInfoChange, ApplicantType::LegalRepresentative, {birth, false}, day);
+        return shipped().requirementsFor(Procedure::CardInfoChange, ApplicantType::LegalRepresentative, {birth, false},
+                                         day);
     };
     auto child = ask(date(2016, 1, 1), date(2026, 11, 29));
     EXPECT_TRUE(hasDocument(child, "family-register"));
@@ -163,23 +167,30 @@ TEST(RuleBook, LegalRepresentativeProofFollowsTheAgeOfMajorityOfTheDay)
     EXPECT_TRUE(hasDocument(ask(date(2002, 1, 1), date(2021, 6, 1)), "family-register"));
     EXPECT_TRUE(hasDocument(ask(date(2003, 1, 1), date(2022, 6, 1)), "guardianship-certificate"));
     // No birth given: both ways are shown.
-    auto unknown = shipped().requirementsFor(Procedure::CardInfoChange, ApplicantType::LegalRepresentative, {}, date(2026, 11, 29));
+    auto unknown = shipped().requirementsFor(Procedure::CardInfoChange, ApplicantType::LegalRepresentative, {},
+                                             date(2026, 11, 29));
     EXPECT_TRUE(hasDocument(unknown, "family-register"));
     EXPECT_TRUE(hasDocument(unknown, "guardianship-certificate"));
 }
 
 TEST(RuleBook, ForeignResidentsShowTheirResidenceCard)
 {
-    auto f = shipped().requirementsFor(Procedure::CardRenewal, ApplicantType::Principal, {std::nullopt, true}, date(2026, 11, 29));
-    auto j = shipped().requirementsFor(Procedure::CardRenewal, ApplicantType::Principal, {std::nullopt, false}, date(2026, 11, 29));
-    EXPECT_TRUE(std::any_of(f.documents.begin(), f.documents.end(), [](const auto& d) { return d.id == "foreign-status"; }));
-    EXPECT_FALSE(std::any_of(j.documents.begin(), j.documents.end(), [](const auto& d) { return d.id == "foreign-status"; }));
+    auto f = shipped().requirementsFor(Procedure::CardRenewal, ApplicantType::Principal, {std::nullopt, true},
+                                       date(2026, 11, 29));
+    auto j = shipped().requirementsFor(Procedure::CardRenewal, ApplicantType::Principal, {std::nullopt, false},
+                                       date(2026, 11, 29));
+    EXPECT_TRUE(
+        std::any_of(f.documents.begin(), f.documents.end(), [](const auto& d) { return d.id == "foreign-status"; }));
+    EXPECT_FALSE(
+        std::any_of(j.documents.begin(), j.documents.end(), [](const auto& d) { return d.id == "foreign-status"; }));
     EXPECT_TRUE(hasNote(f, "在留期間満了日"));
 }
 
 TEST(RuleBook, DatedEntriesChangeTheAnswerOnTheirDay)
 {
-    auto letter = [](date day) { return shipped().requirementsFor(Procedure::NoticePickup, ApplicantType::Principal, {}, day); };
+    auto letter = [](date day) {
+        return shipped().requirementsFor(Procedure::NoticePickup, ApplicantType::Principal, {}, day);
+    };
     EXPECT_TRUE(hasNote(letter(date(2020, 5, 24)), "通知カード"));
     EXPECT_TRUE(hasNote(letter(date(2020, 5, 25)), "個人番号通知書"));
     auto abroad = [](date day) {
@@ -189,7 +200,8 @@ TEST(RuleBook, DatedEntriesChangeTheAnswerOnTheirDay)
     EXPECT_TRUE(hasNote(abroad(date(2024, 5, 27)), "出国の前日"));
     EXPECT_THROW(shipped().requirementsFor(Procedure::FaceAuthChange, ApplicantType::Principal, {}, date(2023, 12, 14)),
                  NotFound);
-    EXPECT_NO_THROW(shipped().requirementsFor(Procedure::FaceAuthChange, ApplicantType::Principal, {}, date(2023, 12, 15)));
+    EXPECT_NO_THROW(
+        shipped().requirementsFor(Procedure::FaceAuthChange, ApplicantType::Principal, {}, date(2023, 12, 15)));
 }
 
 // ---- broken files ----
@@ -197,16 +209,14 @@ TEST(RuleBook, DatedEntriesChangeTheAnswerOnTheirDay)
 class RuleFiles : public ::testing::Test {
 protected:
     test::TempDir dir;
-    void write(const std::string& name, const std::string& text)
-    {
-        std::ofstream(dir / name) << text;
-    }
+    void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
     std::string base = R"({"format": 1, "documents": {"card": {"ja": "カード", "en": "Card"}}})";
     std::string entry(const std::string& fields)
     {
         return R"({"format": 1, "entries": [{"id": "good", "effective_from": "2016-01-01", "source": "s",
                    "where": {"ja": "窓口", "en": "Counter"}},
-                  {"id": "bad-one", )" + fields + "}]}";
+                  {"id": "bad-one", )" +
+               fields + "}]}";
     }
     // Loads, expects a refusal, and checks that the message names the file, entry and fault.
     void refused(const std::string& file, const std::string& entry, const std::string& fault)
@@ -251,7 +261,10 @@ TEST_F(RuleFiles, ImpossibleDateIsNamed)
 TEST_F(RuleFiles, EndBeforeStartIsRefused)
 {
     write("a.json", base);
-    write("b.json", entry(R"("effective_from": "2024-02-01", "effective_until": "2023-01-01", "source": "s", "where": {"ja": "x", "en": "y"})"));
+    write(
+        "b.json",
+        entry(
+            R"("effective_from": "2024-02-01", "effective_until": "2023-01-01", "source": "s", "where": {"ja": "x", "en": "y"})"));
     refused("b.json", "bad-one", "is before effective_from");
 }
 
@@ -265,9 +278,13 @@ TEST_F(RuleFiles, MissingEnglishTextIsRefused)
 TEST_F(RuleFiles, UnknownProcedureDocumentAndFieldAreRefused)
 {
     write("a.json", base);
-    write("b.json", entry(R"("procedures": ["re-issue"], "effective_from": "2024-02-01", "source": "s", "where": {"ja": "x", "en": "y"})"));
+    write(
+        "b.json",
+        entry(
+            R"("procedures": ["re-issue"], "effective_from": "2024-02-01", "source": "s", "where": {"ja": "x", "en": "y"})"));
     refused("b.json", "bad-one", "unknown procedure \"re-issue\"");
-    write("b.json", entry(R"("effective_from": "2024-02-01", "source": "s", "documents": [{"id": "c", "item": "kard"}])"));
+    write("b.json",
+          entry(R"("effective_from": "2024-02-01", "source": "s", "documents": [{"id": "c", "item": "kard"}])"));
     refused("b.json", "bad-one", "unknown document \"kard\"");
     write("b.json", entry(R"("efective_from": "2024-02-01", "source": "s", "where": {"ja": "x", "en": "y"})"));
     refused("b.json", "bad-one", "unknown field \"efective_from\"");
@@ -276,7 +293,8 @@ TEST_F(RuleFiles, UnknownProcedureDocumentAndFieldAreRefused)
 TEST_F(RuleFiles, CountAboveTheListIsRefused)
 {
     write("a.json", base);
-    write("b.json", entry(R"("effective_from": "2024-02-01", "source": "s", "documents": [{"id": "c", "ja": "x", "en": "y",
+    write("b.json",
+          entry(R"("effective_from": "2024-02-01", "source": "s", "documents": [{"id": "c", "ja": "x", "en": "y",
         "options": [{"id": "B", "count": 2, "ja": "2点", "en": "two", "items": ["card"]}]}])"));
     refused("b.json", "bad-one", "\"count\" 2 is more than the 1 items listed");
 }
@@ -284,7 +302,10 @@ TEST_F(RuleFiles, CountAboveTheListIsRefused)
 TEST_F(RuleFiles, NegativeFeeIsRefused)
 {
     write("a.json", base);
-    write("b.json", entry(R"("effective_from": "2024-02-01", "source": "s", "fees": [{"id": "f", "yen": -800, "ja": "x", "en": "y"}])"));
+    write(
+        "b.json",
+        entry(
+            R"("effective_from": "2024-02-01", "source": "s", "fees": [{"id": "f", "yen": -800, "ja": "x", "en": "y"}])"));
     refused("b.json", "bad-one", "\"yen\" must be a whole number of yen");
 }
 
@@ -307,8 +328,10 @@ TEST_F(RuleFiles, AFeeChangeIsADataChange)
          "fees": [{"id": "f", "yen": 800, "ja": "x", "en": "y"}]},
         {"id": "fee", "effective_from": "2026-04-01", "source": "s", "fees": [{"id": "f", "yen": 2000, "ja": "x", "en": "y"}]}]})");
     auto book = RuleBook::load(dir.path());
-    EXPECT_EQ(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2026, 3, 31)).totalYen(), 800);
-    EXPECT_EQ(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2026, 4, 1)).totalYen(), 2000);
+    EXPECT_EQ(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2026, 3, 31)).totalYen(),
+              800);
+    EXPECT_EQ(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2026, 4, 1)).totalYen(),
+              2000);
     EXPECT_THROW(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2015, 12, 31)), NotFound);
 }
 

@@ -5,11 +5,10 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <gtest/gtest.h>
+#include <memory>
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
-
-#include <memory>
 
 using namespace madoguchi::era;
 using boost::gregorian::date;

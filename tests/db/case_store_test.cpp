@@ -3,7 +3,12 @@
 #include "db/case_store.hpp"
 #include "tests/db/store_fixture.hpp"
 
+#include "db/change_watcher.hpp"
+
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <gtest/gtest.h>
 
 using namespace madoguchi;
@@ -266,4 +271,28 @@ TEST_P(CaseBook, ImportedCasesKeepEveryField)
     db::CaseQuery q;
     q.text = "ぐえん";
     EXPECT_EQ(store->search(q).size(), 1u);
+}
+
+TEST_P(CaseBook, AWatcherCallsBackWithChangesFromAnotherWindow)
+{
+    auto otherWindow = db::openStore(book->url());
+    std::mutex m;
+    std::condition_variable cv;
+    std::vector<db::ChangeEvent> seen;
+    db::ChangeWatcher watcher([&] { return otherWindow->subscribe(); },
+                              [&](const std::vector<db::ChangeEvent>& events) {
+                                  std::lock_guard lock(m);
+                                  seen.insert(seen.end(), events.begin(), events.end());
+                                  cv.notify_all();
+                              },
+                              [](const std::string& problem) { ADD_FAILURE() << problem; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the watcher has subscribed
+    Case c = store->add(draft("山田 太郎", "ヤマダ タロウ"), kClerk);
+    std::unique_lock lock(m);
+    EXPECT_TRUE(cv.wait_for(lock, std::chrono::seconds(2), [&] {
+        for (const auto& e : seen)
+            if (e.id == c.id && e.kind == db::ChangeKind::Added)
+                return true;
+        return false;
+    }));
 }

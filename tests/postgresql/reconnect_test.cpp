@@ -2,12 +2,16 @@
 // store and the change feed come back by themselves once the server can be reached again.
 #include "core/common/errors.hpp"
 #include "db/case_store.hpp"
+#include "db/change_watcher.hpp"
 #include "tcp_proxy.hpp"
 #include "tests/db/store_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
+#include <condition_variable>
+#include <mutex>
 #include <regex>
+#include <thread>
 
 using namespace madoguchi;
 using namespace madoguchi::test;
@@ -89,4 +93,42 @@ TEST_F(PostgresConnectionLoss, TheChangeFeedReportsTheGapAndResumes)
             seen |= e.id == after.id && e.kind == db::ChangeKind::Added;
     EXPECT_TRUE(seen);
     EXPECT_NE(during.id, after.id);
+}
+
+TEST_F(PostgresConnectionLoss, TheWatcherReportsTheOutageAndResumesWithAResync)
+{
+    auto store = db::openStore(book->url());
+    auto windowStore = db::openStore(viaProxy);
+    std::mutex m;
+    std::condition_variable cv;
+    std::vector<db::ChangeEvent> seen;
+    std::vector<std::string> problems;
+    db::ChangeWatcher watcher([&] { return windowStore->subscribe(); },
+                              [&](const std::vector<db::ChangeEvent>& events) {
+                                  std::lock_guard lock(m);
+                                  seen.insert(seen.end(), events.begin(), events.end());
+                                  cv.notify_all();
+                              },
+                              [&](const std::string& problem) {
+                                  std::lock_guard lock(m);
+                                  problems.push_back(problem);
+                                  cv.notify_all();
+                              });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    proxy->cut();
+    {
+        std::unique_lock lock(m);
+        ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(3), [&] { return !problems.empty(); }));
+        EXPECT_NE(problems[0].find("lost"), std::string::npos) << problems[0];
+    }
+    proxy->restore();
+    store->add(draft("佐藤 花子", "サトウ ハナコ"), kClerk); // perhaps before the watcher is back
+    // Whether the add arrives as its own event or not, the window is told to reload after the gap.
+    std::unique_lock lock(m);
+    EXPECT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] {
+        for (const auto& e : seen)
+            if (e.kind == db::ChangeKind::Resync)
+                return true;
+        return false;
+    }));
 }

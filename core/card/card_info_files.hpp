@@ -24,7 +24,7 @@ struct BasicFacts {
 std::optional<std::size_t> basicFactsFileSize(std::span<const std::uint8_t> firstBytes);
 BasicFacts parseBasicFactsFile(std::span<const std::uint8_t> file);
 
-// The 12 digits. The caller masks them and wipes the string: they are never kept.
+// The 12 digits. The caller masks them (mynumber::mask) and wipes the string: they are never kept.
 std::string parseMyNumberFile(std::span<const std::uint8_t> file);
 
 } // namespace madoguchi::card

@@ -2,9 +2,9 @@
 
 #include "core/card/apdu.hpp"
 #include "core/card/card_error.hpp"
-#include "core/card/my_number_mask.hpp"
 #include "core/card/status_words.hpp"
 #include "core/common/errors.hpp"
+#include "core/mynumber/my_number.hpp"
 
 #include <algorithm>
 #include <openssl/crypto.h>
@@ -288,8 +288,12 @@ CardInfo MyNumberCardReader::readCardInfo(SecurePin&& pinIn, const CardInfoOptio
     Bytes numberFile = s.expectOk(readBinary(0, 0x11), "個人番号の読み取り", "READ BINARY of the My Number").data;
     try {
         std::string digits = parseMyNumberFile(numberFile);
-        info.myNumberMasked = maskMyNumber(digits);
+        bool valid = mynumber::isValid(digits);
+        info.myNumberMasked = mynumber::mask(digits);
         OPENSSL_cleanse(digits.data(), digits.size());
+        if (!valid)
+            throw CardError(CardErrorKind::MalformedData, "券面事項のデータが壊れています：個人番号の検査用数字が合いません",
+                            "the card-info data is malformed: the My Number's check digit does not match");
     } catch (...) {
         wipe(numberFile);
         throw;

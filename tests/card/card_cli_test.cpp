@@ -1,9 +1,11 @@
 // madoguchi-cli card status/read end to end: real pcscd, the vsmartcard-vpcd reader, our card
 // emulator. Each test inserts its own card (profile, faults) into reader 0.
+#include "app/pcsc/pcsc_errors.hpp"
 #include "emulated_card.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <PCSC/winscard.h>
 #include <chrono>
 #include <gtest/gtest.h>
 
@@ -273,6 +275,16 @@ TEST_F(CardCli, AGarbledCardInfoFileIsMalformedData)
     EXPECT_NE(r.err.find("基本4情報"), std::string::npos) << r.err;
 }
 
+TEST_F(CardCli, AMyNumberWithAWrongCheckDigitIsMalformedAndNotShown)
+{
+    EmulatedCard card(dir, writeProfile(dir, {{"my_number", "123456789012"}}));
+    auto r = read("1234");
+    EXPECT_EQ(r.exitCode, 5) << r.err;
+    EXPECT_EQ(errorKind(r), "malformed-data");
+    EXPECT_EQ(r.out.find("9012"), std::string::npos);
+    EXPECT_EQ(r.err.find("9012"), std::string::npos);
+}
+
 TEST_F(CardCli, ACardThatNeverAnswersTimesOutInsteadOfHanging)
 {
     EmulatedCard card(dir, writeProfile(dir), {"--fault", "slow", "--delay", "30"});
@@ -311,6 +323,24 @@ TEST_F(CardCli, OpenScReadsTheSameCertificateAsOurReader)
     EXPECT_EQ(served.out, fp.out);
     auto end = runProcess({"openssl", "x509", "-in", pem.string(), "-noout", "-enddate"});
     EXPECT_EQ(end.out, "notAfter=May 20 14:59:59 2031 GMT\n");
+}
+
+// The reader unplugged mid-read cannot be staged with vpcd (its readers never leave); what
+// PC/SC-Lite reports then is mapped here, and the CLI shows CardError messages as they are.
+TEST(PcscErrors, NameEachFaultPlainly)
+{
+    using madoguchi::card::CardErrorKind;
+    using madoguchi::pcsc::errorFromPcsc;
+    using madoguchi::pcsc::Step;
+    EXPECT_EQ(errorFromPcsc(SCARD_E_READER_UNAVAILABLE, Step::Transmit).kind(), CardErrorKind::ReaderRemoved);
+    EXPECT_EQ(errorFromPcsc(SCARD_E_UNKNOWN_READER, Step::Connect).kind(), CardErrorKind::NoReader);
+    EXPECT_EQ(errorFromPcsc(SCARD_W_REMOVED_CARD, Step::Transmit).kind(), CardErrorKind::CardRemoved);
+    EXPECT_EQ(errorFromPcsc(SCARD_E_NO_SMARTCARD, Step::Connect).kind(), CardErrorKind::NoCard);
+    EXPECT_EQ(errorFromPcsc(SCARD_E_NO_SERVICE, Step::Context).kind(), CardErrorKind::ServiceUnavailable);
+    EXPECT_EQ(errorFromPcsc(SCARD_E_SERVICE_STOPPED, Step::Transmit).kind(), CardErrorKind::ServiceUnavailable);
+    EXPECT_EQ(errorFromPcsc(SCARD_E_TIMEOUT, Step::Transmit).kind(), CardErrorKind::Timeout);
+    auto unplugged = errorFromPcsc(SCARD_E_READER_UNAVAILABLE, Step::Transmit);
+    EXPECT_NE(unplugged.japanese().find("カードリーダーが取り外されました"), std::string::npos);
 }
 
 } // namespace

@@ -6,7 +6,6 @@
 #include "core/card/card_error.hpp"
 #include "core/card/card_info_files.hpp"
 #include "core/card/certificate.hpp"
-#include "core/card/my_number_mask.hpp"
 #include "core/card/status_words.hpp"
 #include "core/card/token_info.hpp"
 #include "fuzz/card_parsers_entry.hpp"
@@ -160,12 +159,6 @@ TEST(StatusWords, NamesEveryWordTheCardGives)
     EXPECT_EQ(interpretVerify(0x6982).kind, PinAnswer::Kind::Other);
     EXPECT_THROW(parseResponse(Bytes{0x90}), CardError);
     EXPECT_EQ(parseResponse(Bytes{0x01, 0x90, 0x00}).data, Bytes{0x01});
-}
-
-TEST(MyNumberMask, ShowsOnlyTheLastFourDigits)
-{
-    EXPECT_EQ(maskMyNumber("123456789018"), "**** **** 9018");
-    EXPECT_EQ(maskMyNumber("12345"), "**** **** ****");
 }
 
 TEST(FuzzReplay, EveryCorpusAndRegressionInputParsesWithoutCrashing)

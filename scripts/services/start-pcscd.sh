@@ -4,7 +4,8 @@
 # file given as $1 (scripts/test.sh sources it). A pcscd that already runs is reused and left alone.
 set -euo pipefail
 envfile=${1:?usage: start-pcscd.sh ENV_FILE}
-state=${MADOGUCHI_PCSCD_STATE:-/tmp/madoguchi-pcscd}
+# Per build folder: several work trees may test at once; only the one that started pcscd stops it.
+state=${MADOGUCHI_PCSCD_STATE:-${MADOGUCHI_BUILD_DIR:-/tmp}/pcscd-service}
 mkdir -p "$state"
 
 sudo_cmd=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops the pcscd that start-pcscd.sh started (only that one: a daemon found running is left alone).
 set -uo pipefail
-state=${MADOGUCHI_PCSCD_STATE:-/tmp/madoguchi-pcscd}
+# Per build folder: several work trees may test at once; only the one that started pcscd stops it.
+state=${MADOGUCHI_PCSCD_STATE:-${MADOGUCHI_BUILD_DIR:-/tmp}/pcscd-service}
 [ -f "$state/owner" ] || exit 0
 pid=$(cat "$state/pcscd.pid" 2>/dev/null || true)
 sudo_cmd=()

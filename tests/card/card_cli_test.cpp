@@ -8,6 +8,7 @@
 #include <PCSC/winscard.h>
 #include <chrono>
 #include <gtest/gtest.h>
+#include <memory>
 
 using namespace madoguchi::test;
 using nlohmann::json;
@@ -23,7 +24,11 @@ protected:
                             "sets MADOGUCHI_PCSCD=1)";
         auto problem = pcscdProblem();
         ASSERT_TRUE(problem.empty()) << problem;
+        reader0 = std::make_unique<Reader0Lock>();
     }
+    void TearDown() override { reader0.reset(); }
+
+    std::unique_ptr<Reader0Lock> reader0; // released after the test's card has left
 
     ProcessResult cli(std::vector<std::string> args, const std::string& stdinText = "",
                       const std::vector<std::string>& env = {})

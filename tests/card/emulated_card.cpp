@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -27,6 +29,19 @@ bool reader0HasCard()
 }
 
 } // namespace
+
+Reader0Lock::Reader0Lock()
+{
+    fd_ = open("/tmp/madoguchi-vpcd-reader0.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0 || flock(fd_, LOCK_EX) != 0)
+        throw std::runtime_error("cannot lock /tmp/madoguchi-vpcd-reader0.lock");
+}
+
+Reader0Lock::~Reader0Lock()
+{
+    if (fd_ >= 0)
+        close(fd_); // releases the flock
+}
 
 bool pcscdExpected()
 {

@@ -25,6 +25,20 @@ std::filesystem::path makeAuthCertificate(const TempDir& dir, const std::string&
 // A profile with the defaults of the demo card; `changes` is merged over it (JSON merge patch).
 std::filesystem::path writeProfile(const TempDir& dir, const nlohmann::json& changes = nlohmann::json::object());
 
+// vpcd has one reader 0 for the whole machine, and work trees may run their tests at the same
+// time (ctest's RESOURCE_LOCK only orders one ctest run): each test holds this lock, a flock on
+// a file in /tmp, while it uses reader 0.
+class Reader0Lock {
+public:
+    Reader0Lock();
+    ~Reader0Lock();
+    Reader0Lock(const Reader0Lock&) = delete;
+    Reader0Lock& operator=(const Reader0Lock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 class EmulatedCard {
 public:
     // Starts the emulator with `profile` and extra arguments (--fault ...), logging APDUs to

@@ -74,7 +74,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "bench_card: make-auth-cert.sh failed (openssl installed?)\n");
         return 1;
     }
-    std::ofstream(dir / "profile.json") << R"({"card":"mynumber","name":"山田 太郎","address":"東京都千代田区霞が関一丁目2番3号",
+    std::ofstream(dir / "profile.json")
+        << R"({"card":"mynumber","name":"山田 太郎","address":"東京都千代田区霞が関一丁目2番3号",
  "birth":"19700520","sex":"1","my_number":"123456789018","auth_cert":"auth.der",
  "pins":{"card_info":{"value":"1234","tries":3},"residence":{"value":"1111","tries":3}}})";
     fs::path log = dir / "apdu.log";
@@ -95,8 +96,10 @@ int main(int argc, char** argv)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     if (!ready) {
-        std::fprintf(stderr, "bench_card: no card in \"%s\": is pcscd running with vsmartcard-vpcd? "
-                             "(scripts/services/start-pcscd.sh ENV_FILE)\n", reader.c_str());
+        std::fprintf(stderr,
+                     "bench_card: no card in \"%s\": is pcscd running with vsmartcard-vpcd? "
+                     "(scripts/services/start-pcscd.sh ENV_FILE)\n",
+                     reader.c_str());
         kill(emulator, SIGTERM);
         waitpid(emulator, nullptr, 0);
         return 1;
@@ -111,11 +114,18 @@ int main(int argc, char** argv)
     std::vector<Case> cases = {
         {"madoguchi-cli card status", {cli, "card", "status", "--json", "--reader", reader}, "", {}},
         {"madoguchi-cli card read (auth certificate)", {cli, "card", "read", "--json", "--reader", reader}, "", {}},
-        {"madoguchi-cli card read --with-pin", {cli, "card", "read", "--json", "--with-pin", "--reader", reader}, "1234\n", {}},
-        {"pkcs15-tool --read-certificate (driver jpki)", {"pkcs15-tool", "--reader", "0", "--read-certificate", "01"}, "",
+        {"madoguchi-cli card read --with-pin",
+         {cli, "card", "read", "--json", "--with-pin", "--reader", reader},
+         "1234\n",
+         {}},
+        {"pkcs15-tool --read-certificate (driver jpki)",
+         {"pkcs15-tool", "--reader", "0", "--read-certificate", "01"},
+         "",
          {"OPENSC_DRIVER=jpki"}},
-        {"pkcs15-tool --read-certificate (drivers probed)", {"pkcs15-tool", "--reader", "0", "--read-certificate", "01"},
-         "", {}},
+        {"pkcs15-tool --read-certificate (drivers probed)",
+         {"pkcs15-tool", "--reader", "0", "--read-certificate", "01"},
+         "",
+         {}},
     };
     std::printf("%-50s %8s %10s %10s\n", "command (emulated card through pcscd)", "APDUs", "p50 ms", "p95 ms");
     bool failed = false;

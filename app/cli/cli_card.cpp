@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <iostream>
 #include <openssl/crypto.h>
 #include <termios.h>
@@ -47,7 +48,8 @@ nlohmann::json pinsJson(const std::vector<card::PinStatus>& pins)
 {
     nlohmann::json j = {{"signature", nullptr}, {"user-auth", nullptr}, {"card-info", nullptr}, {"residence", nullptr}};
     for (const auto& p : pins)
-        j[p.id] = {{"name", p.japanese}, {"tries_left", p.triesLeft}, {"max_tries", p.maxTries}, {"blocked", p.blocked()}};
+        j[p.id] = {
+            {"name", p.japanese}, {"tries_left", p.triesLeft}, {"max_tries", p.maxTries}, {"blocked", p.blocked()}};
     return j;
 }
 
@@ -110,16 +112,30 @@ int cardFault(CliContext& ctx, const CardError& e, const char* command)
     _exit(code);
 }
 
+// Runs `work` on a reader over pcscd; a CardError becomes the fault report and exit 5.
+int withCardReader(CliContext& ctx, const CardOptions& c, std::chrono::milliseconds timeout, const char* command,
+                   const std::function<int(card::MyNumberCardReader&)>& work)
+{
+    pcsc::PcscTransport transport(timeout);
+    int code = kOk;
+    try {
+        card::MyNumberCardReader reader(transport, c.reader);
+        code = work(reader);
+    } catch (const CardError& e) {
+        code = cardFault(ctx, e, command);
+    }
+    if (transport.abandoned())
+        exitAbandoned(ctx, code);
+    return code;
+}
+
 int cardStatus(CliContext& ctx, const std::vector<std::string>& args)
 {
     CardOptions c;
     po::options_description o("card status");
     addCommonOptions(o, c);
     parseArgs(args, o);
-    pcsc::PcscTransport transport(timeoutOf(c));
-    int code = kOk;
-    try {
-        card::MyNumberCardReader reader(transport, c.reader);
+    return withCardReader(ctx, c, timeoutOf(c), "status", [&](card::MyNumberCardReader& reader) {
         card::CardStatus st = reader.status();
         bool isMyNumber = st.cardType == card::CardType::MyNumberCard;
         if (ctx.json) {
@@ -128,7 +144,8 @@ int cardStatus(CliContext& ctx, const std::vector<std::string>& args)
                            {"readers", st.readers},
                            {"reader", st.reader.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.reader)},
                            {"card_present", st.cardPresent},
-                           {"card_type", st.cardPresent ? nlohmann::json(card::cardTypeId(st.cardType)) : nlohmann::json(nullptr)},
+                           {"card_type",
+                            st.cardPresent ? nlohmann::json(card::cardTypeId(st.cardType)) : nlohmann::json(nullptr)},
                            {"my_number_card", isMyNumber},
                            {"token", st.token.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.token)},
                            {"pins", pinsJson(st.pins)},
@@ -145,17 +162,14 @@ int cardStatus(CliContext& ctx, const std::vector<std::string>& args)
             ctx.err << "madoguchi-cli: card status: 注意: " << w << '\n';
         if (st.readers.empty()) {
             ctx.err << "madoguchi-cli: card status: カードリーダーが見つかりません (no card reader is connected)\n";
-            code = kCardFault;
-        } else if (!st.cardPresent) {
-            ctx.err << "madoguchi-cli: card status: カードが置かれていません (no card in the reader)\n";
-            code = kCardFault;
+            return kCardFault;
         }
-    } catch (const CardError& e) {
-        code = cardFault(ctx, e, "status");
-    }
-    if (transport.abandoned())
-        exitAbandoned(ctx, code);
-    return code;
+        if (!st.cardPresent) {
+            ctx.err << "madoguchi-cli: card status: カードが置かれていません (no card in the reader)\n";
+            return kCardFault;
+        }
+        return kOk;
+    });
 }
 
 int cardRead(CliContext& ctx, const std::vector<std::string>& args)
@@ -173,10 +187,7 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
     if (withPin)
         pin.emplace(readPinFromStdin(ctx.err));
 
-    pcsc::PcscTransport transport(timeout);
-    int code = kOk;
-    try {
-        card::MyNumberCardReader reader(transport, c.reader);
+    return withCardReader(ctx, c, timeout, "read", [&](card::MyNumberCardReader& reader) {
         card::AuthCertificateInfo cert = reader.readAuthCertificate();
         std::optional<card::CardInfo> info;
         std::vector<std::string> warnings;
@@ -219,20 +230,17 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
                                     {"my_number_masked", info->myNumberMasked}};
             ctx.printJson(doc);
         } else {
-            ctx.out << "利用者証明用電子証明書の有効期限 (auth certificate expiry): " << cert.validity.expiryDateJst << " ("
-                    << cert.validity.notAfter << ")\n";
+            ctx.out << "利用者証明用電子証明書の有効期限 (auth certificate expiry): " << cert.validity.expiryDateJst
+                    << " (" << cert.validity.notAfter << ")\n";
             if (info)
-                ctx.out << "氏名: " << info->facts.name << "\n住所: " << info->facts.address << "\n生年月日: "
-                        << info->facts.birth << "\n性別: " << info->facts.sex << "\n個人番号: " << info->myNumberMasked << '\n';
+                ctx.out << "氏名: " << info->facts.name << "\n住所: " << info->facts.address
+                        << "\n生年月日: " << info->facts.birth << "\n性別: " << info->facts.sex
+                        << "\n個人番号: " << info->myNumberMasked << '\n';
         }
         for (const auto& w : warnings)
             ctx.err << "madoguchi-cli: card read: 注意: " << w << '\n';
-    } catch (const CardError& e) {
-        code = cardFault(ctx, e, "read");
-    }
-    if (transport.abandoned())
-        exitAbandoned(ctx, code);
-    return code;
+        return kOk;
+    });
 }
 
 int runCard(CliContext& ctx, const std::vector<std::string>& args)

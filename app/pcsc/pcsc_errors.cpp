@@ -22,7 +22,8 @@ CardError errorFromPcsc(long rv, Step step)
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE:
         if (step == Step::Connect || step == Step::Status)
-            return CardError(CardErrorKind::NoReader, "カードリーダーが見つかりません", "the card reader is not available (" + code + ")");
+            return CardError(CardErrorKind::NoReader, "カードリーダーが見つかりません",
+                             "the card reader is not available (" + code + ")");
         return CardError(CardErrorKind::ReaderRemoved, "読み取り中にカードリーダーが取り外されました",
                          "the card reader was unplugged during the read (" + code + ")");
     case SCARD_E_NO_SMARTCARD:
@@ -35,14 +36,16 @@ CardError errorFromPcsc(long rv, Step step)
         return CardError(CardErrorKind::Transport, "読み取り中に他のプログラムがカードをリセットしました",
                          "another program reset the card during the read");
     case SCARD_E_SHARING_VIOLATION:
-        return CardError(CardErrorKind::Transport, "他のプログラムがカードを使用中です", "another program is using the card");
+        return CardError(CardErrorKind::Transport, "他のプログラムがカードを使用中です",
+                         "another program is using the card");
     case SCARD_W_UNRESPONSIVE_CARD:
     case SCARD_W_UNPOWERED_CARD:
     case SCARD_W_UNSUPPORTED_CARD:
         return CardError(CardErrorKind::Transport, "カードが応答しません。向きを確かめて置き直してください",
                          "the card does not respond; check its orientation and put it back (" + code + ")");
     case SCARD_E_TIMEOUT:
-        return CardError(CardErrorKind::Timeout, "カードの応答がありません（時間切れ）", "the card did not answer in time");
+        return CardError(CardErrorKind::Timeout, "カードの応答がありません（時間切れ）",
+                         "the card did not answer in time");
     default:
         return CardError(CardErrorKind::Transport, "カードリーダーとの通信に失敗しました（" + code + "）",
                          "communication with the card reader failed (" + code + ")");

@@ -39,7 +39,10 @@ PcscTransport::~PcscTransport()
         SCardReleaseContext(state_->context);
 }
 
-bool PcscTransport::abandoned() const { return state_->abandoned; }
+bool PcscTransport::abandoned() const
+{
+    return state_->abandoned;
+}
 
 void PcscTransport::ensureContext()
 {

@@ -36,7 +36,10 @@ Bytes readBinary(std::uint16_t offset, std::uint8_t le)
     return {0x00, 0xB0, static_cast<std::uint8_t>(offset >> 8), static_cast<std::uint8_t>(offset), le};
 }
 
-Bytes verifyEmpty() { return {0x00, 0x20, 0x00, 0x80}; }
+Bytes verifyEmpty()
+{
+    return {0x00, 0x20, 0x00, 0x80};
+}
 
 Bytes verifyWith(std::span<const char> pin)
 {
@@ -58,7 +61,8 @@ void wipe(Bytes& bytes)
 Response parseResponse(const Bytes& raw)
 {
     if (raw.size() < 2)
-        throw CardError(CardErrorKind::MalformedData, "カードの応答が短すぎます（" + std::to_string(raw.size()) + "バイト）",
+        throw CardError(CardErrorKind::MalformedData,
+                        "カードの応答が短すぎます（" + std::to_string(raw.size()) + "バイト）",
                         "the card's answer is shorter than a status word (" + std::to_string(raw.size()) + " bytes)");
     Response r;
     r.data.assign(raw.begin(), raw.end() - 2);

@@ -32,10 +32,10 @@ namespace residence {
 inline constexpr std::uint16_t kPin = 0x001C;
 } // namespace residence
 
-Bytes selectApplication(const Aid& aid);            // 00 A4 04 0C 0A <AID>
-Bytes selectFile(std::uint16_t fid);                 // 00 A4 02 0C 02 <FID>
+Bytes selectApplication(const Aid& aid);                 // 00 A4 04 0C 0A <AID>
+Bytes selectFile(std::uint16_t fid);                     // 00 A4 02 0C 02 <FID>
 Bytes readBinary(std::uint16_t offset, std::uint8_t le); // 00 B0 <off hi> <off lo> <Le>; Le 0 = 256
-Bytes verifyEmpty();                                 // 00 20 00 80: tries left, spends none
+Bytes verifyEmpty();                                     // 00 20 00 80: tries left, spends none
 // 00 20 00 80 <Lc> <PIN>. The result holds the PIN: the caller wipes it (wipe()) after sending.
 Bytes verifyWith(std::span<const char> pin);
 

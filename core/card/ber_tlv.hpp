@@ -10,9 +10,9 @@
 namespace madoguchi::card {
 
 struct Tlv {
-    std::uint32_t tag = 0;                 // the tag bytes as a number: 0xFF20, 0xDF22, 0x30
-    std::span<const std::uint8_t> value;   // points into the parsed buffer
-    std::size_t headerSize = 0;            // tag + length bytes
+    std::uint32_t tag = 0;               // the tag bytes as a number: 0xFF20, 0xDF22, 0x30
+    std::span<const std::uint8_t> value; // points into the parsed buffer
+    std::size_t headerSize = 0;          // tag + length bytes
     std::size_t size() const { return headerSize + value.size(); }
 };
 

@@ -119,11 +119,20 @@ BasicFacts parseBasicFactsFile(std::span<const std::uint8_t> file)
             if (t->value.size() != 1)
                 malformed("性別の長さが1ではありません", "the sex field is not one digit");
             switch (t->value[0]) {
-            case '0': f.sex = "unknown"; break;
-            case '1': f.sex = "male"; break;
-            case '2': f.sex = "female"; break;
-            case '9': f.sex = "not-applicable"; break;
-            default: malformed("性別が ISO 5218 の値ではありません", "the sex is not an ISO 5218 code");
+            case '0':
+                f.sex = "unknown";
+                break;
+            case '1':
+                f.sex = "male";
+                break;
+            case '2':
+                f.sex = "female";
+                break;
+            case '9':
+                f.sex = "not-applicable";
+                break;
+            default:
+                malformed("性別が ISO 5218 の値ではありません", "the sex is not an ISO 5218 code");
             }
             sex = true;
             break;

@@ -17,8 +17,8 @@ inline constexpr std::size_t kMaxCertificateSize = 8192;
 std::optional<std::size_t> derCertificateSize(std::span<const std::uint8_t> firstBytes);
 
 struct CertificateValidity {
-    std::string notBefore; // UTC, ISO 8601 "2024-01-01T00:00:00Z"
-    std::string notAfter;  // UTC
+    std::string notBefore;     // UTC, ISO 8601 "2024-01-01T00:00:00Z"
+    std::string notAfter;      // UTC
     std::string expiryDateJst; // the day of notAfter in Japan (UTC+9), "YYYY-MM-DD"
     std::string sha256;        // fingerprint of the DER, "AB:CD:...", to tell which certificate it is
 };

@@ -57,7 +57,8 @@ public:
     [[noreturn]] static void unexpected(std::uint16_t sw, const std::string& stepJa, const std::string& stepEn)
     {
         auto m = describeStatus(sw);
-        throw CardError(CardErrorKind::UnexpectedStatus, stepJa + "でカードが想定外の応答をしました（" + m.japanese + "）",
+        throw CardError(CardErrorKind::UnexpectedStatus,
+                        stepJa + "でカードが想定外の応答をしました（" + m.japanese + "）",
                         "unexpected answer to " + stepEn + " (" + m.english + ")");
     }
 
@@ -90,7 +91,8 @@ void requireMyNumberCard(const TokenInfo& token)
         throw CardError(CardErrorKind::NotMyNumberCard, "住民基本台帳カードです。マイナンバーカードではありません",
                         "this is an old residence-registry (Juki) card, not a My Number card");
     case CardType::Smartphone:
-        throw CardError(CardErrorKind::NotMyNumberCard, "スマートフォン用電子証明書です。マイナンバーカードではありません",
+        throw CardError(CardErrorKind::NotMyNumberCard,
+                        "スマートフォン用電子証明書です。マイナンバーカードではありません",
                         "these are smartphone certificates, not a My Number card");
     case CardType::Other:
         break;
@@ -119,7 +121,8 @@ std::optional<PinStatus> queryPin(Session& s, const PinFile& file)
     case PinAnswer::Kind::Other:
         break;
     }
-    Session::unexpected(sw, std::string(file.japanese) + "の残り回数の確認", std::string("the tries query of the ") + file.id + " PIN");
+    Session::unexpected(sw, std::string(file.japanese) + "の残り回数の確認",
+                        std::string("the tries query of the ") + file.id + " PIN");
 }
 
 void warnAbout(const PinStatus& p, std::vector<std::string>& warnings)
@@ -139,14 +142,16 @@ Bytes readSizedFile(Session& s, SizeOf sizeOf, const std::string& whatJa, const 
     Bytes file = s.expectOk(readBinary(0, 0x00), whatJa + "の読み取り", "READ BINARY of " + whatEn).data;
     auto total = sizeOf(std::span<const std::uint8_t>(file));
     if (!total)
-        throw CardError(CardErrorKind::MalformedData, whatJa + "の先頭が不正です", whatEn + ": the first bytes are not its header");
+        throw CardError(CardErrorKind::MalformedData, whatJa + "の先頭が不正です",
+                        whatEn + ": the first bytes are not its header");
     while (file.size() < *total) {
         std::size_t remaining = *total - file.size();
         if (file.size() > 0x7FFF)
             break;
         auto le = static_cast<std::uint8_t>(remaining >= 256 ? 0 : remaining);
         Bytes chunk = s.expectOk(readBinary(static_cast<std::uint16_t>(file.size()), le), whatJa + "の読み取り",
-                                 "READ BINARY of " + whatEn).data;
+                                 "READ BINARY of " + whatEn)
+                          .data;
         if (chunk.empty())
             break;
         file.insert(file.end(), chunk.begin(), chunk.end());
@@ -228,7 +233,8 @@ AuthCertificateInfo MyNumberCardReader::readAuthCertificate(const Progress& prog
     std::string reader = chooseReader(nullptr, true);
     Session s(transport_, reader, progress, 8);
     requireMyNumberCard(identify(s));
-    s.expectOk(selectFile(jpki::kAuthCertificate), "利用者証明用電子証明書の選択", "SELECT of the authentication certificate");
+    s.expectOk(selectFile(jpki::kAuthCertificate), "利用者証明用電子証明書の選択",
+               "SELECT of the authentication certificate");
     Bytes der = readSizedFile(s, derCertificateSize, "利用者証明用電子証明書", "the authentication certificate");
     AuthCertificateInfo info{parseCertificateValidity(der), der.size(), s.apdus()};
     wipe(der); // personal data (the resident's name is in the subject): not kept
@@ -276,8 +282,7 @@ CardInfo MyNumberCardReader::readCardInfo(SecurePin&& pinIn, const CardInfoOptio
                         "暗証番号が違います。残り回数が0回になりロックされました。市区町村の窓口で初期化が必要です",
                         "wrong PIN; no tries are left and the PIN is now blocked", 0);
     if (a.kind == PinAnswer::Kind::TriesLeft)
-        throw CardError(CardErrorKind::WrongPin,
-                        "暗証番号が違います。残り" + std::to_string(a.triesLeft) + "回です",
+        throw CardError(CardErrorKind::WrongPin, "暗証番号が違います。残り" + std::to_string(a.triesLeft) + "回です",
                         "wrong PIN; " + std::to_string(a.triesLeft) + " tries left", a.triesLeft);
     if (a.kind == PinAnswer::Kind::Blocked)
         throw CardError(CardErrorKind::PinBlocked, "暗証番号がロックされています", "the PIN is blocked", 0);
@@ -292,7 +297,8 @@ CardInfo MyNumberCardReader::readCardInfo(SecurePin&& pinIn, const CardInfoOptio
         info.myNumberMasked = mynumber::mask(digits);
         OPENSSL_cleanse(digits.data(), digits.size());
         if (!valid)
-            throw CardError(CardErrorKind::MalformedData, "券面事項のデータが壊れています：個人番号の検査用数字が合いません",
+            throw CardError(CardErrorKind::MalformedData,
+                            "券面事項のデータが壊れています：個人番号の検査用数字が合いません",
                             "the card-info data is malformed: the My Number's check digit does not match");
     } catch (...) {
         wipe(numberFile);

@@ -5,8 +5,8 @@
 // the My Number, masked. Each call opens its own session with the card and closes it, so the
 // window may call from a worker thread between card swaps. Errors: CardError (kind + message in
 // Japanese and English), ValidationError for a PIN that cannot be right.
-#include "core/card/card_transport.hpp"
 #include "core/card/card_info_files.hpp"
+#include "core/card/card_transport.hpp"
 #include "core/card/certificate.hpp"
 #include "core/card/secure_pin.hpp"
 #include "core/card/token_info.hpp"
@@ -31,8 +31,8 @@ struct CardStatus {
     std::string reader; // the reader looked at ("" when there is none)
     bool cardPresent = false;
     CardType cardType = CardType::Other;
-    std::string token;           // the token info as read ("" for a card without the JPKI AP)
-    std::vector<PinStatus> pins; // signature, user-auth, card-info, then residence where answered
+    std::string token;                 // the token info as read ("" for a card without the JPKI AP)
+    std::vector<PinStatus> pins;       // signature, user-auth, card-info, then residence where answered
     std::vector<std::string> warnings; // Japanese, for the clerk (a blocked PIN, one try left)
     int apdus = 0;
 };

@@ -15,7 +15,10 @@ SecurePin::SecurePin(std::string_view typed)
     length_ = typed.size();
 }
 
-SecurePin::SecurePin(SecurePin&& other) noexcept : buffer_(other.buffer_), length_(other.length_) { other.clear(); }
+SecurePin::SecurePin(SecurePin&& other) noexcept : buffer_(other.buffer_), length_(other.length_)
+{
+    other.clear();
+}
 
 SecurePin& SecurePin::operator=(SecurePin&& other) noexcept
 {
@@ -28,7 +31,10 @@ SecurePin& SecurePin::operator=(SecurePin&& other) noexcept
     return *this;
 }
 
-SecurePin::~SecurePin() { clear(); }
+SecurePin::~SecurePin()
+{
+    clear();
+}
 
 void SecurePin::clear()
 {
@@ -38,7 +44,8 @@ void SecurePin::clear()
 
 bool SecurePin::isFourDigits() const
 {
-    return length_ == 4 && std::all_of(buffer_.begin(), buffer_.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    return length_ == 4 &&
+           std::all_of(buffer_.begin(), buffer_.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace madoguchi::card

@@ -5,10 +5,14 @@ namespace madoguchi::card {
 const char* cardTypeId(CardType type)
 {
     switch (type) {
-    case CardType::MyNumberCard: return "my-number-card";
-    case CardType::JukiCard: return "juki-card";
-    case CardType::Smartphone: return "smartphone";
-    case CardType::Other: return "other";
+    case CardType::MyNumberCard:
+        return "my-number-card";
+    case CardType::JukiCard:
+        return "juki-card";
+    case CardType::Smartphone:
+        return "smartphone";
+    case CardType::Other:
+        return "other";
     }
     return "other";
 }

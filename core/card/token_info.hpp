@@ -8,10 +8,10 @@
 namespace madoguchi::card {
 
 enum class CardType {
-    MyNumberCard,  // JPKIAPICCTOKEN2
-    JukiCard,      // JPKIAPICCTOKEN: the old 住民基本台帳カード
-    Smartphone,    // JPKIAPGPSETOKEN / JPKIAPIOSTOKEN: certificates in a phone
-    Other,         // no JPKI AP, or a token we do not know
+    MyNumberCard, // JPKIAPICCTOKEN2
+    JukiCard,     // JPKIAPICCTOKEN: the old 住民基本台帳カード
+    Smartphone,   // JPKIAPGPSETOKEN / JPKIAPIOSTOKEN: certificates in a phone
+    Other,        // no JPKI AP, or a token we do not know
 };
 
 const char* cardTypeId(CardType type); // "my-number-card", "juki-card", "smartphone", "other"

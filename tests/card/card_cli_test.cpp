@@ -49,7 +49,10 @@ protected:
     TempDir dir;
 };
 
-std::string errorKind(const ProcessResult& r) { return r.json()["error"]["kind"].get<std::string>(); }
+std::string errorKind(const ProcessResult& r)
+{
+    return r.json()["error"]["kind"].get<std::string>();
+}
 
 TEST_F(CardCli, StatusGivesEveryPinsTriesWithoutSpendingOne)
 {
@@ -73,7 +76,8 @@ TEST_F(CardCli, StatusGivesEveryPinsTriesWithoutSpendingOne)
         EXPECT_EQ(j["pins"]["card-info"]["tries_left"], 3);
         EXPECT_EQ(j["pins"]["residence"]["tries_left"], 1);
         ASSERT_EQ(j["warnings"].size(), 1u);
-        EXPECT_NE(j["warnings"][0].get<std::string>().find("住民基本台帳用の暗証番号の残り回数は1回"), std::string::npos);
+        EXPECT_NE(j["warnings"][0].get<std::string>().find("住民基本台帳用の暗証番号の残り回数は1回"),
+                  std::string::npos);
     }
     // Only empty VERIFYs (no data) went to the card.
     EXPECT_EQ(card.logText().find("****"), std::string::npos);
@@ -320,8 +324,8 @@ TEST_F(CardCli, OpenScReadsTheSameCertificateAsOurReader)
     ASSERT_EQ(opensc.exitCode, 0) << opensc.err;
     auto fp = runProcess({"openssl", "x509", "-in", pem.string(), "-noout", "-fingerprint", "-sha256"});
     ASSERT_EQ(fp.exitCode, 0) << fp.err;
-    auto served = runProcess({"openssl", "x509", "-inform", "DER", "-in", (dir / "auth.der").string(), "-noout",
-                              "-fingerprint", "-sha256"});
+    auto served = runProcess(
+        {"openssl", "x509", "-inform", "DER", "-in", (dir / "auth.der").string(), "-noout", "-fingerprint", "-sha256"});
     std::string theirs = fp.out.substr(fp.out.find('=') + 1);
     theirs.erase(theirs.find_last_not_of("\n") + 1);
     EXPECT_EQ(ours.json()["auth_certificate"]["sha256"], theirs);

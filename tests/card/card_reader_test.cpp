@@ -42,6 +42,15 @@ void expectIdentify(ReplayTransport& t)
     t.expect("00 B0 00 00 20", kTokenMyNumber);
 }
 
+// Identify, then the card-info AP and its PIN's tries (the empty VERIFY answered `tries`).
+void expectCardInfoTries(ReplayTransport& t, const std::string& tries)
+{
+    expectIdentify(t);
+    t.expect(kSelectCardInfo, "90 00");
+    t.expect("00 A4 02 0C 02 00 11", "90 00");
+    t.expect("00 20 00 80", tries);
+}
+
 TEST(CommandApdus, MatchTheBytesARealClientSends)
 {
     EXPECT_EQ(selectApplication(kJpkiAid), hex(kSelectJpki));
@@ -118,10 +127,7 @@ TEST(CardReader, ReadsTheCertificateInChunksAndGivesItsExpiry)
 TEST(CardReader, CardInfoWithTheRightPin)
 {
     ReplayTransport t;
-    expectIdentify(t);
-    t.expect(kSelectCardInfo, "90 00");
-    t.expect("00 A4 02 0C 02 00 11", "90 00");
-    t.expect("00 20 00 80", "63 C3");
+    expectCardInfoTries(t, "63 C3");
     t.expect("00 20 00 80 04 31 32 33 34", "90 00");
     t.expect("00 A4 02 0C 02 00 01", "90 00");
     t.expect("00 B0 00 00 11", "FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF 90 00");
@@ -141,10 +147,7 @@ TEST(CardReader, CardInfoWithTheRightPin)
 TEST(CardReader, AWrongPinReportsTheTriesLeft)
 {
     ReplayTransport t;
-    expectIdentify(t);
-    t.expect(kSelectCardInfo, "90 00");
-    t.expect("00 A4 02 0C 02 00 11", "90 00");
-    t.expect("00 20 00 80", "63 C3");
+    expectCardInfoTries(t, "63 C3");
     t.expect("00 20 00 80 04 39 39 39 39", "63 C2");
     try {
         MyNumberCardReader(t).readCardInfo(SecurePin("9999"));
@@ -160,10 +163,7 @@ TEST(CardReader, TheLastTryIsAskedFor)
 {
     for (bool confirm : {false, true}) {
         ReplayTransport t;
-        expectIdentify(t);
-        t.expect(kSelectCardInfo, "90 00");
-        t.expect("00 A4 02 0C 02 00 11", "90 00");
-        t.expect("00 20 00 80", "63 C1");
+        expectCardInfoTries(t, "63 C1");
         if (confirm)
             t.expect("00 20 00 80 04 31 32 33 34", "69 84");
         int asked = 0;

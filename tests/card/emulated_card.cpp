@@ -7,10 +7,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <thread>
@@ -118,8 +118,8 @@ EmulatedCard::EmulatedCard(const TempDir& dir, const std::filesystem::path& prof
     // The card of the test before must have left the reader first, or we would see it.
     if (!waitForReader0(false, 5))
         throw std::runtime_error("reader 0 still holds a card from before");
-    std::vector<std::string> argv{"python3", kCardDir + "/mynumber_card_emulator.py", "--profile", profile.string(),
-                                  "--log", log_.string()};
+    std::vector<std::string> argv{
+        "python3", kCardDir + "/mynumber_card_emulator.py", "--profile", profile.string(), "--log", log_.string()};
     argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
     pid_ = fork();
     if (pid_ < 0)
@@ -138,7 +138,10 @@ EmulatedCard::EmulatedCard(const TempDir& dir, const std::filesystem::path& prof
     }
 }
 
-EmulatedCard::~EmulatedCard() { pullOut(); }
+EmulatedCard::~EmulatedCard()
+{
+    pullOut();
+}
 
 void EmulatedCard::pullOut()
 {

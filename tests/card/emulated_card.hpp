@@ -43,7 +43,8 @@ class EmulatedCard {
 public:
     // Starts the emulator with `profile` and extra arguments (--fault ...), logging APDUs to
     // log(); returns once pcscd sees the card in reader 0.
-    EmulatedCard(const TempDir& dir, const std::filesystem::path& profile, const std::vector<std::string>& extraArgs = {});
+    EmulatedCard(const TempDir& dir, const std::filesystem::path& profile,
+                 const std::vector<std::string>& extraArgs = {});
     ~EmulatedCard();
     EmulatedCard(const EmulatedCard&) = delete;
     EmulatedCard& operator=(const EmulatedCard&) = delete;

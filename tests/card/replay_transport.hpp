@@ -22,7 +22,10 @@ public:
         std::optional<card::CardErrorKind> fault; // thrown instead of answering
     };
 
-    void expect(const std::string& command, const std::string& answer) { steps_.push_back({hex(command), hex(answer), {}}); }
+    void expect(const std::string& command, const std::string& answer)
+    {
+        steps_.push_back({hex(command), hex(answer), {}});
+    }
     void fail(const std::string& command, card::CardErrorKind kind) { steps_.push_back({hex(command), {}, kind}); }
     bool cardIn = true;
     std::vector<std::string> readerNames{"Reader A"};

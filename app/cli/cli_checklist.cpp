@@ -1,0 +1,69 @@
+// madoguchi-cli checklist — the resident's handout for one case, from the rule book.
+#include "app/cli/cli_context.hpp"
+#include "app/cli/command_registry.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/data_paths.hpp"
+#include "core/common/errors.hpp"
+#include "core/rules/rule_book.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/handout.hpp"
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace madoguchi::cli {
+
+namespace {
+
+CaseId caseIdFrom(const std::string& text)
+{
+    try {
+        std::size_t used = 0;
+        long long id = std::stoll(text, &used);
+        if (used == text.size() && id > 0)
+            return id;
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("--case: \"" + text + "\" is not a case id (a positive whole number)");
+}
+
+int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("checklist");
+    o.add_options()("case", po::value<std::string>()->required(), "case id")
+        ("lang", po::value<std::string>()->default_value("ja"), "ja|en")
+        ("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")
+        ("date", po::value<std::string>(), "the day the rules are taken for (default: today)")
+        ("office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
+    auto vm = parseArgs(args, o);
+    CaseId id = caseIdFrom(vm["case"].as<std::string>());
+    auto lang = reports::parseLanguage(vm["lang"].as<std::string>());
+    std::string pdf = vm["pdf"].as<std::string>();
+    if (pdf.empty())
+        throw ValidationError("--pdf: the file name is empty");
+    auto today = now().localDay;
+    if (auto d = optionalString(vm, "date"))
+        today = parseIsoDate(*d, "--date");
+    std::optional<std::filesystem::path> officePath;
+    if (auto p = optionalString(vm, "office"))
+        officePath = *p;
+    auto office = reports::loadOfficeInfoOrDefault(officePath);
+
+    auto c = ctx.store().get(id);
+    auto book = rules::RuleBook::load(dataDirectory() / "rules");
+    auto doc = reports::renderHandout(c, lang, office, reports::handoutRulesFor(c, book, today), today);
+    reports::writeFileAtomically(pdf, doc.pdf);
+    if (ctx.json)
+        ctx.printJson({{"case", id}, {"reception_number", c.receptionNumber}, {"lang", lang == reports::Language::Ja ? "ja" : "en"},
+                       {"pdf", pdf}, {"pages", doc.pages}, {"bytes", doc.pdf.size()}});
+    else
+        ctx.out << "handout for " << c.receptionNumber << " written to " << pdf << " (" << doc.pages << " page"
+                << (doc.pages == 1 ? "" : "s") << ")\n";
+    return kOk;
+}
+
+const CommandRegistration kChecklist{"checklist", "print the resident's handout for a case (PDF)", runChecklist};
+
+} // namespace
+} // namespace madoguchi::cli

@@ -1,0 +1,120 @@
+// madoguchi-cli report daily — the supervisor's daily report (PDF) and the day's CSV.
+#include "app/cli/cli_context.hpp"
+#include "app/cli/command_registry.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/daily_report.hpp"
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace madoguchi::cli {
+
+namespace {
+
+nlohmann::json summaryJson(const reports::DailySummary& s)
+{
+    nlohmann::json byStatus = nlohmann::json::object();
+    for (auto st : {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
+                    CaseStatus::Withdrawn})
+        byStatus[std::string(statusId(st))] = s.byStatus[reports::statusIndex(st)];
+    nlohmann::json byProcedure = nlohmann::json::object();
+    for (const auto& [p, counts] : s.byProcedure) {
+        nlohmann::json row = nlohmann::json::object();
+        for (auto st : {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
+                        CaseStatus::Withdrawn})
+            row[std::string(statusId(st))] = counts[reports::statusIndex(st)];
+        byProcedure[std::string(info(p).id)] = row;
+    }
+    auto tallies = [](const std::map<std::string, reports::Tally>& m) {
+        nlohmann::json j = nlohmann::json::object();
+        for (const auto& [k, t] : m)
+            j[k] = {{"total", t.total}, {"open", t.open}, {"waiting", t.waiting}, {"done", t.done},
+                    {"withdrawn", t.withdrawn}};
+        return j;
+    };
+    auto numbers = [](const std::vector<const reports::DayCase*>& v) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto* dc : v)
+            j.push_back(dc->c.receptionNumber);
+        return j;
+    };
+    nlohmann::json avg = s.averageMinutes ? nlohmann::json(*s.averageMinutes) : nlohmann::json(nullptr);
+    nlohmann::json longest = s.longestMinutes ? nlohmann::json(*s.longestMinutes) : nlohmann::json(nullptr);
+    return {{"date", toIso(s.day)},
+            {"reference_time", s.referenceTime},
+            {"total", s.total},
+            {"by_status", byStatus},
+            {"by_procedure", byProcedure},
+            {"by_window", tallies(s.byWindow)},
+            {"by_clerk", tallies(s.byClerk)},
+            {"average_minutes", avg},
+            {"longest_minutes", longest},
+            {"longest_reception_number", s.longestReception},
+            {"open", numbers(s.open())},
+            {"waiting", numbers(s.waiting())},
+            {"overdue", numbers(s.overdue())}};
+}
+
+int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("report daily");
+    o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)")
+        ("pdf", po::value<std::string>(), "write the daily report (PDF) here")
+        ("csv", po::value<std::string>(), "write the day's cases (CSV, UTF-8 with BOM) here")
+        ("office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")
+        ("overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue");
+    auto vm = parseArgs(args, o);
+    auto day = now().localDay;
+    if (auto d = optionalString(vm, "date"))
+        day = parseIsoDate(*d, "--date");
+    int overdue = vm["overdue-minutes"].as<int>();
+    if (overdue <= 0)
+        throw ValidationError("--overdue-minutes: give a positive number of minutes");
+    auto pdf = optionalString(vm, "pdf");
+    auto csv = optionalString(vm, "csv");
+    for (const auto& f : {pdf, csv})
+        if (f && f->empty())
+            throw ValidationError("--pdf/--csv: the file name is empty");
+    std::optional<std::filesystem::path> officePath;
+    if (auto p = optionalString(vm, "office"))
+        officePath = *p;
+    auto office = reports::loadOfficeInfoOrDefault(officePath); // bad settings: exit 2 before any work
+
+    auto summary = reports::loadDailySummary(ctx.store(), day, overdue);
+    if (pdf)
+        reports::writeFileAtomically(*pdf, reports::renderDailyReport(summary, office).pdf);
+    if (csv)
+        reports::writeFileAtomically(*csv, reports::dailyCsv(summary));
+    if (ctx.json) {
+        auto j = summaryJson(summary);
+        j["pdf"] = pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr);
+        j["csv"] = csv ? nlohmann::json(*csv) : nlohmann::json(nullptr);
+        ctx.printJson(j);
+        return kOk;
+    }
+    ctx.out << toIso(day) << ": " << summary.total << " cases, " << summary.open().size() << " open, "
+            << summary.waiting().size() << " waiting, " << summary.overdue().size() << " overdue\n";
+    if (pdf)
+        ctx.out << "daily report written to " << *pdf << '\n';
+    if (csv)
+        ctx.out << "CSV written to " << *csv << '\n';
+    return kOk;
+}
+
+int runReport(CliContext& ctx, const std::vector<std::string>& args)
+{
+    if (args.empty())
+        throw ValidationError("report: say daily");
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args.front() == "daily")
+        return reportDaily(ctx, rest);
+    throw ValidationError("report: unknown report \"" + args.front() + "\" (daily)");
+}
+
+const CommandRegistration kReport{"report", "the supervisor's daily report (PDF) and CSV", runReport};
+
+} // namespace
+} // namespace madoguchi::cli

@@ -1,0 +1,84 @@
+#include "reports/atomic_file.hpp"
+#include "reports/daily_report.hpp"
+
+#include "core/common/clock.hpp"
+
+#include <cmath>
+
+namespace madoguchi::reports {
+
+namespace {
+
+// RFC 4180: quote a field holding a comma, a quote or a line break, doubling the quotes. A field
+// starting with = + - @ would be run as a formula by a spreadsheet (CSV injection): free text is
+// given a leading apostrophe, which Excel shows as plain text.
+std::string field(const std::string& v, bool freeText = false)
+{
+    std::string s = v;
+    if (freeText && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
+        s.insert(s.begin(), '\'');
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"')
+            q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+} // namespace
+
+std::string dailyCsv(const DailySummary& summary)
+{
+    std::string out = "\xEF\xBB\xBF"; // UTF-8 byte-order mark
+    const char* headers[] = {"受付番号", "ケースID", "受付日時",   "手続き",   "手続きID", "状態",
+                             "状態ID",   "氏名",     "フリガナ",   "申請者",   "窓口",     "担当",
+                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延", "理由"};
+    bool first = true;
+    for (const char* h : headers) {
+        out += first ? "" : ",";
+        out += h;
+        first = false;
+    }
+    out += "\r\n";
+    for (const auto& dc : summary.cases) {
+        const Case& c = dc.c;
+        std::vector<std::string> row{
+            c.receptionNumber,
+            std::to_string(c.id),
+            c.createdAt,
+            std::string(info(c.procedure).nameJa),
+            std::string(info(c.procedure).id),
+            std::string(statusNameJa(c.status)),
+            std::string(statusId(c.status)),
+            c.resident.name,
+            c.resident.kana,
+            std::string(applicantId(c.applicant.type)),
+            c.window,
+            c.clerk,
+            dc.doneAt.value_or(""),
+            dc.handlingMinutes ? std::to_string(std::lround(*dc.handlingMinutes)) : "",
+            isClosed(c.status) ? "" : std::to_string(std::lround(dc.ageMinutes)),
+            dc.overdue ? "1" : "0",
+            dc.lastReason,
+        };
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i)
+                out += ',';
+            // Names, windows, clerks and reasons are typed by people: guard them.
+            bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
+            out += field(row[i], freeText);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path)
+{
+    writeFileAtomically(path, dailyCsv(loadDailySummary(store, day)));
+}
+
+} // namespace madoguchi::reports

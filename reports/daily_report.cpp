@@ -1,0 +1,154 @@
+#include "reports/daily_report.hpp"
+
+#include "core/common/clock.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/date_text.hpp"
+#include "reports/flow_layout.hpp"
+
+namespace madoguchi::reports {
+
+namespace {
+
+constexpr double kBody = 9.5;
+constexpr double kTable = 8.5;
+
+const CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
+                                CaseStatus::Withdrawn};
+
+void tallyTable(FlowLayout& f, const char* firstHeader, const std::map<std::string, Tally>& tallies)
+{
+    double w = f.width();
+    std::vector<Column> cols{{firstHeader, w - 5 * 62, Align::Left},
+                             {"件数", 62, Align::Right},
+                             {"未完了", 62, Align::Right},
+                             {"保留", 62, Align::Right},
+                             {"完了", 62, Align::Right}};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, t] : tallies)
+        rows.push_back({key.empty() ? "（未設定）" : key, std::to_string(t.total), std::to_string(t.open),
+                        std::to_string(t.waiting), std::to_string(t.done)});
+    f.table(cols, rows, kTable);
+}
+
+void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool withReason)
+{
+    if (cases.empty()) {
+        f.paragraph("該当なし", kBody, 6);
+        return;
+    }
+    double w = f.width();
+    std::vector<Column> cols{{"受付番号", 50, Align::Left}, {"受付", 34, Align::Left},   {"手続き", 92, Align::Left},
+                             {"状態", 40, Align::Left},     {"氏名", 0, Align::Left},     {"窓口", 34, Align::Left},
+                             {"担当", 58, Align::Left},     {"経過", 50, Align::Right}};
+    if (withReason)
+        cols.push_back({"理由", 90, Align::Left});
+    double fixed = 0;
+    for (const auto& c : cols)
+        fixed += c.width;
+    cols[4].width = w - fixed;
+    std::vector<std::vector<std::string>> rows;
+    for (const DayCase* dc : cases) {
+        const Case& c = dc->c;
+        std::vector<std::string> r{c.receptionNumber, clockTime(c.createdAt), std::string(info(c.procedure).nameJa),
+                                   std::string(statusNameJa(c.status)), c.resident.name, c.window, c.clerk,
+                                   formatMinutes(dc->ageMinutes)};
+        if (withReason)
+            r.push_back(dc->lastReason);
+        rows.push_back(std::move(r));
+    }
+    f.table(cols, rows, kTable);
+}
+
+} // namespace
+
+RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& office)
+{
+    PdfDocument doc("業務日報 " + toIso(s.day));
+    std::string title = "業務日報　" + printedDate(s.day, Language::Ja);
+    FlowLayout f(doc, {}, [&](FlowLayout& fl) {
+        fl.space(fl.drawWrapped(fl.left(), fl.cursor(), fl.width(), title + "　" + office.nameJa + "（続き）", kBody));
+        fl.rule();
+    });
+    f.space(f.drawWrapped(f.left(), f.cursor(), f.width(), title, 16, Weight::Bold));
+    f.paragraph(office.nameJa, kBody);
+    f.paragraph("集計時点：" + s.referenceTime.substr(0, 10) + " " + s.referenceTime.substr(11, 5) +
+                    "　遅延の目安：受付から" + std::to_string(s.overdueAfterMinutes) + "分を超えて未完了",
+                kBody - 1);
+    f.rule();
+
+    f.heading("合計", 12);
+    auto count = [&](CaseStatus st) { return std::to_string(s.byStatus[statusIndex(st)]); };
+    f.paragraph("受付件数 " + std::to_string(s.total) + " 件　（受付 " + count(CaseStatus::Received) + "・対応中 " +
+                    count(CaseStatus::InProgress) + "・保留 " + count(CaseStatus::Waiting) + "・完了 " +
+                    count(CaseStatus::Done) + "・取下げ " + count(CaseStatus::Withdrawn) + "）",
+                kBody + 0.5);
+    std::string timing = "処理時間（受付→完了、" + std::to_string(s.timedCases) + " 件）：";
+    if (s.averageMinutes)
+        timing += "平均 " + formatMinutes(*s.averageMinutes) + "　最長 " + formatMinutes(*s.longestMinutes) + "（" +
+                  s.longestReception + "）";
+    else
+        timing += "完了の記録なし";
+    f.paragraph(timing, kBody + 0.5);
+    f.paragraph("未完了 " + std::to_string(s.open().size()) + " 件・保留 " + std::to_string(s.waiting().size()) +
+                    " 件・遅延 " + std::to_string(s.overdue().size()) + " 件",
+                kBody + 0.5);
+
+    f.heading("手続き別・状態別の件数", 12);
+    {
+        std::vector<Column> cols{{"手続き", 0, Align::Left}};
+        for (auto st : kStatuses)
+            cols.push_back({std::string(statusNameJa(st)), 48, Align::Right});
+        cols.push_back({"計", 48, Align::Right});
+        cols[0].width = f.width() - 48 * 6;
+        std::vector<std::vector<std::string>> rows;
+        std::array<int, kStatusCount> totals{};
+        for (const auto& p : allProcedures()) {
+            auto it = s.byProcedure.find(p.procedure);
+            std::array<int, kStatusCount> n{};
+            if (it != s.byProcedure.end())
+                n = it->second;
+            std::vector<std::string> r{std::string(p.nameJa)};
+            int sum = 0;
+            for (std::size_t i = 0; i < kStatusCount; ++i) {
+                r.push_back(n[i] ? std::to_string(n[i]) : "·");
+                sum += n[i];
+                totals[i] += n[i];
+            }
+            r.push_back(std::to_string(sum));
+            rows.push_back(std::move(r));
+        }
+        std::vector<std::string> last{"合計"};
+        for (int t : totals)
+            last.push_back(std::to_string(t));
+        last.push_back(std::to_string(s.total));
+        rows.push_back(std::move(last));
+        f.table(cols, rows, kTable);
+    }
+
+    f.heading("窓口別", 12);
+    tallyTable(f, "窓口", s.byWindow);
+    f.heading("担当者別", 12);
+    tallyTable(f, "担当", s.byClerk);
+
+    f.heading("遅延しているケース（受付から" + std::to_string(s.overdueAfterMinutes) + "分超・未完了）", 12);
+    caseList(f, s.overdue(), false);
+    f.heading("保留中のケース", 12);
+    caseList(f, s.waiting(), true);
+    f.heading("未完了のケース（受付・対応中）", 12);
+    caseList(f, s.open(), false);
+
+    f.pageNumbers([](int p, int n) { return std::to_string(p) + " / " + std::to_string(n) + " ページ"; }, 8.5);
+    RenderedDocument out;
+    out.pdf = doc.bytes();
+    out.runs = doc.runs();
+    out.pages = doc.pageCount();
+    return out;
+}
+
+void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
+                         const std::filesystem::path& path)
+{
+    writeFileAtomically(path, renderDailyReport(loadDailySummary(store, day), office).pdf);
+}
+
+} // namespace madoguchi::reports

@@ -1,0 +1,22 @@
+#pragma once
+// The supervisor's daily report (業務日報, PDF) and the same day as CSV for the monthly statistics.
+#include "reports/daily_summary.hpp"
+#include "reports/office_info.hpp"
+#include "reports/rendered_document.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace madoguchi::reports {
+
+RenderedDocument renderDailyReport(const DailySummary& summary, const OfficeInfo& office);
+
+// One row per case, a header row, UTF-8 with a byte-order mark (Excel on a Japanese PC otherwise
+// reads the file as Shift_JIS), CRLF line ends, RFC 4180 quoting.
+std::string dailyCsv(const DailySummary& summary);
+
+void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
+                         const std::filesystem::path& path);
+void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path);
+
+} // namespace madoguchi::reports

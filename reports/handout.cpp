@@ -1,0 +1,361 @@
+#include "reports/handout.hpp"
+
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/date_text.hpp"
+#include "reports/flow_layout.hpp"
+
+#include <algorithm>
+
+namespace madoguchi::reports {
+
+namespace {
+
+using boost::gregorian::date;
+
+// The loss/suspension line is printed on every handout even if a rule file forgot it: a resident
+// who loses the card must be able to stop it at any hour (shared/spec/domain-rules.md §6).
+constexpr const char* kHotline = "0120-95-0178";
+
+struct Labels {
+    const char* title;
+    const char* reception;
+    const char* receivedOn;
+    const char* procedure;
+    const char* name;
+    const char* honorific;
+    const char* applicant;
+    const char* toBring;
+    const char* toBringHint;
+    const char* either;
+    const char* orWord;
+    const char* deadlines;
+    const char* cardExpiry;
+    const char* authExpiry;
+    const char* signExpiry;
+    const char* noSign;
+    const char* moveIn;
+    const char* stay;
+    const char* fees;
+    const char* total;
+    const char* whereNext;
+    const char* lostTitle;
+    const char* lostText;
+    const char* contacts;
+    const char* notes;
+    const char* phone;
+    const char* hours;
+    const char* continued;
+    const char* page;
+};
+
+constexpr Labels kJa{
+    "マイナンバーカード 手続きのご案内",
+    "受付番号",
+    "受付日",
+    "手続き",
+    "お名前",
+    " 様",
+    "申請される方",
+    "お持ちいただくもの",
+    "□ にチェックしながらご準備ください。",
+    "次のいずれかの組み合わせでお持ちください：",
+    "または",
+    "期限・有効期限",
+    "新しいカードの有効期限（本日交付の場合）",
+    "利用者証明用電子証明書の有効期限（本日発行の場合）",
+    "署名用電子証明書の有効期限（本日発行の場合）",
+    "署名用電子証明書は発行されません",
+    "転入届の日から90日以内の継続利用手続きの期限",
+    "在留期間の満了日（カードの有効期限もこの日までです）",
+    "手数料",
+    "合計",
+    "次に行く窓口",
+    "カードを紛失・盗難されたとき",
+    "すぐに電話でカードの機能を一時停止してください：",
+    "お問い合わせ",
+    "ご注意",
+    "電話",
+    "受付時間",
+    "（続き）",
+    "ページ",
+};
+
+constexpr Labels kEn{
+    "My Number Card — Your Checklist",
+    "Reception no.",
+    "Received on",
+    "Procedure",
+    "Name",
+    "",
+    "Applicant",
+    "What to bring",
+    "Tick each box as you get it ready.",
+    "Bring one of these combinations:",
+    "or",
+    "Deadlines and expiry dates",
+    "New card valid until (if issued today)",
+    "Authentication certificate valid until (if issued today)",
+    "Signature certificate valid until (if issued today)",
+    "No signature certificate is issued",
+    "Continued-use procedure within 90 days of the move-in notification: by",
+    "End of your period of stay (the card is valid until this day)",
+    "Fees",
+    "Total",
+    "Where to go next",
+    "If your card is lost or stolen",
+    "Call at once to suspend the card's functions:",
+    "Contacts",
+    "Please note",
+    "Phone",
+    "Hours",
+    " (continued)",
+    "Page",
+};
+
+const std::string& pick(const rules::Text& t, Language l) { return l == Language::Ja ? t.ja : t.en; }
+
+std::string procedureName(Procedure p, Language l)
+{
+    const auto& i = info(p);
+    // English handouts keep the Japanese name too: it is what the resident shows at the next window.
+    return l == Language::Ja ? std::string(i.nameJa) : std::string(i.nameEn) + " (" + std::string(i.nameJa) + ")";
+}
+
+constexpr double kBody = 10.5;
+constexpr double kSmall = 9;
+
+void documentsSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
+{
+    f.heading(t.toBring, 13);
+    f.paragraph(t.toBringHint, kSmall);
+    f.space(2);
+    for (const auto& d : req.documents) {
+        if (d.single()) {
+            const auto& item = d.alternatives.front().items.front();
+            std::string line = pick(item.text, l);
+            if (pick(d.text, l) != line)
+                line += l == Language::Ja ? "（" + pick(d.text, l) + "）" : " (" + pick(d.text, l) + ")";
+            f.tickItem(line, kBody);
+        } else {
+            f.tickItem(pick(d.text, l), kBody);
+            if (d.alternatives.size() > 1)
+                f.paragraph(t.either, kSmall, 18);
+            for (std::size_t a = 0; a < d.alternatives.size(); ++a) {
+                const auto& opt = d.alternatives[a];
+                if (a > 0)
+                    f.paragraph(std::string("― ") + t.orWord + " ―", kSmall, 30);
+                std::string head = opt.id.size() <= 2 ? opt.id + (l == Language::Ja ? "：" : ": ") : std::string();
+                f.paragraph(head + pick(opt.label, l), kBody, 18, Weight::Bold);
+                for (const auto& item : opt.items)
+                    f.labelled("・", pick(item.text, l), kBody, 30, kBody);
+            }
+        }
+        if (d.note)
+            f.paragraph((l == Language::Ja ? "※ " : "Note: ") + pick(*d.note, l), kSmall, 18);
+        f.space(3);
+    }
+}
+
+void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Language l, const Labels& t)
+{
+    const auto& dl = r.deadlines;
+    std::vector<std::pair<std::string, std::string>> rows;
+    if (dl) {
+        if (r.newCard)
+            rows.emplace_back(t.cardExpiry, printedDate(dl->cardExpiry, l));
+        if (r.newCerts) {
+            rows.emplace_back(t.authExpiry, printedDate(dl->authCertExpiry, l));
+            rows.emplace_back(t.signExpiry, dl->signCertExpiry ? printedDate(*dl->signCertExpiry, l) : t.noSign);
+        }
+        if (dl->moveInDeadline)
+            rows.emplace_back(t.moveIn, printedDate(*dl->moveInDeadline, l));
+    }
+    if (c.resident.stayUntil)
+        rows.emplace_back(t.stay, printedDate(*c.resident.stayUntil, l));
+    std::vector<std::string> warnings;
+    if (dl)
+        for (const auto& w : dl->warnings) {
+            using K = rules::WarningKind;
+            // Warnings about the card or certificates only mean something when a card is issued
+            // today; those about moving and the period of stay always apply.
+            bool cardWarning = w.kind == K::CardExpired || w.kind == K::CardRenewalOpen || w.kind == K::CertExpired ||
+                               w.kind == K::CertRenewalOpen;
+            if (!cardWarning)
+                warnings.push_back(l == Language::Ja ? w.ja : w.en);
+        }
+    if (rows.empty() && warnings.empty())
+        return;
+    f.heading(t.deadlines, 13);
+    // Label and date on one line where they fit, the dates aligned; else the date under its label.
+    double labelW = 0;
+    for (const auto& row : rows)
+        if (double w = f.doc().textWidth(row.first, kBody) + 12; w <= f.width() * 0.62)
+            labelW = std::max(labelW, w);
+    for (const auto& [label, value] : rows) {
+        if (f.doc().textWidth(label, kBody) + 12 <= labelW && labelW + f.doc().textWidth(value, kBody) <= f.width()) {
+            f.labelled(label, value, kBody, 0, labelW);
+        } else {
+            f.paragraph(label, kBody, 0);
+            f.paragraph(value, kBody, 18);
+        }
+    }
+    for (const auto& w : warnings)
+        f.labelled("！", w, kBody, 0, kBody * 1.2);
+}
+
+void feesSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
+{
+    std::vector<std::vector<std::string>> rows;
+    int lines = 2;
+    for (const auto& fee : req.fees) {
+        rows.push_back({pick(fee.label, l) + (fee.condition ? "\n" + pick(*fee.condition, l) : ""),
+                        printedYen(fee.yen, l)});
+        lines += fee.condition ? 2 : 1;
+    }
+    if (req.fees.size() != 1)
+        rows.push_back({t.total, printedYen(req.totalYen(), l)});
+    // A fee table is short: keep it on one page with its heading.
+    f.ensure(FlowLayout::lineHeight(13) + 10 + (lines + 1) * (FlowLayout::lineHeight(kBody) + 3));
+    f.heading(t.fees, 13);
+    f.table({{l == Language::Ja ? "内容" : "Item", f.width() - 110, Align::Left},
+             {l == Language::Ja ? "金額" : "Amount", 110, Align::Right}},
+            rows, kBody);
+}
+
+void contactsSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
+{
+    // The hotline first, in a box of its own: the one thing a resident must find in a hurry.
+    const rules::Contact* hotline = nullptr;
+    for (const auto& c : req.contacts)
+        if (c.phone == kHotline)
+            hotline = &c;
+    std::string name = hotline ? pick(hotline->name, l)
+                               : (l == Language::Ja ? "マイナンバー総合フリーダイヤル" : "My Number general toll-free line");
+    double size = 12;
+    auto lines = f.wrap(std::string(t.lostText) + " " + name, f.width() - 16, kBody);
+    double boxH = 8 + FlowLayout::lineHeight(kBody + 1) + lines.size() * FlowLayout::lineHeight(kBody) +
+                  FlowLayout::lineHeight(size + 6) + 6;
+    f.ensure(boxH + 8);
+    f.space(6);
+    double top = f.cursor();
+    f.doc().rect(f.page(), f.left(), top - boxH, f.width(), boxH, 1.4);
+    double y = top - 4;
+    y -= f.drawWrapped(f.left() + 8, y, f.width() - 16, t.lostTitle, kBody + 1, Weight::Bold);
+    for (const auto& line : lines)
+        y -= f.drawWrapped(f.left() + 8, y, f.width() - 16, line, kBody);
+    std::string number = std::string(t.phone) + " " + kHotline;
+    if (hotline && !pick(hotline->hours, l).empty())
+        number += l == Language::Ja ? "（" + pick(hotline->hours, l) + "）" : " (" + pick(hotline->hours, l) + ")";
+    f.drawWrapped(f.left() + 8, y, f.width() - 16, number, size + 4, Weight::Bold);
+    f.moveTo(top - boxH);
+    f.space(4);
+
+    bool others = false;
+    for (const auto& c : req.contacts)
+        others |= c.phone != kHotline;
+    if (!others)
+        return;
+    f.heading(t.contacts, 13);
+    for (const auto& c : req.contacts) {
+        if (c.phone == kHotline)
+            continue;
+        std::string line = pick(c.name, l) + "　" + t.phone + " " + c.phone;
+        if (!pick(c.hours, l).empty())
+            line += l == Language::Ja ? "（" + pick(c.hours, l) + "）" : " (" + pick(c.hours, l) + ")";
+        f.labelled("・", line, kBody, 0, kBody);
+    }
+}
+
+} // namespace
+
+RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& office, const HandoutRules& rules,
+                               const date& printedOn)
+{
+    const Labels& t = l == Language::Ja ? kJa : kEn;
+    PdfDocument doc(t.title);
+    std::string nameLine = c.resident.name + t.honorific;
+    FlowLayout f(doc, {}, [&](FlowLayout& fl) {
+        std::string head = std::string(t.reception) + " " + c.receptionNumber + "　" + nameLine + t.continued;
+        fl.space(fl.drawWrapped(fl.left(), fl.cursor(), fl.width(), head, kSmall));
+        fl.rule();
+    });
+
+    // Header: the office on the left, the reception number in a box on the right.
+    double boxW = 120;
+    double top = f.cursor();
+    double leftW = f.width() - boxW - 12;
+    double y = top;
+    y -= f.drawWrapped(f.left(), y, leftW, t.title, 15, Weight::Bold);
+    y -= 2;
+    y -= f.drawWrapped(f.left(), y, leftW, office.name(l), kBody, Weight::Bold);
+    y -= f.drawWrapped(f.left(), y, leftW, office.address(l), kSmall);
+    std::string contact;
+    if (!office.phone.empty())
+        contact = std::string(t.phone) + " " + office.phone + "　";
+    contact += std::string(t.hours) + (l == Language::Ja ? "：" : ": ") + office.hours(l);
+    y -= f.drawWrapped(f.left(), y, leftW, contact, kSmall);
+
+    double bx = f.right() - boxW;
+    double by = top;
+    by -= f.drawWrapped(bx, by - 4, boxW, t.reception, kSmall, Weight::Regular, Align::Center) + 4;
+    by -= f.drawWrapped(bx, by, boxW, c.receptionNumber, 22, Weight::Bold, Align::Center);
+    by -= 4;
+    f.doc().rect(f.page(), bx, by, boxW, top - by, 1.2);
+    f.moveTo(std::min(y, by) - 6);
+
+    std::string received = c.createdAt.size() >= 10 ? c.createdAt.substr(0, 10) : toIso(printedOn);
+    date receivedDay = printedOn;
+    try {
+        receivedDay = parseIsoDate(received, "created-at");
+    } catch (const ValidationError&) {
+    }
+    double labelW = l == Language::Ja ? 80 : 84;
+    f.rule(0.3);
+    f.labelled(t.receivedOn, printedDate(receivedDay, l), kBody, 0, labelW, Weight::Bold);
+    f.labelled(t.procedure, procedureName(c.procedure, l), kBody + 1, 0, labelW, Weight::Bold);
+    f.labelled(t.name, nameLine + (c.resident.kana.empty() ? "" : (l == Language::Ja ? "（" + c.resident.kana + "）" : " (" + c.resident.kana + ")")),
+               kBody + 1, 0, labelW, Weight::Bold);
+    if (c.applicant.type != ApplicantType::Principal) {
+        std::string who = std::string(l == Language::Ja ? applicantNameJa(c.applicant.type) : applicantNameEn(c.applicant.type));
+        if (!c.applicant.proxyName.empty())
+            who += l == Language::Ja ? "　" + c.applicant.proxyName + t.honorific : ": " + c.applicant.proxyName;
+        if (!c.applicant.proxyRelation.empty())
+            who += l == Language::Ja ? "（" + c.applicant.proxyRelation + "）" : " (" + c.applicant.proxyRelation + ")";
+        f.labelled(t.applicant, who, kBody, 0, labelW, Weight::Bold);
+    }
+    f.rule(0.3);
+
+    documentsSection(f, rules.requirements, l, t);
+    deadlinesSection(f, c, rules, l, t);
+    feesSection(f, rules.requirements, l, t);
+    if (!pick(rules.requirements.whereToGo, l).empty()) {
+        f.heading(t.whereNext, 13);
+        f.paragraph(pick(rules.requirements.whereToGo, l), kBody);
+    }
+    contactsSection(f, rules.requirements, l, t);
+    if (!rules.requirements.notes.empty()) {
+        f.heading(t.notes, 13);
+        for (const auto& n : rules.requirements.notes)
+            f.labelled("・", pick(n, l), kBody, 0, kBody);
+    }
+    f.pageNumbers([&](int p, int n) {
+        return l == Language::Ja ? std::to_string(p) + " / " + std::to_string(n) + " ページ"
+                                 : std::string(t.page) + " " + std::to_string(p) + " of " + std::to_string(n);
+    }, kSmall);
+
+    RenderedDocument out;
+    out.pdf = doc.bytes();
+    out.runs = doc.runs();
+    out.pages = doc.pageCount();
+    return out;
+}
+
+void writeHandoutPdf(const Case& c, Language l, const OfficeInfo& office, const HandoutRules& rules,
+                     const date& printedOn, const std::filesystem::path& path)
+{
+    writeFileAtomically(path, renderHandout(c, l, office, rules, printedOn).pdf);
+}
+
+} // namespace madoguchi::reports

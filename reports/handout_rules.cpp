@@ -1,0 +1,43 @@
+#include "core/common/errors.hpp"
+#include "core/rules/rule_book.hpp"
+#include "reports/handout.hpp"
+
+namespace madoguchi::reports {
+
+using boost::gregorian::date;
+
+HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const date& today)
+{
+    HandoutRules r;
+    r.requirements = book.requirementsFor(c.procedure, c.applicant.type,
+                                          {c.resident.birth, c.resident.foreignResident}, today);
+    switch (c.procedure) {
+    case Procedure::CardReceipt:
+    case Procedure::Reissue:
+    case Procedure::CardRenewal:
+        r.newCard = r.newCerts = true;
+        break;
+    case Procedure::CertRenewal:
+        r.newCerts = true;
+        break;
+    default:
+        break;
+    }
+    if (r.newCard || r.newCerts || c.resident.movedIn || c.resident.stayUntil) {
+        rules::DeadlineInput in;
+        in.birth = c.resident.birth;
+        in.cardIssued = today;
+        in.today = today;
+        in.stayUntil = c.resident.stayUntil;
+        in.movedIn = c.resident.movedIn;
+        try {
+            r.deadlines = rules::computeDeadlines(in);
+        } catch (const ValidationError&) {
+            // A period of stay already over, a move-in in the future: the engine refuses to
+            // compute, and the handout prints only the dates the case itself holds.
+        }
+    }
+    return r;
+}
+
+} // namespace madoguchi::reports

@@ -1,0 +1,167 @@
+// madoguchi-cli report daily (and checklist, once the rule book is in): the real binary, real
+// files, poppler reading them back; bad input is exit 2 with one line, a failed write leaves no
+// file behind.
+#include "pdf_reader.hpp"
+#include "report_fixtures.hpp"
+#include "tests/support/run_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+namespace fs = std::filesystem;
+
+class CliReport : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::string db = (dir / "cli.db").string();
+    void SetUp() override
+    {
+        auto store = db::openStore(db);
+        store->importCases(generatedDay(boost::gregorian::date(2026, 11, 27), 120), {"import"});
+    }
+    ProcessResult cli(std::vector<std::string> args)
+    {
+        args.insert(args.begin(), {"--db", db});
+        return runCli(args);
+    }
+    static void expectOneLine(const ProcessResult& r)
+    {
+        ASSERT_FALSE(r.err.empty());
+        EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    }
+    std::vector<std::string> leftovers() const
+    {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(dir.path()))
+            if (e.path().filename().string().front() == '.')
+                names.push_back(e.path().filename().string());
+        return names;
+    }
+};
+
+TEST_F(CliReport, DailyWritesPdfAndCsvAndPrintsTheFigures)
+{
+    auto pdf = dir / "day.pdf", csv = dir / "day.csv";
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--pdf", pdf.string(), "--csv", csv.string(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto j = r.json();
+    EXPECT_EQ(j["date"], "2026-11-27");
+    EXPECT_EQ(j["total"], 120);
+    int sum = 0;
+    for (const auto& [k, v] : j["by_status"].items())
+        sum += v.get<int>();
+    EXPECT_EQ(sum, 120);
+    EXPECT_NE(pdfTextCompact(pdf).find("受付件数120件"), std::string::npos);
+    std::ifstream in(csv, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_TRUE(leftovers().empty());
+}
+
+TEST_F(CliReport, BadInputIsExitTwoWithOneLineAndNoFile)
+{
+    auto pdf = dir / "day.pdf";
+    for (std::vector<std::string> args : {
+             std::vector<std::string>{"report", "daily", "--date", "2026-02-30", "--pdf", pdf.string()},
+             {"report", "daily", "--date", "27/11/2026", "--pdf", pdf.string()},
+             {"report", "weekly", "--date", "2026-11-27"},
+             {"report", "daily", "--colour", "red"},
+             {"report", "daily", "--overdue-minutes", "0"},
+             {"report"},
+             {"checklist", "--case", "abc", "--lang", "ja", "--pdf", pdf.string()},
+             {"checklist", "--case", "1", "--lang", "fr", "--pdf", pdf.string()},
+             {"checklist", "--case", "1", "--lang", "ja"},
+         }) {
+        auto r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args[0] << " " << (args.size() > 1 ? args[1] : "") << ": " << r.err;
+        expectOneLine(r);
+        EXPECT_FALSE(fs::exists(pdf));
+    }
+}
+
+TEST_F(CliReport, BrokenOfficeSettingsAreBadInput)
+{
+    auto settings = dir / "office.json";
+    std::ofstream(settings) << R"({"name_ja": 3})";
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--office", settings.string(), "--pdf",
+                  (dir / "x.pdf").string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("name_ja"), std::string::npos) << r.err;
+}
+
+TEST_F(CliReport, OfficeSettingsArePrinted)
+{
+    auto settings = dir / "office.json";
+    std::ofstream(settings) << R"({"name_ja": "小平市役所 市民課", "phone": "042-341-1211"})";
+    auto pdf = dir / "day.pdf";
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--office", settings.string(), "--pdf", pdf.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(pdfTextCompact(pdf).find("小平市役所市民課"), std::string::npos);
+}
+
+TEST_F(CliReport, AWriteThatFailsLeavesNothingUnderTheTargetName)
+{
+    // A folder that does not exist.
+    auto missing = dir / "no-such-folder" / "day.pdf";
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--pdf", missing.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    expectOneLine(r);
+    EXPECT_NE(r.err.find(missing.string()), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(missing));
+
+    // A target that is a folder: the rename fails, the temporary file goes, the folder stays.
+    auto folder = dir / "taken.pdf";
+    fs::create_directory(folder);
+    std::ofstream(folder / "keep.txt") << "x";
+    r = cli({"report", "daily", "--date", "2026-11-27", "--pdf", folder.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    expectOneLine(r);
+    EXPECT_TRUE(fs::is_directory(folder));
+    EXPECT_TRUE(fs::exists(folder / "keep.txt"));
+    EXPECT_TRUE(leftovers().empty());
+}
+
+TEST_F(CliReport, AnOlderFileIsReplacedWhole)
+{
+    auto csv = dir / "day.csv";
+    std::ofstream(csv) << std::string(1'000'000, 'x'); // longer than the new file
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--csv", csv.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream in(csv, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(bytes.find("xxxx"), std::string::npos);
+    EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF");
+}
+
+TEST_F(CliReport, ChecklistPrintsTheCaseInBothLanguages)
+{
+    auto added = cli({"case", "add", "--procedure", "reissue", "--name", "佐藤 花子", "--kana", "サトウ ハナコ", "--birth",
+                      "1985-03-14", "--applicant", "proxy", "--proxy-name", "佐藤 一郎", "--proxy-relation", "夫",
+                      "--json"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    std::string id = std::to_string(added.json()["id"].get<long long>());
+    for (std::string lang : {"ja", "en"}) {
+        auto pdf = dir / ("handout-" + lang + ".pdf");
+        auto r = cli({"checklist", "--case", id, "--lang", lang, "--pdf", pdf.string(), "--json"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        EXPECT_GE(r.json()["pages"].get<int>(), 1);
+        auto text = pdfTextCompact(pdf);
+        EXPECT_NE(text.find("佐藤花子"), std::string::npos) << text;
+        EXPECT_NE(text.find("佐藤一郎"), std::string::npos) << text;
+        EXPECT_NE(text.find("0120-95-0178"), std::string::npos);
+        EXPECT_NE(text.find(lang == "ja" ? "再交付" : "Cardreissue"), std::string::npos) << text;
+    }
+    EXPECT_TRUE(leftovers().empty());
+}
+
+TEST_F(CliReport, ChecklistOfAnUnknownCaseIsBadInput)
+{
+    auto pdf = dir / "h.pdf";
+    auto r = cli({"checklist", "--case", "99999", "--lang", "ja", "--pdf", pdf.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    expectOneLine(r);
+    EXPECT_FALSE(fs::exists(pdf));
+}

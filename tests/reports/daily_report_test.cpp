@@ -1,0 +1,148 @@
+// The daily report and the CSV of a generated office day in a real SQLite case book.
+#include "pdf_reader.hpp"
+#include "report_fixtures.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/daily_report.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+using namespace madoguchi;
+using namespace madoguchi::reports;
+using boost::gregorian::date;
+
+namespace {
+
+const date kDay(2026, 11, 27);
+
+// RFC 4180, as a spreadsheet reads it.
+std::vector<std::vector<std::string>> parseCsv(const std::string& text)
+{
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false, any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            rows.emplace_back();
+            ++i;
+        } else {
+            field += c;
+        }
+        any = true;
+    }
+    if (any && rows.back().empty() && field.empty())
+        rows.pop_back();
+    return rows;
+}
+
+class DailyReport : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<db::CaseStore> store = db::openStore((dir / "day.db").string());
+    void SetUp() override
+    {
+        store->importCases(test::generatedDay(kDay, 400), {"import"});
+        store->importCases(test::generatedDay(kDay - boost::gregorian::days(1), 50, 3), {"import"}); // not this day
+        // A few cases moved on through the store: their history has real times.
+        db::CaseQuery q;
+        q.day = kDay;
+        q.status = CaseStatus::Received;
+        q.limit = 5;
+        auto s = store->search(q);
+        for (const auto& row : s) {
+            store->changeStatus(row.id, CaseStatus::InProgress, "", {"suzuki"});
+            store->changeStatus(row.id, CaseStatus::Done, "", {"suzuki"});
+        }
+    }
+};
+
+} // namespace
+
+TEST_F(DailyReport, CsvHasOneRowPerCaseOfTheDayAndReadsBack)
+{
+    auto file = dir / "day.csv";
+    writeDailyCsv(*store, kDay, file);
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    ASSERT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << "UTF-8 byte-order mark for Excel";
+    auto rows = parseCsv(bytes.substr(3));
+    ASSERT_EQ(rows.size(), 401u);
+    const auto& h = rows[0];
+    EXPECT_EQ(h[0], "受付番号");
+    EXPECT_EQ(h[5], "状態");
+    EXPECT_EQ(h[7], "氏名");
+    std::set<std::string> numbers;
+    int withComma = 0, done = 0, timed = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), h.size()) << i;
+        numbers.insert(rows[i][0]);
+        EXPECT_EQ(rows[i][2].substr(0, 10), "2026-11-27");
+        EXPECT_TRUE(statusFromId(rows[i][6])) << rows[i][6];
+        EXPECT_TRUE(procedureFromId(rows[i][4])) << rows[i][4];
+        withComma += rows[i][7] == "SMITH, John \"Jack\"";
+        done += rows[i][6] == "done";
+        timed += !rows[i][13].empty();
+    }
+    EXPECT_EQ(numbers.size(), 400u);
+    EXPECT_GT(withComma, 0) << "a name with a comma and quotes survives the round trip";
+    EXPECT_GT(done, 100);
+    EXPECT_EQ(timed, 5) << "only cases moved to done through the store have a handling time";
+}
+
+TEST_F(DailyReport, PdfRunsOverPagesWithHeadersAndPageNumbersRepeated)
+{
+    auto summary = loadDailySummary(*store, kDay);
+    ASSERT_EQ(summary.total, 400);
+    auto doc = renderDailyReport(summary, OfficeInfo{});
+    test::expectInside(doc, 28.3);
+    ASSERT_GE(doc.pages, 3);
+    auto file = dir / "day.pdf";
+    writeFileAtomically(file, doc.pdf);
+    ASSERT_EQ(test::pdfPageCount(file), doc.pages);
+    auto first = test::pdfTextCompact(file, 1);
+    for (const char* s : {"業務日報", "2026年11月27日（令和8年11月27日）", "受付件数400件", "手続き別・状態別の件数",
+                          "窓口別", "担当者別", "再交付", "暗証番号", "平均"})
+        EXPECT_NE(first.find(test::compact(s)), std::string::npos) << s << "\n" << first;
+    for (int p = 1; p <= doc.pages; ++p) {
+        auto text = test::pdfTextCompact(file, p);
+        EXPECT_NE(text.find(std::to_string(p) + "/" + std::to_string(doc.pages) + "ページ"), std::string::npos) << p;
+        if (p > 1) {
+            EXPECT_NE(text.find(test::compact("業務日報 2026年11月27日")), std::string::npos) << p;
+            EXPECT_NE(text.find("受付番号"), std::string::npos) << "table header repeated on page " << p;
+        }
+    }
+    // Every open and waiting case is listed by its reception number.
+    auto all = test::pdfTextCompact(file);
+    for (const auto* dc : summary.waiting())
+        EXPECT_NE(all.find(dc->c.receptionNumber), std::string::npos) << dc->c.receptionNumber;
+    for (const auto* dc : summary.open())
+        EXPECT_NE(all.find(dc->c.receptionNumber), std::string::npos) << dc->c.receptionNumber;
+}
+
+TEST_F(DailyReport, AnEmptyDayStillPrints)
+{
+    auto doc = renderDailyReport(loadDailySummary(*store, date(2026, 1, 5)), OfficeInfo{});
+    EXPECT_EQ(doc.pages, 1);
+    auto file = dir / "empty.pdf";
+    writeFileAtomically(file, doc.pdf);
+    EXPECT_NE(test::pdfTextCompact(file).find("受付件数0件"), std::string::npos);
+}

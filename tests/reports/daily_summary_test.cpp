@@ -1,0 +1,104 @@
+// The day's figures from cases built by hand, with histories whose times are known.
+#include "report_fixtures.hpp"
+#include "reports/daily_summary.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace madoguchi;
+using namespace madoguchi::reports;
+using boost::gregorian::date;
+
+namespace {
+
+Case make(const std::string& number, Procedure p, const std::string& window, const std::string& clerk,
+          const std::string& received, std::vector<std::pair<std::string, CaseStatus>> changes,
+          const std::string& reason = "")
+{
+    Case c = test::sampleCase(p);
+    c.receptionNumber = number;
+    c.window = window;
+    c.clerk = clerk;
+    c.createdAt = "2026-11-29T" + received + ":00+09:00";
+    c.history.push_back({c.createdAt, clerk, std::nullopt, CaseStatus::Received, ""});
+    CaseStatus from = CaseStatus::Received;
+    for (const auto& [at, to] : changes) {
+        c.history.push_back({"2026-11-29T" + at + ":00+09:00", clerk, from, to, to == CaseStatus::Waiting ? reason : ""});
+        from = to;
+    }
+    c.status = from;
+    return c;
+}
+
+std::int64_t at(const std::string& hhmm) { return *epochSeconds("2026-11-29T" + hhmm + ":00+09:00"); }
+
+} // namespace
+
+TEST(DailySummary, EpochSecondsHonoursTheOffset)
+{
+    EXPECT_EQ(*epochSeconds("2026-11-29T09:00:00+09:00"), *epochSeconds("2026-11-29T00:00:00Z"));
+    EXPECT_EQ(*epochSeconds("1970-01-01T09:00:00+09:00"), 0);
+    EXPECT_EQ(*epochSeconds("2026-11-29T10:00:00.123+09:00") - *epochSeconds("2026-11-29T09:00:00+09:00"), 3600);
+    EXPECT_FALSE(epochSeconds("yesterday"));
+}
+
+TEST(DailySummary, CountsHandlingTimesAndOverdueCases)
+{
+    std::vector<Case> cases{
+        make("A-001", Procedure::Reissue, "1", "suzuki", "09:00",
+             {{"09:05", CaseStatus::InProgress}, {"09:20", CaseStatus::Done}}), // 20 min
+        make("A-002", Procedure::Reissue, "1", "suzuki", "09:10",
+             {{"09:15", CaseStatus::InProgress}, {"10:40", CaseStatus::Done}}), // 90 min
+        make("A-003", Procedure::PinReset, "2", "tanaka", "10:00", {{"10:01", CaseStatus::InProgress}}),
+        make("A-004", Procedure::PinReset, "2", "tanaka", "11:30", {}),
+        make("A-005", Procedure::CardReceipt, "3", "sato", "09:30",
+             {{"09:40", CaseStatus::Waiting}}, "照会書待ち"),
+        make("A-006", Procedure::CardReceipt, "3", "sato", "09:45", {{"09:50", CaseStatus::Withdrawn}}),
+    };
+    auto s = summarizeDay(cases, date(2026, 11, 29), at("12:00"), 60);
+    EXPECT_EQ(s.total, 6);
+    EXPECT_EQ(s.byStatus[statusIndex(CaseStatus::Done)], 2);
+    EXPECT_EQ(s.byStatus[statusIndex(CaseStatus::Waiting)], 1);
+    EXPECT_EQ((s.byProcedure[Procedure::Reissue][statusIndex(CaseStatus::Done)]), 2);
+    EXPECT_EQ((s.byProcedure[Procedure::PinReset][statusIndex(CaseStatus::InProgress)]), 1);
+    EXPECT_EQ((s.byProcedure[Procedure::PinReset][statusIndex(CaseStatus::Received)]), 1);
+    EXPECT_EQ(s.byWindow["1"].done, 2);
+    EXPECT_EQ(s.byWindow["2"].open, 2);
+    EXPECT_EQ(s.byClerk["sato"].waiting, 1);
+    EXPECT_EQ(s.byClerk["sato"].withdrawn, 1);
+    EXPECT_EQ(s.timedCases, 2);
+    EXPECT_DOUBLE_EQ(*s.averageMinutes, 55.0);
+    EXPECT_DOUBLE_EQ(*s.longestMinutes, 90.0);
+    EXPECT_EQ(s.longestReception, "A-002");
+    ASSERT_EQ(s.open().size(), 2u);
+    ASSERT_EQ(s.waiting().size(), 1u);
+    EXPECT_EQ(s.waiting()[0]->lastReason, "照会書待ち");
+    // A-003 has been open 120 minutes at noon, A-004 only 30.
+    ASSERT_EQ(s.overdue().size(), 1u);
+    EXPECT_EQ(s.overdue()[0]->c.receptionNumber, "A-003");
+    EXPECT_EQ(s.referenceTime, "2026-11-29T12:00:00+09:00");
+}
+
+TEST(DailySummary, ACaseImportedAsDoneHasNoHandlingTime)
+{
+    Case c = make("A-001", Procedure::Reissue, "1", "suzuki", "09:00", {});
+    c.status = CaseStatus::Done;
+    c.history.front().to = CaseStatus::Done;
+    auto s = summarizeDay({c}, date(2026, 11, 29), at("17:00"));
+    EXPECT_EQ(s.timedCases, 0);
+    EXPECT_FALSE(s.averageMinutes);
+}
+
+TEST(DailySummary, ReceptionNumbersSortPastNineHundredNinetyNine)
+{
+    auto s = summarizeDay({make("A-1000", Procedure::Reissue, "1", "x", "09:00", {}),
+                           make("A-999", Procedure::Reissue, "1", "x", "09:00", {})},
+                          date(2026, 11, 29), at("17:00"));
+    EXPECT_EQ(s.cases[0].c.receptionNumber, "A-999");
+}
+
+TEST(DailySummary, MinutesReadLikeAClock)
+{
+    EXPECT_EQ(formatMinutes(12.4), "12分");
+    EXPECT_EQ(formatMinutes(60), "1時間");
+    EXPECT_EQ(formatMinutes(65), "1時間5分");
+}

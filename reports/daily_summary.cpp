@@ -90,31 +90,30 @@ void Tally::add(CaseStatus s)
 
 std::size_t statusIndex(CaseStatus s) { return static_cast<std::size_t>(s); }
 
-std::vector<const DayCase*> DailySummary::open() const
+std::vector<const DayCase*> DailySummary::select(bool (*keep)(const DayCase&)) const
 {
     std::vector<const DayCase*> v;
     for (const auto& c : cases)
-        if (c.c.status == CaseStatus::Received || c.c.status == CaseStatus::InProgress)
+        if (keep(c))
             v.push_back(&c);
     return v;
+}
+
+std::vector<const DayCase*> DailySummary::open() const
+{
+    return select([](const DayCase& c) {
+        return c.c.status == CaseStatus::Received || c.c.status == CaseStatus::InProgress;
+    });
 }
 
 std::vector<const DayCase*> DailySummary::waiting() const
 {
-    std::vector<const DayCase*> v;
-    for (const auto& c : cases)
-        if (c.c.status == CaseStatus::Waiting)
-            v.push_back(&c);
-    return v;
+    return select([](const DayCase& c) { return c.c.status == CaseStatus::Waiting; });
 }
 
 std::vector<const DayCase*> DailySummary::overdue() const
 {
-    std::vector<const DayCase*> v;
-    for (const auto& c : cases)
-        if (c.overdue)
-            v.push_back(&c);
-    return v;
+    return select([](const DayCase& c) { return c.overdue; });
 }
 
 DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date& day, std::int64_t reference,

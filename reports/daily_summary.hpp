@@ -53,6 +53,9 @@ struct DailySummary {
     std::vector<const DayCase*> open() const;    // 受付 and 対応中
     std::vector<const DayCase*> waiting() const; // 保留
     std::vector<const DayCase*> overdue() const; // open longer than overdueAfterMinutes
+
+private:
+    std::vector<const DayCase*> select(bool (*keep)(const DayCase&)) const;
 };
 
 // `reference`: seconds since the epoch at which ages are measured.

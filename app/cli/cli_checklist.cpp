@@ -16,28 +16,18 @@ namespace madoguchi::cli {
 
 namespace {
 
-CaseId caseIdFrom(const std::string& text)
-{
-    try {
-        std::size_t used = 0;
-        long long id = std::stoll(text, &used);
-        if (used == text.size() && id > 0)
-            return id;
-    } catch (const std::exception&) {
-    }
-    throw ValidationError("--case: \"" + text + "\" is not a case id (a positive whole number)");
-}
-
 int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("checklist");
-    o.add_options()("case", po::value<std::string>()->required(), "case id")
+    o.add_options()("case", po::value<CaseId>()->required(), "case id")
         ("lang", po::value<std::string>()->default_value("ja"), "ja|en")
         ("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")
         ("date", po::value<std::string>(), "the day the rules are taken for (default: today)")
         ("office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
     auto vm = parseArgs(args, o);
-    CaseId id = caseIdFrom(vm["case"].as<std::string>());
+    CaseId id = vm["case"].as<CaseId>();
+    if (id <= 0)
+        throw ValidationError("--case: a case id is a positive whole number");
     auto lang = reports::parseLanguage(vm["lang"].as<std::string>());
     std::string pdf = vm["pdf"].as<std::string>();
     if (pdf.empty())

@@ -4,6 +4,9 @@
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
+#include "app/gui/presenters/translate.hpp"
+#include "app/gui/presenters/visit_rules.hpp"
+#include "core/common/clock.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/text/search_fold.hpp"
 
@@ -106,8 +109,20 @@ void CaseDetailDialog::show(const Case& c)
     if (c.applicant.type != ApplicantType::Principal)
         who += "\n" + utf8(_("Applicant: ")) + std::string(applicantNameJa(c.applicant.type)) + " " +
                c.applicant.proxyName + " " + c.applicant.proxyRelation;
-    resident_->SetLabel(u8(who));
     documents_->setDocuments(c.documents);
+    if (desk_.rules) {
+        VisitFacts facts;
+        facts.procedure = c.procedure;
+        facts.applicant = c.applicant.type;
+        facts.birth = c.resident.birth;
+        facts.foreignResident = c.resident.foreignResident;
+        // The rules of the day the case was received name its documents.
+        auto received = parseDateInput(c.createdAt.substr(0, 10)).date;
+        documents_->setLabels(visitRules(*desk_.rules, facts, received ? *received : now().localDay).documents);
+    }
+    if (c.feeYen > 0)
+        who += "\n" + fill(tr("Fee: %1"), {formatYen(c.feeYen)});
+    resident_->SetLabel(u8(who));
     notes_->ChangeValue(u8(c.notes));
     notesModified_ = false;
 

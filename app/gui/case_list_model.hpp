@@ -13,6 +13,7 @@ enum CaseColumn { ColReception, ColTime, ColProcedure, ColResident, ColStatus, C
 class CaseListModel : public wxDataViewVirtualListModel {
 public:
     CaseListModel() : wxDataViewVirtualListModel(0) {}
+    // The control must be refreshed afterwards: rows that stayed changed their values silently.
     void setRows(std::vector<CaseRow> rows);
     const std::vector<CaseRow>& rows() const { return rows_; }
     unsigned int GetColumnCount() const override { return ColCount; }

@@ -1,6 +1,7 @@
 #pragma once
 // Who works at this desk and where: passed to every dialog that writes to the case book.
 #include "app/gui/presenters/case_detail_presenter.hpp"
+#include "core/rules/rule_book.hpp"
 #include "db/case_store.hpp"
 
 #include <string>
@@ -13,6 +14,8 @@ struct DeskContext {
     std::string user;    // the actor written into the history
     UserRole role = UserRole::Clerk;
     int waitWarningMinutes = 30;
+    // The rule book for documents, fees and deadlines; none when its files could not be read.
+    const rules::RuleBook* rules = nullptr;
     db::Actor actor() const { return db::Actor{user}; }
 };
 

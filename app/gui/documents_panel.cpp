@@ -7,6 +7,7 @@
 #include <wx/checklst.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 namespace madoguchi::gui {
@@ -14,9 +15,12 @@ namespace madoguchi::gui {
 DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "documentsPanel")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 90), 0, nullptr, 0,
+    list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), 0, nullptr, 0,
                                wxDefaultValidator, "documents");
     sizer->Add(list_, 1, wxEXPAND);
+    // What the selected line accepts (list A: one of…, list B: two of…).
+    detail_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "documentDetail");
+    sizer->Add(detail_, 0, wxEXPAND | wxTOP, 2);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     entry_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                             wxDefaultValidator, "newDocument");
@@ -31,7 +35,39 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
     addButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add(); });
     // Enter in the entry adds the line rather than pressing the dialog's default button.
     entry_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { add(); });
-    list_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) { modified_ = true; });
+    list_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent&) {
+        readTicks();
+        modified_ = true;
+    });
+    list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) {
+        int sel = list_->GetSelection();
+        std::string detail;
+        if (sel != wxNOT_FOUND)
+            for (const auto& k : known_)
+                if (k.id == items_[static_cast<std::size_t>(sel)].document)
+                    detail = k.detail;
+        detail_->SetLabel(u8(detail));
+        detail_->Wrap(GetClientSize().GetWidth());
+        GetParent()->Layout();
+    });
+}
+
+void DocumentsPanel::readTicks()
+{
+    for (unsigned i = 0; i < list_->GetCount() && i < items_.size(); ++i)
+        items_[i].checked = list_->IsChecked(i);
+}
+
+void DocumentsPanel::redraw()
+{
+    int sel = list_->GetSelection();
+    list_->Clear();
+    for (const auto& d : items_) {
+        int i = list_->Append(u8(documentLabel(known_, d.document)));
+        list_->Check(i, d.checked);
+    }
+    if (sel != wxNOT_FOUND && sel < static_cast<int>(list_->GetCount()))
+        list_->SetSelection(sel);
 }
 
 void DocumentsPanel::add()
@@ -39,26 +75,54 @@ void DocumentsPanel::add()
     std::string text = trimmed(utf8(entry_->GetValue()));
     if (text.empty())
         return;
-    list_->Append(u8(text));
+    readTicks();
+    items_.push_back({text, false});
+    redraw();
     entry_->Clear();
     modified_ = true;
 }
 
 void DocumentsPanel::setDocuments(const std::vector<CheckedDocument>& docs)
 {
-    list_->Clear();
-    for (const auto& d : docs) {
-        int i = list_->Append(u8(d.document));
-        list_->Check(i, d.checked);
-    }
+    items_ = docs;
+    redraw();
     modified_ = false;
+}
+
+void DocumentsPanel::setRequired(const std::vector<ChecklistLine>& lines)
+{
+    readTicks();
+    std::vector<CheckedDocument> next;
+    for (const auto& line : lines) {
+        bool ticked = false;
+        for (const auto& d : items_)
+            ticked = ticked || (d.document == line.id && d.checked);
+        next.push_back({line.id, ticked});
+    }
+    // The clerk's own lines stay, after the rule book's.
+    for (const auto& d : items_)
+        if (!required_.count(d.document))
+            next.push_back(d);
+    required_.clear();
+    for (const auto& line : lines)
+        required_.insert(line.id);
+    known_ = lines;
+    items_ = std::move(next);
+    redraw();
+}
+
+void DocumentsPanel::setLabels(const std::vector<ChecklistLine>& lines)
+{
+    known_ = lines;
+    readTicks();
+    redraw();
 }
 
 std::vector<CheckedDocument> DocumentsPanel::documents() const
 {
-    std::vector<CheckedDocument> out;
-    for (unsigned i = 0; i < list_->GetCount(); ++i)
-        out.push_back({utf8(list_->GetString(i)), list_->IsChecked(i)});
+    std::vector<CheckedDocument> out = items_;
+    for (unsigned i = 0; i < list_->GetCount() && i < out.size(); ++i)
+        out[i].checked = list_->IsChecked(i);
     return out;
 }
 

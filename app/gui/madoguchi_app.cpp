@@ -6,6 +6,8 @@
 #include "app/gui/main_frame.hpp"
 #include "app/gui/presenters/error_text.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/common/data_paths.hpp"
+#include "core/rules/rule_book.hpp"
 #include "db/case_store.hpp"
 
 #include <wx/app.h>
@@ -15,6 +17,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace madoguchi::gui {
 
@@ -47,12 +50,22 @@ public:
             return false;
         }
         auto* frame = new MainFrame(*store_, settings, app::currentOsUser(), userRole);
+        try {
+            rules_ = rules::RuleBook::load(dataDirectory() / "rules");
+            frame->setRuleBook(&*rules_);
+        } catch (const std::exception& e) {
+            // The counter still works without the rule book: cases can be taken, documents typed.
+            frame->Show();
+            ErrorText t = explain(e, utf8(_("Reading the rule book")));
+            wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_WARNING, frame);
+        }
         frame->Show();
         return true;
     }
 
 private:
     std::unique_ptr<db::CaseStore> store_;
+    std::optional<rules::RuleBook> rules_;
 };
 
 } // namespace madoguchi::gui

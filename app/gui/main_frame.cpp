@@ -207,6 +207,7 @@ void MainFrame::reload()
     if (auto item = list_->GetSelection(); item.IsOk())
         selected = model_->rows()[model_->GetRow(item)].id;
     model_->setRows(std::move(rows));
+    list_->Refresh();
     for (std::size_t i = 0; i < model_->rows().size(); ++i)
         if (model_->rows()[i].id == selected)
             list_->Select(model_->GetItem(static_cast<unsigned>(i)));

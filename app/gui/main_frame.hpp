@@ -35,6 +35,7 @@ public:
     // while the desk is left.
     void setCurrentUser(const std::string& user, UserRole role);
     void setPrivacyLocked(bool locked);
+    void setRuleBook(const rules::RuleBook* rules) { desk_.rules = rules; }
     bool privacyLocked() const { return privacyLocked_; }
     UserRole currentRole() const { return desk_.role; }
 

@@ -2,7 +2,11 @@
 
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/presenters/date_input.hpp"
+#include "app/gui/presenters/translate.hpp"
+#include "app/gui/presenters/visit_rules.hpp"
 #include "app/gui/procedure_picker.hpp"
+#include "core/common/clock.hpp"
 #include "app/gui/resident_form_panel.hpp"
 #include "app/gui/wx_text.hpp"
 
@@ -51,14 +55,31 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Relation")), 0, wxALIGN_CENTER_VERTICAL);
     proxyRelation_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyRelation");
     proxyGrid->Add(proxyRelation_, 1, wxEXPAND);
-    left->Add(proxyGrid, 0, wxEXPAND);
+    left->Add(proxyGrid, 0, wxEXPAND | wxBOTTOM, 8);
     proxyName_->Enable(false);
     proxyRelation_->Enable(false);
     applicant_->Bind(wxEVT_RADIOBOX, [this](wxCommandEvent&) {
         bool proxy = applicant_->GetSelection() != 0;
         proxyName_->Enable(proxy);
         proxyRelation_->Enable(proxy);
+        refreshRules();
     });
+
+    // What the rules say: fees, deadlines (in both calendars once the card's issue day is known).
+    auto* rulesBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Fees and deadlines"));
+    auto* issuedRow = new wxBoxSizer(wxHORIZONTAL);
+    issuedRow->Add(new wxStaticText(rulesBox->GetStaticBox(), wxID_ANY, _("Card issued on")), 0,
+                   wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    cardIssued_ = new wxTextCtrl(rulesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                                 wxDefaultValidator, "cardIssued");
+    cardIssued_->SetHint(_("optional: for the card's deadlines"));
+    issuedRow->Add(cardIssued_, 1);
+    rulesBox->Add(issuedRow, 0, wxEXPAND | wxALL, 4);
+    rulesSummary_ = new wxTextCtrl(rulesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(-1, 120)),
+                                   wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP, wxDefaultValidator, "rulesSummary");
+    rulesBox->Add(rulesSummary_, 1, wxEXPAND | wxALL, 4);
+    left->Add(rulesBox, 1, wxEXPAND);
+    cardIssued_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { refreshRules(); });
     columns->Add(left, 0, wxEXPAND | wxALL, 8);
 
     // Right: the resident, the documents, notes.
@@ -90,6 +111,9 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     SetAcceleratorTable(wxAcceleratorTable(1, keys));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
     picker_->onChosen([this] { resident_->focusName(); });
+    picker_->onChanged([this] { refreshRules(); });
+    resident_->onChanged([this] { refreshRules(); });
+    refreshRules();
     picker_->focusSearch();
     CentreOnParent();
 }
@@ -118,6 +142,7 @@ void NewCaseDialog::save()
     draft.clerk = desk_.user;
     draft.documents = documents_->documents();
     draft.notes = utf8(notes_->GetValue());
+    draft.feeYen = feeYen_;
     try {
         created_ = desk_.store.add(draft, desk_.actor());
     } catch (const std::exception& e) {
@@ -126,6 +151,41 @@ void NewCaseDialog::save()
         return;
     }
     EndModal(wxID_OK);
+}
+
+void NewCaseDialog::refreshRules()
+{
+    std::optional<Procedure> procedure = picker_->selected();
+    if (!desk_.rules || !procedure) {
+        rulesSummary_->ChangeValue(desk_.rules ? wxString() : _("The rule book could not be read: no documents or fees."));
+        return;
+    }
+    ResidentFields typed = resident_->fields();
+    VisitFacts facts;
+    facts.procedure = *procedure;
+    facts.applicant = kApplicants[std::max(0, applicant_->GetSelection())];
+    facts.birth = parseDateInput(typed.birth).date;
+    facts.foreignResident = typed.foreignResident;
+    facts.stayUntil = parseDateInput(typed.stayUntil).date;
+    facts.movedIn = parseDateInput(typed.movedIn).date;
+    facts.cardIssued = parseDateInput(utf8(cardIssued_->GetValue())).date;
+    VisitRules rules = visitRules(*desk_.rules, facts, now().localDay);
+    documents_->setRequired(rules.documents);
+    feeYen_ = rules.totalYen;
+
+    std::string text;
+    if (!rules.problem.empty())
+        text += rules.problem + "\n";
+    text += fill(tr("Fee: %1"), {formatYen(rules.totalYen)}) + "\n";
+    for (const auto& f : rules.fees)
+        text += "  " + f + "\n";
+    for (const auto& d : rules.deadlines)
+        text += d + "\n";
+    for (const auto& w : rules.warnings)
+        text += "⚠ " + w + "\n";
+    if (!rules.whereToGo.empty())
+        text += rules.whereToGo + "\n";
+    rulesSummary_->ChangeValue(u8(text));
 }
 
 void NewCaseDialog::setPrivacyLocked(bool locked)

@@ -25,11 +25,14 @@ public:
 
 private:
     void save();
+    // Documents, fees and deadlines for what is typed so far.
+    void refreshRules();
     DeskContext& desk_;
     ProcedurePicker* picker_;
     wxStaticText* procedureMessage_;
     wxRadioBox* applicant_;
-    wxTextCtrl *proxyName_, *proxyRelation_, *notes_;
+    wxTextCtrl *proxyName_, *proxyRelation_, *notes_, *cardIssued_, *rulesSummary_;
+    int feeYen_ = 0;
     ResidentFormPanel* resident_;
     DocumentsPanel* documents_;
     std::optional<Case> created_;

@@ -28,14 +28,22 @@ ProcedurePicker::ProcedurePicker(wxWindow* parent) : wxPanel(parent, wxID_ANY, w
     search_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         int n = static_cast<int>(list_->GetCount());
         int sel = list_->GetSelection();
-        if (e.GetKeyCode() == WXK_DOWN && n > 0)
+        if (e.GetKeyCode() == WXK_DOWN && n > 0) {
             list_->SetSelection(std::min(sel + 1, n - 1));
-        else if (e.GetKeyCode() == WXK_UP && n > 0)
+            if (changed_)
+                changed_();
+        } else if (e.GetKeyCode() == WXK_UP && n > 0) {
             list_->SetSelection(std::max(sel - 1, 0));
-        else if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) && selected() && chosen_)
+            if (changed_)
+                changed_();
+        } else if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) && selected() && chosen_)
             chosen_();
         else
             e.Skip();
+    });
+    list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) {
+        if (changed_)
+            changed_();
     });
     list_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) {
         if (chosen_)
@@ -61,6 +69,8 @@ void ProcedurePicker::refilter()
     }
     if (select != wxNOT_FOUND)
         list_->SetSelection(select);
+    if (changed_)
+        changed_();
 }
 
 std::optional<Procedure> ProcedurePicker::selected() const

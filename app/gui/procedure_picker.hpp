@@ -20,6 +20,8 @@ public:
     void focusSearch();
     // Enter in the search box or on the list: the clerk has chosen; the form moves on.
     void onChosen(std::function<void()> chosen) { chosen_ = std::move(chosen); }
+    // The selection moved (typing narrows the list, arrows move it).
+    void onChanged(std::function<void()> changed) { changed_ = std::move(changed); }
 
 private:
     void refilter();
@@ -27,6 +29,7 @@ private:
     wxListBox* list_;
     std::vector<Procedure> shown_;
     std::function<void()> chosen_;
+    std::function<void()> changed_;
 };
 
 } // namespace madoguchi::gui

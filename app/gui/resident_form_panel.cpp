@@ -120,6 +120,8 @@ void ResidentFormPanel::recheck(bool finalCheck)
     birthEcho_->SetLabel(u8(check.birthEcho));
     Layout();
     GetParent()->Layout();
+    if (changed_)
+        changed_();
 }
 
 std::optional<Resident> ResidentFormPanel::finalCheck()

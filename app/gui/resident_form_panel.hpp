@@ -3,6 +3,7 @@
 // stay, moved-in date: checked on every keystroke, the message next to the field it is about.
 #include "app/gui/presenters/resident_form.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <wx/panel.h>
@@ -24,6 +25,8 @@ public:
     // fault. None when something is wrong.
     std::optional<Resident> finalCheck();
     void focusName();
+    // Called after every check as typed: the rules panel follows the birth date and residence.
+    void onChanged(std::function<void()> changed) { changed_ = std::move(changed); }
 
 private:
     void recheck(bool finalCheck);
@@ -35,6 +38,7 @@ private:
     wxStaticText* birthEcho_;
     std::map<ResidentField, wxStaticText*> messages_;
     std::map<ResidentField, wxTextCtrl*> controls_;
+    std::function<void()> changed_;
     wxFlexGridSizer* grid_;
 };
 

@@ -50,6 +50,23 @@ TEST(CaseListPresenter, TypedTextSearchesTheWholeCaseBookWithTheOtherFilters)
     EXPECT_EQ(q.window, "3");
 }
 
+TEST(CaseListPresenter, AReceptionNumberIsLookedUpAmongTodaysCases)
+{
+    CaseFilter f;
+    f.text = "Ａ－０１２";
+    auto q = buildQuery(f, kToday);
+    EXPECT_EQ(q.day, kToday);
+    EXPECT_EQ(q.text, "Ａ－０１２");
+}
+
+TEST(CaseListPresenter, TodaysListIsNotCutAtTheSearchLimit)
+{
+    EXPECT_GE(buildQuery(CaseFilter{}, kToday).limit, 2000u);
+    CaseFilter f;
+    f.text = "やまだ";
+    EXPECT_LT(buildQuery(f, kToday).limit, 2000u);
+}
+
 TEST(CaseListPresenter, CountsMinutesAcrossUtcOffsets)
 {
     EXPECT_EQ(minutesBetween("2026-11-29T09:00:00+09:00", "2026-11-29T09:45:00+09:00"), 45);

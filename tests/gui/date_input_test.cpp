@@ -49,7 +49,7 @@ TEST(DateInput, FormatsTheFirstYearOfAnEraAsGannen)
 TEST(DateInput, EchoesBothCalendarsInTheWindowLanguage)
 {
     setUiLanguage(UiLanguage::Japanese);
-    EXPECT_EQ(formatBothCalendars(date(1970, 5, 20)), "昭和45年5月20日（1970-05-20）");
+    EXPECT_EQ(formatBothCalendars(date(1970, 5, 20)), "1970-05-20（昭和45年5月20日）");
     setUiLanguage(UiLanguage::English);
-    EXPECT_EQ(formatBothCalendars(date(1970, 5, 20)), "1970-05-20 (Showa 45)");
+    EXPECT_EQ(formatBothCalendars(date(1970, 5, 20)), "1970-05-20 (Shōwa 45)");
 }

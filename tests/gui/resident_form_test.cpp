@@ -69,5 +69,5 @@ TEST(ResidentForm, AGoodFormGivesTheResidentWithTheEraDateRead)
     ASSERT_TRUE(check.resident) << (check.problems.empty() ? "" : check.problems[0].message);
     EXPECT_EQ(check.resident->birth, date(1970, 5, 20));
     EXPECT_EQ(check.resident->address, "東京都小平市小川町2-1333");
-    EXPECT_EQ(check.birthEcho, "昭和45年5月20日（1970-05-20）");
+    EXPECT_EQ(check.birthEcho, "1970-05-20（昭和45年5月20日）");
 }

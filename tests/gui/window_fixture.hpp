@@ -3,6 +3,8 @@
 #include "app/gui/app_settings.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
+#include "core/common/data_paths.hpp"
+#include "core/rules/rule_book.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "ui_driver.hpp"
 
@@ -32,6 +34,7 @@ protected:
     gui::MainFrame* openFrame(gui::UserRole role = gui::UserRole::Clerk)
     {
         frame = new gui::MainFrame(*store, gui::loadSettings(), "tanaka", role);
+        frame->setRuleBook(&ruleBook());
         frame->Show();
         frame->Raise();
         return frame;
@@ -44,6 +47,12 @@ protected:
     }
     // Runs the driver's steps; fails the test with the step that did not complete.
     void run(UiDriver& driver) { EXPECT_TRUE(driver.run()) << driver.failed(); }
+
+    static const rules::RuleBook& ruleBook()
+    {
+        static rules::RuleBook book = rules::RuleBook::load(dataDirectory() / "rules");
+        return book;
+    }
 
     TempDir dir;
     std::unique_ptr<db::CaseStore> store;

@@ -2,6 +2,7 @@
 
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
+#include "core/cases/reception_number.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <boost/date_time/posix_time/posix_time.hpp>
@@ -15,10 +16,16 @@ db::CaseQuery buildQuery(const CaseFilter& f, const boost::gregorian::date& toda
     q.procedure = f.procedure;
     if (std::string w = trimmed(f.window); !w.empty())
         q.window = w;
-    if (std::string t = trimmed(f.text); !t.empty())
+    std::string t = trimmed(f.text);
+    if (!t.empty())
         q.text = t;
-    else
+    // A reception number is what the resident holds in hand today: A-012 means today's A-012
+    // (every day has one; the book-wide lookup also scans, 0.3-2 s on a million cases).
+    if (t.empty() || parseReceptionNumber(t))
         q.day = today;
+    // A day's list is complete (a busy office takes ~1,400 cases a day); a search shows the newest.
+    if (t.empty())
+        q.limit = kDayListLimit;
     return q;
 }
 

@@ -16,7 +16,9 @@ struct CaseFilter {
 };
 
 // An empty search box lists today's cases; anything typed searches the whole case book (a resident
-// who came last month is found by name, reception number or birth date).
+// who came last month is found by name or birth date) — except a reception number, which is
+// looked up among today's cases.
+inline constexpr std::size_t kDayListLimit = 5000;
 db::CaseQuery buildQuery(const CaseFilter& filter, const boost::gregorian::date& today);
 
 enum class RowWarning { None, WaitingLong, OpenFromEarlierDay };

@@ -1,0 +1,94 @@
+#include "app/gui/presenters/visit_rules.hpp"
+
+#include "app/gui/presenters/date_input.hpp"
+#include "app/gui/presenters/translate.hpp"
+#include "core/rules/deadlines.hpp"
+
+namespace madoguchi::gui {
+
+const std::string& inUiLanguage(const rules::Text& t)
+{
+    return uiLanguage() == UiLanguage::Japanese || t.en.empty() ? t.ja : t.en;
+}
+
+std::string formatYen(int yen)
+{
+    std::string digits = std::to_string(yen), grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            grouped += ',';
+        grouped += digits[i];
+    }
+    return uiLanguage() == UiLanguage::Japanese ? grouped + "円" : "¥" + grouped;
+}
+
+std::string documentLabel(const std::vector<ChecklistLine>& known, const std::string& stored)
+{
+    for (const auto& line : known)
+        if (line.id == stored)
+            return line.label;
+    return stored;
+}
+
+VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const boost::gregorian::date& today)
+{
+    VisitRules out;
+    try {
+        rules::Requirements req = book.requirementsFor(f.procedure, f.applicant, {f.birth, f.foreignResident}, today);
+        for (const auto& d : req.documents) {
+            ChecklistLine line{d.id, inUiLanguage(d.text), {}};
+            if (!d.single()) {
+                for (const auto& alt : d.alternatives) {
+                    std::string items;
+                    for (const auto& item : alt.items)
+                        items += (items.empty() ? "" : ", ") + inUiLanguage(item.text);
+                    line.detail += (line.detail.empty() ? "" : " / ") + inUiLanguage(alt.label) + ": " + items;
+                }
+            }
+            if (d.note)
+                line.detail += (line.detail.empty() ? "" : " — ") + inUiLanguage(*d.note);
+            out.documents.push_back(std::move(line));
+        }
+        for (const auto& fee : req.fees) {
+            std::string text = inUiLanguage(fee.label) + " " + (fee.yen == 0 ? tr("free") : formatYen(fee.yen));
+            if (fee.condition)
+                text += " (" + inUiLanguage(*fee.condition) + ")";
+            out.fees.push_back(std::move(text));
+        }
+        out.totalYen = req.totalYen();
+        out.whereToGo = inUiLanguage(req.whereToGo);
+    } catch (const std::exception& e) {
+        out.problem = e.what();
+    }
+
+    if (f.cardIssued && f.birth) {
+        rules::DeadlineInput in;
+        in.birth = *f.birth;
+        in.cardIssued = *f.cardIssued;
+        in.stayUntil = f.foreignResident ? f.stayUntil : std::nullopt;
+        if (in.stayUntil)
+            in.status = rules::ResidenceStatus::StayBound;
+        in.movedIn = f.movedIn;
+        in.today = today;
+        try {
+            rules::Deadlines d = rules::computeDeadlines(in);
+            auto line = [&](const std::string& what, const boost::gregorian::date& day) {
+                out.deadlines.push_back(what + ": " + formatBothCalendars(day));
+            };
+            line(tr("Card valid until"), d.cardExpiry);
+            line(tr("Card renewal from"), d.cardRenewalOpens);
+            line(tr("User certificate valid until"), d.authCertExpiry);
+            if (d.signCertExpiry)
+                line(tr("Signature certificate valid until"), *d.signCertExpiry);
+            if (d.moveInDeadline)
+                line(tr("Move-in continued-use deadline"), *d.moveInDeadline);
+            for (const auto& w : d.warnings)
+                out.warnings.push_back(uiLanguage() == UiLanguage::Japanese ? w.ja : w.en);
+        } catch (const std::exception& e) {
+            out.warnings.push_back(e.what());
+        }
+    }
+    return out;
+}
+
+} // namespace madoguchi::gui

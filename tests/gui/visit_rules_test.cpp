@@ -1,0 +1,71 @@
+#include "app/gui/presenters/translate.hpp"
+#include "app/gui/presenters/visit_rules.hpp"
+#include "core/common/data_paths.hpp"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace madoguchi;
+using namespace madoguchi::gui;
+using boost::gregorian::date;
+
+namespace {
+const rules::RuleBook& book()
+{
+    static rules::RuleBook b = rules::RuleBook::load(dataDirectory() / "rules");
+    return b;
+}
+const date kToday(2026, 11, 29);
+} // namespace
+
+TEST(VisitRules, AReissueListsWhatToBringAndTheFeesInJapanese)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    VisitFacts f;
+    f.procedure = Procedure::Reissue;
+    f.birth = date(1970, 5, 20);
+    auto r = visitRules(book(), f, kToday);
+    ASSERT_TRUE(r.problem.empty()) << r.problem;
+    ASSERT_FALSE(r.documents.empty());
+    for (const auto& d : r.documents) {
+        EXPECT_FALSE(d.id.empty());
+        EXPECT_FALSE(d.label.empty());
+    }
+    EXPECT_EQ(r.totalYen, 1000);
+    EXPECT_TRUE(std::any_of(r.fees.begin(), r.fees.end(),
+                            [](const std::string& s) { return s.rfind("カード再交付手数料 800円", 0) == 0; }));
+    EXPECT_TRUE(r.deadlines.empty()); // no card issue day: nothing to compute
+}
+
+TEST(VisitRules, AProxyHasMoreToBringThanThePrincipal)
+{
+    VisitFacts principal, proxy;
+    principal.procedure = proxy.procedure = Procedure::CardReceipt;
+    principal.birth = proxy.birth = date(1970, 5, 20);
+    proxy.applicant = ApplicantType::Proxy;
+    EXPECT_GT(visitRules(book(), proxy, kToday).documents.size(), visitRules(book(), principal, kToday).documents.size());
+}
+
+TEST(VisitRules, WithTheCardsIssueDayTheDeadlinesShowInBothCalendars)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    VisitFacts f;
+    f.procedure = Procedure::CardRenewal;
+    f.birth = date(1970, 5, 20);
+    f.cardIssued = date(2016, 6, 1);
+    auto r = visitRules(book(), f, kToday);
+    ASSERT_FALSE(r.deadlines.empty());
+    // An adult's card: valid to the 10th birthday after the issue day.
+    EXPECT_EQ(r.deadlines[0], "Card valid until: 2026-05-20（令和8年5月20日）"); // untranslated label here
+    EXPECT_FALSE(r.warnings.empty()); // it has expired by 2026-11-29
+}
+
+TEST(VisitRules, StoredDocumentsShowTheRuleBooksLabelOrTheirOwnText)
+{
+    std::vector<ChecklistLine> known{{"principal-id", "本人確認書類", ""}};
+    EXPECT_EQ(documentLabel(known, "principal-id"), "本人確認書類");
+    EXPECT_EQ(documentLabel(known, "運転免許証"), "運転免許証");
+    setUiLanguage(UiLanguage::Japanese);
+    EXPECT_EQ(formatYen(1000), "1,000円");
+    EXPECT_EQ(formatYen(0), "0円");
+}

@@ -19,7 +19,10 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
                                wxDefaultValidator, "documents");
     sizer->Add(list_, 1, wxEXPAND);
     // What the selected line accepts (list A: one of…, list B: two of…).
-    detail_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "documentDetail");
+    // Three lines kept free for it, so that the layout does not jump as the selection moves.
+    detail_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE,
+                               "documentDetail");
+    detail_->SetMinSize(wxSize(-1, 3 * GetCharHeight() + 4));
     sizer->Add(detail_, 0, wxEXPAND | wxTOP, 2);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     entry_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
@@ -47,8 +50,8 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
                 if (k.id == items_[static_cast<std::size_t>(sel)].document)
                     detail = k.detail;
         detail_->SetLabel(u8(detail));
-        detail_->Wrap(GetClientSize().GetWidth());
-        GetParent()->Layout();
+        detail_->SetToolTip(u8(detail)); // the whole of a long list of alternatives
+        detail_->Wrap(detail_->GetClientSize().GetWidth());
     });
 }
 

@@ -18,7 +18,7 @@ ProcedurePicker::ProcedurePicker(wxWindow* parent) : wxPanel(parent, wxID_ANY, w
                              "procedureSearch");
     search_->SetHint(_("Part of the name or reading, e.g. saikoufu"));
     sizer->Add(search_, 0, wxEXPAND | wxBOTTOM, 4);
-    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 260)), 0, nullptr, wxLB_SINGLE,
+    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 200)), 0, nullptr, wxLB_SINGLE,
                           wxDefaultValidator, "procedureList");
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);

@@ -23,6 +23,14 @@ std::string label(const char* name)
 
 bool focusIs(const char* name) { return focusedName() == name; }
 
+// The clerk clicks into a field and types: the text goes in only once the field has the focus.
+void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
+{
+    d.act(std::string("click into ") + field, [field] { control<wxWindow>(field)->SetFocus(); });
+    d.waitFor(std::string(field) + " has the focus", [field] { return focusIs(field); });
+    d.act(std::string("type into ") + field, [text] { commitText(text); });
+}
+
 // Case ids on the day's list, for checks against the case book.
 CaseStatus statusOf(db::CaseStore& store, CaseId id) { return store.get(id).status; }
 
@@ -214,13 +222,11 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
         pressKey(WXK_RETURN);
     });
     d.waitFor("name field", [] { return focusIs("name"); });
-    d.act("resident", [] {
-        commitText("高橋 一郎");
-        control<wxTextCtrl>("kana")->SetFocus();
-        commitText("タカハシ イチロウ");
-        control<wxTextCtrl>("birth")->SetFocus();
-        typeAscii("1960-01-15");
-    });
+    d.act("name", [] { commitText("高橋 一郎"); });
+    focusAndCommit(d, "kana", "タカハシ イチロウ");
+    d.act("focus the birth date", [] { control<wxTextCtrl>("birth")->SetFocus(); });
+    d.waitFor("the birth date has the focus", [] { return focusIs("birth"); });
+    d.act("birth", [] { typeAscii("1960-01-15"); });
     d.waitFor("the birth date is read", [] { return label("birthEcho") == "1960-01-15（昭和35年1月15日）"; });
     d.act("lock the case book, Ctrl+S", [locker] {
         locker->exec("BEGIN IMMEDIATE");
@@ -269,11 +275,8 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     d.waitFor("one row", [&] { return frame->rows().size() == 1 && frame->rows()[0].id == id; });
     d.act("Enter opens it", [] { pressKey(WXK_RETURN); });
     d.waitFor("the detail offers reopening", [] { return shownTopLevel("caseDetailDialog") && control<wxWindow>("reopen"); });
-    d.act("reason, then Alt+O", [] {
-        control<wxTextCtrl>("reason")->SetFocus();
-        commitText("再来庁");
-        pressKey('O', wxMOD_ALT);
-    });
+    focusAndCommit(d, "reason", "再来庁");
+    d.act("Alt+O", [] { pressKey('O', wxMOD_ALT); });
     d.waitFor("the case is open again", [&] { return store->get(id).status == CaseStatus::InProgress; });
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });

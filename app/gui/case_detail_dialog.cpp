@@ -2,6 +2,7 @@
 
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/handout_printer.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
@@ -71,16 +72,28 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
     history_->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, 220);
     top->Add(history_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
 
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    auto* print = new wxButton(this, wxID_PRINT, _("&Print the handout (Ctrl+P)"), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "printButton");
+    bottom->Add(print, 0, wxRIGHT, 6);
+    auto* printEn = new wxButton(this, wxID_ANY, _("English hando&ut"), wxDefaultPosition, wxDefaultSize, 0,
+                                 wxDefaultValidator, "printEnglishButton");
+    bottom->Add(printEn, 0);
+    bottom->AddStretchSpacer();
     auto* close = new wxButton(this, wxID_CANCEL, _("&Close"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "closeButton");
-    top->Add(close, 0, wxALIGN_RIGHT | wxALL, 8);
+    bottom->Add(close, 0);
+    top->Add(bottom, 0, wxEXPAND | wxALL, 8);
+    print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printHandout(false); });
+    printEn->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printHandout(true); });
     SetSizer(top);
 
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (saveEdits())
             show(case_);
     });
-    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
-    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'P', wxID_PRINT}};
+    SetAcceleratorTable(wxAcceleratorTable(2, keys));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { printHandout(false); }, wxID_PRINT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (saveEdits())
             show(case_);
@@ -220,6 +233,15 @@ void CaseDetailDialog::reopen()
     } catch (const std::exception& e) {
         showError(this, e, _("Reopening the case"));
     }
+}
+
+void CaseDetailDialog::printHandout(bool english)
+{
+    // The handout shows what was ticked: unsaved ticks are saved first.
+    if (!saveEdits())
+        return;
+    if (auto path = gui::printHandout(this, desk_, case_, english))
+        lastHandout_ = *path;
 }
 
 void CaseDetailDialog::setPrivacyLocked(bool locked)

@@ -3,6 +3,7 @@
 // exactly the status changes the lifecycle allows; reopening for supervisors.
 #include "app/gui/desk_context.hpp"
 
+#include <filesystem>
 #include <wx/dialog.h>
 
 class wxListCtrl;
@@ -19,12 +20,15 @@ public:
     CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id);
     bool changed() const { return changed_; }
     void setPrivacyLocked(bool locked);
+    // The last handout written (for the status bar and the tests).
+    const std::filesystem::path& lastHandout() const { return lastHandout_; }
 
 private:
     void show(const Case& c);
     bool saveEdits(); // documents and notes; false when the save failed
     void changeStatus(CaseStatus to, bool needsReason);
     void reopen();
+    void printHandout(bool english);
     bool reasonGiven();
 
     DeskContext& desk_;
@@ -36,6 +40,7 @@ private:
     wxBoxSizer* actions_;
     wxWindow* actionsParent_;
     bool changed_ = false;
+    std::filesystem::path lastHandout_;
     bool notesModified_ = false;
 };
 

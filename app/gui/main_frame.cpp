@@ -3,6 +3,7 @@
 #include "app/gui/case_detail_dialog.hpp"
 #include "app/gui/case_list_model.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/handout_printer.hpp"
 #include "app/gui/new_case_dialog.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/settings_dialog.hpp"
@@ -90,6 +91,7 @@ void MainFrame::buildMenu()
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New case\tCtrl+N"));
     file->Append(IdOpenCase, _("&Open the selected case\tCtrl+O"));
+    file->Append(wxID_PRINT, _("&Print the handout of the selected case\tCtrl+P"));
     file->AppendSeparator();
     file->Append(wxID_PREFERENCES, _("&Settings..."));
     file->AppendSeparator();
@@ -106,6 +108,18 @@ void MainFrame::buildMenu()
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { newCase(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSelectedCase(); }, IdOpenCase);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        auto item = list_->GetSelection();
+        if (!item.IsOk())
+            return;
+        try {
+            Case c = desk_.store.get(model_->rows()[model_->GetRow(item)].id);
+            if (auto path = printHandout(this, desk_, c, false))
+                SetStatusText(wxString::Format(_("Handout written: %s"), u8(path->string())), 0);
+        } catch (const std::exception& e) {
+            showError(this, e, _("Printing the handout"));
+        }
+    }, wxID_PRINT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSettings(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);

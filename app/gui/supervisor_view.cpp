@@ -6,7 +6,10 @@
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 
+#include "reports/daily_report.hpp"
+
 #include <wx/button.h>
+#include <wx/filedlg.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/intl.h>
@@ -36,20 +39,53 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
     figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 300);
     figures_->AppendColumn(_("Cases"), wxLIST_FORMAT_RIGHT, 80);
     top->Add(figures_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    top->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0, wxALIGN_RIGHT | wxALL, 8);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* pdf = new wxButton(this, wxID_ANY, _("Daily report (&PDF)..."), wxDefaultPosition, wxDefaultSize, 0,
+                             wxDefaultValidator, "exportPdf");
+    auto* csv = new wxButton(this, wxID_ANY, _("C&SV for the statistics..."), wxDefaultPosition, wxDefaultSize, 0,
+                             wxDefaultValidator, "exportCsv");
+    buttons->Add(pdf, 0, wxRIGHT, 6);
+    buttons->Add(csv, 0);
+    buttons->AddStretchSpacer();
+    buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0);
+    top->Add(buttons, 0, wxEXPAND | wxALL, 8);
+    pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportDay(false); });
+    csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportDay(true); });
     SetSizer(top);
     day_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { refresh(); });
     refresh();
     CentreOnParent();
 }
 
-void SupervisorView::refresh()
+boost::gregorian::date SupervisorView::day() const
 {
     wxDateTime d = day_->GetValue();
-    boost::gregorian::date day(d.GetYear(), d.GetMonth() + 1, d.GetDay());
+    return boost::gregorian::date(d.GetYear(), d.GetMonth() + 1, d.GetDay());
+}
+
+void SupervisorView::exportDay(bool csv)
+{
+    std::string name = "madoguchi-" + toIso(day()) + (csv ? ".csv" : ".pdf");
+    wxFileDialog ask(this, csv ? _("Save the CSV") : _("Save the daily report"), wxEmptyString, u8(name),
+                     csv ? "CSV (*.csv)|*.csv" : "PDF (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK)
+        return;
+    std::filesystem::path path(utf8(ask.GetPath()));
+    try {
+        if (csv)
+            reports::writeDailyCsv(desk_.store, day(), path);
+        else
+            reports::writeDailyReportPdf(desk_.store, day(), reports::loadOfficeInfoOrDefault(), path);
+    } catch (const std::exception& e) {
+        showError(this, e, csv ? _("Writing the CSV") : _("Writing the daily report"));
+    }
+}
+
+void SupervisorView::refresh()
+{
     DayFigures f;
     try {
-        f = dayFigures(desk_.store.search(dayQuery(day)));
+        f = dayFigures(desk_.store.search(dayQuery(day())));
     } catch (const std::exception& e) {
         showError(this, e, _("Counting the day's cases"));
         return;

@@ -3,6 +3,7 @@
 // are still open. The daily report export joins here when the printing issue lands.
 #include "app/gui/desk_context.hpp"
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <wx/dialog.h>
 
 class wxListCtrl;
@@ -17,6 +18,9 @@ public:
 
 private:
     void refresh();
+    boost::gregorian::date day() const;
+    // The daily report (PDF) or the CSV of the day, to a file the supervisor chooses.
+    void exportDay(bool csv);
     DeskContext& desk_;
     wxDatePickerCtrl* day_;
     wxStaticText* totals_;

@@ -1,6 +1,10 @@
 // The whole visit in the real window, by keyboard: new case, resident typed with an era date, the
 // documents ticked, saved, the status moved on with the reason the rules ask for.
+#include "app/gui/case_detail_dialog.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
+#include "tests/support/run_process.hpp"
+
+#include <filesystem>
 #include "core/common/clock.hpp"
 #include "window_fixture.hpp"
 
@@ -183,6 +187,21 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
                !control<wxWindow>("reopen");
     });
     d.screenshot("case-done.png");
+    d.act("Ctrl+P prints the handout", [] { pressKey('P', wxMOD_CONTROL); });
+    d.waitFor("the handout PDF is written", [&] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        return detail && !detail->lastHandout().empty() && std::filesystem::exists(detail->lastHandout());
+    });
+    d.act("it is the resident's handout", [&] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        std::string pdf = detail->lastHandout().string();
+        auto text = runProcess({"pdftotext", "-layout", pdf, "-"});
+        ASSERT_EQ(text.exitCode, 0) << text.err;
+        std::string number = store->get(created).receptionNumber;
+        EXPECT_NE(text.out.find(number), std::string::npos) << text.out;
+        EXPECT_NE(text.out.find("再交付"), std::string::npos) << text.out;
+        EXPECT_NE(text.out.find("山田"), std::string::npos) << text.out;
+    });
     d.act("Escape closes", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list, which shows it done", [&] {
         if (shownTopLevel("caseDetailDialog"))

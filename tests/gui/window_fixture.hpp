@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <memory>
 #include <wx/app.h>
+#include <wx/config.h>
 
 namespace madoguchi::test {
 
@@ -20,6 +21,8 @@ protected:
     {
         wxTheApp->SetExitOnFrameDelete(false);
         gui::openSettingsFile();
+        // Handouts are checked from their files; no PDF viewer pops up on the test display.
+        wxConfigBase::Get()->Write("/Settings/OpenHandout", false);
         gui::applyLanguage(language());
         store = db::openStore(bookPath());
     }

@@ -51,6 +51,7 @@ int main(int argc, char** argv)
     }
     // The settings and the saved window layout go to a fresh XDG config folder, not the user's.
     setenv("XDG_CONFIG_HOME", (home / "config").string().c_str(), 1);
+    setenv("XDG_CACHE_HOME", (home / "cache").string().c_str(), 1);
     setenv("GTK_A11Y", "none", 1);
     setenv("NO_AT_BRIDGE", "1", 1);
 

@@ -1,0 +1,43 @@
+#include "app/gui/handout_printer.hpp"
+
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/wx_text.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "reports/handout.hpp"
+
+#include <wx/config.h>
+#include <wx/intl.h>
+#include <wx/stdpaths.h>
+#include <wx/utils.h>
+
+namespace madoguchi::gui {
+
+std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskContext& desk, const Case& c, bool english)
+{
+    try {
+        if (!desk.rules)
+            throw StorageError(StorageError::Kind::Io, "the rule book could not be read at start");
+        // The handout carries the resident's name: a folder only this user can read.
+        wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+        std::filesystem::path dir =
+            std::filesystem::path(utf8(wxStandardPaths::Get().GetUserDir(wxStandardPaths::Dir_Cache))) / "madoguchi" /
+            "handouts";
+        std::filesystem::create_directories(dir);
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+        auto today = now().localDay;
+        auto path = dir / (c.receptionNumber + "-" + toIso(today) + (english ? "-en" : "-ja") + ".pdf");
+        reports::writeHandoutPdf(c, english ? reports::Language::En : reports::Language::Ja,
+                                 reports::loadOfficeInfoOrDefault(), reports::handoutRulesFor(c, *desk.rules, today),
+                                 today, path);
+        // The viewer prints; a desk without one (or a test) turns this off in the settings file.
+        if (wxConfigBase::Get()->ReadBool("/Settings/OpenHandout", true))
+            wxLaunchDefaultApplication(u8(path.string()));
+        return path;
+    } catch (const std::exception& e) {
+        showError(parent, e, _("Printing the handout"));
+        return std::nullopt;
+    }
+}
+
+} // namespace madoguchi::gui

@@ -17,11 +17,10 @@
 #include "reports/pdf_document.hpp"
 #include "reports/truetype_font.hpp"
 
-#include <hpdf.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <hpdf.h>
 #include <iostream>
 #include <unistd.h>
 
@@ -32,7 +31,10 @@ using bench::Clock;
 
 namespace {
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double msSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 // The same text runs written by libharu with the font as libharu loads it by itself.
 std::string haruWholeFont(const RenderedDocument& doc, bool embed)
@@ -80,7 +82,10 @@ std::string plainText(const RenderedDocument& doc)
     return out;
 }
 
-std::uintmax_t fileSize(const fs::path& p) { return fs::exists(p) ? fs::file_size(p) : 0; }
+std::uintmax_t fileSize(const fs::path& p)
+{
+    return fs::exists(p) ? fs::file_size(p) : 0;
+}
 
 void printFigures(const char* what, const bench::Figures& f, double goal)
 {
@@ -130,7 +135,8 @@ int main(int argc, char** argv)
     std::size_t bytes = 0;
     auto handout = bench::measure(runs, [&](int i) {
         const Case& c = sample[static_cast<std::size_t>(i) % sample.size()];
-        auto doc = renderHandout(c, i % 2 ? Language::En : Language::Ja, office, handoutRulesFor(c, book, today), today);
+        auto doc =
+            renderHandout(c, i % 2 ? Language::En : Language::Ja, office, handoutRulesFor(c, book, today), today);
         bytes += doc.pdf.size();
         return doc.pages;
     });
@@ -150,7 +156,8 @@ int main(int argc, char** argv)
     writeFileAtomically(out / "handout-ja.pdf", ja.pdf);
     writeFileAtomically(out / "handout-en.pdf", en.pdf);
     std::printf("%-46s %8s %10s\n", "the reissue handout (ja), written as", "size", "time");
-    std::printf("%-46s %7.1fK %8.1f ms\n", "  Madoguchi: subset of IPAex embedded", ja.pdf.size() / 1024.0, handout.p50);
+    std::printf("%-46s %7.1fK %8.1f ms\n", "  Madoguchi: subset of IPAex embedded", ja.pdf.size() / 1024.0,
+                handout.p50);
     t0 = Clock::now();
     auto whole = haruWholeFont(ja, true);
     double wholeMs = msSince(t0);
@@ -158,7 +165,8 @@ int main(int argc, char** argv)
     t0 = Clock::now();
     auto none = haruWholeFont(ja, false);
     double noneMs = msSince(t0);
-    std::printf("%-46s %7.1fK %8.1f ms\n", "  libharu, font not embedded (printer's own)", none.size() / 1024.0, noneMs);
+    std::printf("%-46s %7.1fK %8.1f ms\n", "  libharu, font not embedded (printer's own)", none.size() / 1024.0,
+                noneMs);
 
     // ---- LibreOffice headless, if installed ----
     if (std::system("command -v soffice >/dev/null 2>&1") == 0) {
@@ -188,8 +196,9 @@ int main(int argc, char** argv)
     fs::remove(dbPath);
     auto store = db::openStore(dbPath.string());
     std::vector<db::ImportedCase> day;
-    const CaseStatus statuses[] = {CaseStatus::Done, CaseStatus::Done, CaseStatus::Done, CaseStatus::InProgress,
-                                   CaseStatus::Waiting, CaseStatus::Received, CaseStatus::Withdrawn};
+    const CaseStatus statuses[] = {CaseStatus::Done,       CaseStatus::Done,    CaseStatus::Done,
+                                   CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Received,
+                                   CaseStatus::Withdrawn};
     for (int i = 0; i < cases; ++i) {
         db::ImportedCase ic;
         ic.draft = bench::randomResident(rng);

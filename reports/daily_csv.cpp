@@ -1,7 +1,6 @@
+#include "core/common/clock.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
-
-#include "core/common/clock.hpp"
 
 #include <cmath>
 
@@ -33,9 +32,9 @@ std::string field(const std::string& v, bool freeText = false)
 std::string dailyCsv(const DailySummary& summary)
 {
     std::string out = "\xEF\xBB\xBF"; // UTF-8 byte-order mark
-    const char* headers[] = {"受付番号", "ケースID", "受付日時",   "手続き",   "手続きID", "状態",
-                             "状態ID",   "氏名",     "フリガナ",   "申請者",   "窓口",     "担当",
-                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延", "理由"};
+    const char* headers[] = {"受付番号", "ケースID",       "受付日時",       "手続き", "手続きID", "状態",
+                             "状態ID",   "氏名",           "フリガナ",       "申請者", "窓口",     "担当",
+                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延",   "理由"};
     bool first = true;
     for (const char* h : headers) {
         out += first ? "" : ",";

@@ -37,8 +37,8 @@ void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool with
         return;
     }
     double w = f.width();
-    std::vector<Column> cols{{"受付番号", 50, Align::Left}, {"受付", 34, Align::Left},   {"手続き", 92, Align::Left},
-                             {"状態", 40, Align::Left},     {"氏名", 0, Align::Left},     {"窓口", 34, Align::Left},
+    std::vector<Column> cols{{"受付番号", 50, Align::Left}, {"受付", 34, Align::Left}, {"手続き", 92, Align::Left},
+                             {"状態", 40, Align::Left},     {"氏名", 0, Align::Left},  {"窓口", 34, Align::Left},
                              {"担当", 58, Align::Left},     {"経過", 50, Align::Right}};
     if (withReason)
         cols.push_back({"理由", 90, Align::Left});
@@ -49,8 +49,13 @@ void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool with
     std::vector<std::vector<std::string>> rows;
     for (const DayCase* dc : cases) {
         const Case& c = dc->c;
-        std::vector<std::string> r{c.receptionNumber, clockTime(c.createdAt), std::string(info(c.procedure).nameJa),
-                                   std::string(statusNameJa(c.status)), c.resident.name, c.window, c.clerk,
+        std::vector<std::string> r{c.receptionNumber,
+                                   clockTime(c.createdAt),
+                                   std::string(info(c.procedure).nameJa),
+                                   std::string(statusNameJa(c.status)),
+                                   c.resident.name,
+                                   c.window,
+                                   c.clerk,
                                    formatMinutes(dc->ageMinutes)};
         if (withReason)
             r.push_back(dc->lastReason);

@@ -50,8 +50,7 @@ std::optional<std::int64_t> epochSeconds(const std::string& iso)
     int y, mo, d, h, mi, s;
     char sign = 'Z';
     int oh = 0, om = 0;
-    if (iso.size() < 19 ||
-        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
+    if (iso.size() < 19 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
         return std::nullopt;
     std::size_t p = 19;
     if (p < iso.size() && iso[p] == '.')
@@ -62,8 +61,8 @@ std::optional<std::int64_t> epochSeconds(const std::string& iso)
         if (std::sscanf(iso.c_str() + p + 1, "%2d:%2d", &oh, &om) != 2)
             return std::nullopt;
     }
-    std::int64_t t = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
-                     mi * 60 + s;
+    std::int64_t t =
+        daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s;
     std::int64_t off = (oh * 60 + om) * 60;
     return sign == '-' ? t + off : t - off;
 }
@@ -88,7 +87,10 @@ void Tally::add(CaseStatus s)
     }
 }
 
-std::size_t statusIndex(CaseStatus s) { return static_cast<std::size_t>(s); }
+std::size_t statusIndex(CaseStatus s)
+{
+    return static_cast<std::size_t>(s);
+}
 
 std::vector<const DayCase*> DailySummary::select(bool (*keep)(const DayCase&)) const
 {
@@ -101,9 +103,8 @@ std::vector<const DayCase*> DailySummary::select(bool (*keep)(const DayCase&)) c
 
 std::vector<const DayCase*> DailySummary::open() const
 {
-    return select([](const DayCase& c) {
-        return c.c.status == CaseStatus::Received || c.c.status == CaseStatus::InProgress;
-    });
+    return select(
+        [](const DayCase& c) { return c.c.status == CaseStatus::Received || c.c.status == CaseStatus::InProgress; });
 }
 
 std::vector<const DayCase*> DailySummary::waiting() const
@@ -124,8 +125,9 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
     s.overdueAfterMinutes = overdueAfterMinutes;
     s.referenceTime = isoAt(reference, cases.empty() ? 9 * 60 : offsetMinutesOf(cases.front().createdAt));
     std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) {
-        return a.receptionNumber.size() != b.receptionNumber.size() ? a.receptionNumber.size() < b.receptionNumber.size()
-                                                                      : a.receptionNumber < b.receptionNumber;
+        return a.receptionNumber.size() != b.receptionNumber.size()
+                   ? a.receptionNumber.size() < b.receptionNumber.size()
+                   : a.receptionNumber < b.receptionNumber;
     });
     double sum = 0;
     for (auto& c : cases) {
@@ -173,9 +175,8 @@ DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date
     std::vector<Case> cases;
     for (const auto& row : store.search(q))
         cases.push_back(store.get(row.id));
-    auto nowEpoch = std::chrono::duration_cast<std::chrono::seconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+    auto nowEpoch =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     int offset = cases.empty() ? offsetMinutesOf(now().iso) : offsetMinutesOf(cases.front().createdAt);
     std::int64_t endOfDay =
         (daysFromCivil(day.year(), day.month(), day.day()) + 1) * 86400 - static_cast<std::int64_t>(offset) * 60;

@@ -25,7 +25,7 @@ struct DayCase {
     std::optional<double> handlingMinutes; // received → done
     double ageMinutes = 0;                 // received → the report's reference time
     bool overdue = false;
-    std::string lastReason;                // of the latest status change (why it waits)
+    std::string lastReason; // of the latest status change (why it waits)
 };
 
 struct Tally {

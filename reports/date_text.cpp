@@ -10,13 +10,14 @@ std::string printedDate(const boost::gregorian::date& d, Language lang)
 {
     auto ymd = d.year_month_day();
     if (lang == Language::Ja) {
-        std::string western = std::to_string(static_cast<int>(ymd.year)) + "年" + std::to_string(ymd.month.as_number()) +
-                              "月" + std::to_string(static_cast<int>(ymd.day)) + "日";
+        std::string western = std::to_string(static_cast<int>(ymd.year)) + "年" +
+                              std::to_string(ymd.month.as_number()) + "月" + std::to_string(static_cast<int>(ymd.day)) +
+                              "日";
         return western + "（" + era::formatJa(d) + "）";
     }
-    static constexpr std::array<const char*, 12> kMonths{"January", "February", "March",     "April",
-                                                          "May",     "June",     "July",      "August",
-                                                          "September", "October", "November", "December"};
+    static constexpr std::array<const char*, 12> kMonths{"January",   "February", "March",    "April",
+                                                         "May",       "June",     "July",     "August",
+                                                         "September", "October",  "November", "December"};
     auto e = era::toEra(d);
     return std::to_string(static_cast<int>(ymd.day)) + " " + kMonths[ymd.month.as_number() - 1u] + " " +
            std::to_string(static_cast<int>(ymd.year)) + " (" + std::string(era::info(e.era).nameEn) + " " +

@@ -9,10 +9,16 @@ constexpr double kCellPad = 3;
 
 // The baseline of a line whose box starts at `top`: the glyphs (ascent 0.88, descent 0.12 of the
 // size) centred in the line box.
-double baselineFor(double top, double size) { return top - FlowLayout::lineHeight(size) / 2 - 0.38 * size; }
+double baselineFor(double top, double size)
+{
+    return top - FlowLayout::lineHeight(size) / 2 - 0.38 * size;
+}
 
 // Bold text is stroked as well as filled (PdfDocument::text): its outline grows by the stroke.
-double strokeAllowance(Weight w, double size) { return w == Weight::Bold ? size * 0.035 : 0; }
+double strokeAllowance(Weight w, double size)
+{
+    return w == Weight::Bold ? size * 0.035 : 0;
+}
 } // namespace
 
 FlowLayout::FlowLayout(PdfDocument& doc, Margins margins, std::function<void(FlowLayout&)> continuation)
@@ -35,7 +41,10 @@ void FlowLayout::ensure(double height)
         newPage();
 }
 
-void FlowLayout::space(double height) { y_ -= height; }
+void FlowLayout::space(double height)
+{
+    y_ -= height;
+}
 
 std::vector<std::string> FlowLayout::wrap(std::string_view text, double width, double size) const
 {
@@ -96,8 +105,8 @@ void FlowLayout::tickItem(std::string_view text, double size, double indent)
     }
 }
 
-void FlowLayout::labelled(std::string_view label, std::string_view text, double size, double indent,
-                          double labelWidth, Weight labelWeight)
+void FlowLayout::labelled(std::string_view label, std::string_view text, double size, double indent, double labelWidth,
+                          Weight labelWeight)
 {
     auto lines = wrap(text, width() - indent - labelWidth, size);
     if (lines.empty())

@@ -114,7 +114,10 @@ constexpr Labels kEn{
     "Page",
 };
 
-const std::string& pick(const rules::Text& t, Language l) { return l == Language::Ja ? t.ja : t.en; }
+const std::string& pick(const rules::Text& t, Language l)
+{
+    return l == Language::Ja ? t.ja : t.en;
+}
 
 std::string procedureName(Procedure p, Language l)
 {
@@ -210,8 +213,8 @@ void feesSection(FlowLayout& f, const rules::Requirements& req, Language l, cons
     std::vector<std::vector<std::string>> rows;
     int lines = 2;
     for (const auto& fee : req.fees) {
-        rows.push_back({pick(fee.label, l) + (fee.condition ? "\n" + pick(*fee.condition, l) : ""),
-                        printedYen(fee.yen, l)});
+        rows.push_back(
+            {pick(fee.label, l) + (fee.condition ? "\n" + pick(*fee.condition, l) : ""), printedYen(fee.yen, l)});
         lines += fee.condition ? 2 : 1;
     }
     if (req.fees.size() != 1)
@@ -231,8 +234,9 @@ void contactsSection(FlowLayout& f, const rules::Requirements& req, Language l, 
     for (const auto& c : req.contacts)
         if (c.phone == kHotline)
             hotline = &c;
-    std::string name = hotline ? pick(hotline->name, l)
-                               : (l == Language::Ja ? "マイナンバー総合フリーダイヤル" : "My Number general toll-free line");
+    std::string name =
+        hotline ? pick(hotline->name, l)
+                : (l == Language::Ja ? "マイナンバー総合フリーダイヤル" : "My Number general toll-free line");
     double size = 12;
     auto lines = f.wrap(std::string(t.lostText) + " " + name, f.width() - 16, kBody);
     double boxH = 8 + FlowLayout::lineHeight(kBody + 1) + lines.size() * FlowLayout::lineHeight(kBody) +
@@ -315,10 +319,14 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
     f.rule(0.3);
     f.labelled(t.receivedOn, printedDate(receivedDay, l), kBody, 0, labelW, Weight::Bold);
     f.labelled(t.procedure, procedureName(c.procedure, l), kBody + 1, 0, labelW, Weight::Bold);
-    f.labelled(t.name, nameLine + (c.resident.kana.empty() ? "" : (l == Language::Ja ? "（" + c.resident.kana + "）" : " (" + c.resident.kana + ")")),
+    f.labelled(t.name,
+               nameLine + (c.resident.kana.empty()
+                               ? ""
+                               : (l == Language::Ja ? "（" + c.resident.kana + "）" : " (" + c.resident.kana + ")")),
                kBody + 1, 0, labelW, Weight::Bold);
     if (c.applicant.type != ApplicantType::Principal) {
-        std::string who = std::string(l == Language::Ja ? applicantNameJa(c.applicant.type) : applicantNameEn(c.applicant.type));
+        std::string who =
+            std::string(l == Language::Ja ? applicantNameJa(c.applicant.type) : applicantNameEn(c.applicant.type));
         if (!c.applicant.proxyName.empty())
             who += l == Language::Ja ? "　" + c.applicant.proxyName + t.honorific : ": " + c.applicant.proxyName;
         if (!c.applicant.proxyRelation.empty())
@@ -340,10 +348,12 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
         for (const auto& n : rules.requirements.notes)
             f.labelled("・", pick(n, l), kBody, 0, kBody);
     }
-    f.pageNumbers([&](int p, int n) {
-        return l == Language::Ja ? std::to_string(p) + " / " + std::to_string(n) + " ページ"
-                                 : std::string(t.page) + " " + std::to_string(p) + " of " + std::to_string(n);
-    }, kSmall);
+    f.pageNumbers(
+        [&](int p, int n) {
+            return l == Language::Ja ? std::to_string(p) + " / " + std::to_string(n) + " ページ"
+                                     : std::string(t.page) + " " + std::to_string(p) + " of " + std::to_string(n);
+        },
+        kSmall);
 
     RenderedDocument out;
     out.pdf = doc.bytes();

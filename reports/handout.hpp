@@ -24,8 +24,8 @@ namespace madoguchi::reports {
 struct HandoutRules {
     rules::Requirements requirements;
     std::optional<rules::Deadlines> deadlines; // none when nothing dated applies
-    bool newCard = false;  // the procedure issues a card today: its expiry is printed
-    bool newCerts = false; // it issues certificates today
+    bool newCard = false;                      // the procedure issues a card today: its expiry is printed
+    bool newCerts = false;                     // it issues certificates today
 };
 
 // Asks the rule book for the case's procedure and applicant, and the deadline engine for the

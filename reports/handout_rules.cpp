@@ -9,8 +9,8 @@ using boost::gregorian::date;
 HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const date& today)
 {
     HandoutRules r;
-    r.requirements = book.requirementsFor(c.procedure, c.applicant.type,
-                                          {c.resident.birth, c.resident.foreignResident}, today);
+    r.requirements =
+        book.requirementsFor(c.procedure, c.applicant.type, {c.resident.birth, c.resident.foreignResident}, today);
     switch (c.procedure) {
     case Procedure::CardReceipt:
     case Procedure::Reissue:

@@ -14,11 +14,17 @@ constexpr std::u32string_view kNoStart =
 // 行末禁則: opening brackets never end a line.
 constexpr std::u32string_view kNoEnd = U"([{（［｛〔〈《「『【〘〖〝‘“｟«";
 
-bool isSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+bool isSpace(char32_t c)
+{
+    return c == U' ' || c == U'\t' || c == U'\u3000';
+}
 
 // Characters of Latin-script words and numbers: below the CJK blocks. Full-width letters and digits
 // (ＡＢＣ, １２３) are laid out like kanji and may break anywhere.
-bool isWordChar(char32_t c) { return (c > U' ' && c < 0x2000) || c == 0x2010 || c == 0x2011 || c == 0x2019; }
+bool isWordChar(char32_t c)
+{
+    return (c > U' ' && c < 0x2000) || c == 0x2010 || c == 0x2011 || c == 0x2019;
+}
 
 bool breakAllowedBefore(char32_t prev, char32_t cur)
 {
@@ -110,8 +116,14 @@ void breakParagraph(const std::vector<char32_t>& cps, double maxWidth, const Mea
 
 } // namespace
 
-bool mayNotStartLine(char32_t c) { return kNoStart.find(c) != std::u32string_view::npos; }
-bool mayNotEndLine(char32_t c) { return kNoEnd.find(c) != std::u32string_view::npos; }
+bool mayNotStartLine(char32_t c)
+{
+    return kNoStart.find(c) != std::u32string_view::npos;
+}
+bool mayNotEndLine(char32_t c)
+{
+    return kNoEnd.find(c) != std::u32string_view::npos;
+}
 
 std::vector<std::string> breakLines(std::string_view text, double maxWidth, const MeasureText& measure)
 {

@@ -4,10 +4,9 @@
 #include "reports/line_breaking.hpp"
 #include "reports/truetype_font.hpp"
 
-#include <hpdf.h>
-
 #include <cstdio>
 #include <cstdlib>
+#include <hpdf.h>
 #include <stdexcept>
 #include <unistd.h>
 #include <variant>
@@ -88,8 +87,8 @@ struct TempFontFile {
         path = (fs::temp_directory_path() / "madoguchi-font-XXXXXX").string();
         int fd = ::mkstemp(path.data());
         if (fd < 0)
-            throw StorageError(StorageError::Kind::Io, "cannot create a temporary font file in " +
-                                                           fs::temp_directory_path().string());
+            throw StorageError(StorageError::Kind::Io,
+                               "cannot create a temporary font file in " + fs::temp_directory_path().string());
         const char* p = bytes.data();
         std::size_t left = bytes.size();
         while (left > 0) {
@@ -107,7 +106,10 @@ struct TempFontFile {
     ~TempFontFile() { ::unlink(path.c_str()); }
 };
 
-HPDF_REAL r(double v) { return static_cast<HPDF_REAL>(v); }
+HPDF_REAL r(double v)
+{
+    return static_cast<HPDF_REAL>(v);
+}
 
 } // namespace
 
@@ -148,7 +150,10 @@ int PdfDocument::addPage()
     return static_cast<int>(impl_->pages.size()) - 1;
 }
 
-int PdfDocument::pageCount() const { return static_cast<int>(impl_->pages.size()); }
+int PdfDocument::pageCount() const
+{
+    return static_cast<int>(impl_->pages.size());
+}
 
 double PdfDocument::textWidth(std::string_view text, double size) const
 {

@@ -17,13 +17,13 @@ struct TextRun {
     int page = 0; // 0-based
     double x = 0, baseline = 0, width = 0, size = 0;
     std::string text;
-    double top() const { return baseline + size * 0.88; }     // IPAex ascent 880/1000
-    double bottom() const { return baseline - size * 0.12; }  // descent 120/1000
+    double top() const { return baseline + size * 0.88; }    // IPAex ascent 880/1000
+    double bottom() const { return baseline - size * 0.12; } // descent 120/1000
 };
 
 struct PageSize {
-    double width = 595.276;  // A4: 210 mm
-    double height = 841.89;  // 297 mm
+    double width = 595.276; // A4: 210 mm
+    double height = 841.89; // 297 mm
 };
 
 enum class Weight { Regular, Bold };
@@ -43,7 +43,7 @@ public:
     PdfDocument& operator=(const PdfDocument&) = delete;
 
     PageSize pageSize() const { return {}; }
-    int addPage();          // returns its index
+    int addPage(); // returns its index
     int pageCount() const;
 
     double textWidth(std::string_view text, double size) const;

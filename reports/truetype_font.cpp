@@ -55,8 +55,8 @@ std::uint32_t checksum(std::string_view t)
 }
 
 // Composite glyph flags (TrueType 'glyf' spec).
-constexpr std::uint16_t kArgsAreWords = 0x0001, kHaveScale = 0x0008, kMoreComponents = 0x0020,
-                        kHaveXYScale = 0x0040, kHaveTwoByTwo = 0x0080;
+constexpr std::uint16_t kArgsAreWords = 0x0001, kHaveScale = 0x0008, kMoreComponents = 0x0020, kHaveXYScale = 0x0040,
+                        kHaveTwoByTwo = 0x0080;
 
 // Calls f(offset of the glyph index within `glyph`) for each component of a composite glyph.
 template <typename F> void forEachComponent(std::string_view glyph, F f)
@@ -161,7 +161,10 @@ TrueTypeFont::Table TrueTypeFont::table(const char* tag) const
     throw std::out_of_range(std::string("no '") + tag + "' table");
 }
 
-std::uint16_t TrueTypeFont::glyphFor(char32_t c) const { return c < 0xFFFF ? bmp_[c] : 0; }
+std::uint16_t TrueTypeFont::glyphFor(char32_t c) const
+{
+    return c < 0xFFFF ? bmp_[c] : 0;
+}
 
 std::uint16_t TrueTypeFont::advanceUnits(std::uint16_t gid) const
 {
@@ -251,8 +254,7 @@ std::string TrueTypeFont::subset(const std::set<char32_t>& chars) const
     // segment (idDelta), and the mandatory 0xFFFF segment ends it.
     std::vector<std::array<std::uint16_t, 3>> segs; // start, end, delta
     for (auto [c, g] : cmapEntries) {
-        if (!segs.empty() && segs.back()[1] + 1 == c &&
-            static_cast<std::uint16_t>(c + segs.back()[2]) == g)
+        if (!segs.empty() && segs.back()[1] + 1 == c && static_cast<std::uint16_t>(c + segs.back()[2]) == g)
             segs.back()[1] = c;
         else
             segs.push_back({c, c, static_cast<std::uint16_t>(g - c)});

@@ -19,11 +19,11 @@ namespace {
 int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("checklist");
-    o.add_options()("case", po::value<CaseId>()->required(), "case id")
-        ("lang", po::value<std::string>()->default_value("ja"), "ja|en")
-        ("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")
-        ("date", po::value<std::string>(), "the day the rules are taken for (default: today)")
-        ("office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
+    o.add_options()("case", po::value<CaseId>()->required(),
+                    "case id")("lang", po::value<std::string>()->default_value("ja"),
+                               "ja|en")("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")(
+        "date", po::value<std::string>(), "the day the rules are taken for (default: today)")(
+        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
     auto vm = parseArgs(args, o);
     CaseId id = vm["case"].as<CaseId>();
     if (id <= 0)
@@ -45,8 +45,12 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
     auto doc = reports::renderHandout(c, lang, office, reports::handoutRulesFor(c, book, today), today);
     reports::writeFileAtomically(pdf, doc.pdf);
     if (ctx.json)
-        ctx.printJson({{"case", id}, {"reception_number", c.receptionNumber}, {"lang", lang == reports::Language::Ja ? "ja" : "en"},
-                       {"pdf", pdf}, {"pages", doc.pages}, {"bytes", doc.pdf.size()}});
+        ctx.printJson({{"case", id},
+                       {"reception_number", c.receptionNumber},
+                       {"lang", lang == reports::Language::Ja ? "ja" : "en"},
+                       {"pdf", pdf},
+                       {"pages", doc.pages},
+                       {"bytes", doc.pdf.size()}});
     else
         ctx.out << "handout for " << c.receptionNumber << " written to " << pdf << " (" << doc.pages << " page"
                 << (doc.pages == 1 ? "" : "s") << ")\n";

@@ -17,8 +17,8 @@ namespace {
 nlohmann::json summaryJson(const reports::DailySummary& s)
 {
     nlohmann::json byStatus = nlohmann::json::object();
-    for (auto st : {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
-                    CaseStatus::Withdrawn})
+    for (auto st :
+         {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done, CaseStatus::Withdrawn})
         byStatus[std::string(statusId(st))] = s.byStatus[reports::statusIndex(st)];
     nlohmann::json byProcedure = nlohmann::json::object();
     for (const auto& [p, counts] : s.byProcedure) {
@@ -31,7 +31,10 @@ nlohmann::json summaryJson(const reports::DailySummary& s)
     auto tallies = [](const std::map<std::string, reports::Tally>& m) {
         nlohmann::json j = nlohmann::json::object();
         for (const auto& [k, t] : m)
-            j[k] = {{"total", t.total}, {"open", t.open}, {"waiting", t.waiting}, {"done", t.done},
+            j[k] = {{"total", t.total},
+                    {"open", t.open},
+                    {"waiting", t.waiting},
+                    {"done", t.done},
                     {"withdrawn", t.withdrawn}};
         return j;
     };
@@ -61,11 +64,11 @@ nlohmann::json summaryJson(const reports::DailySummary& s)
 int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("report daily");
-    o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)")
-        ("pdf", po::value<std::string>(), "write the daily report (PDF) here")
-        ("csv", po::value<std::string>(), "write the day's cases (CSV, UTF-8 with BOM) here")
-        ("office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")
-        ("overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue");
+    o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)")(
+        "pdf", po::value<std::string>(), "write the daily report (PDF) here")(
+        "csv", po::value<std::string>(), "write the day's cases (CSV, UTF-8 with BOM) here")(
+        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
+        "overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue");
     auto vm = parseArgs(args, o);
     auto day = now().localDay;
     if (auto d = optionalString(vm, "date"))
@@ -111,7 +114,7 @@ int runReport(CliContext& ctx, const std::vector<std::string>& args)
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args.front() == "daily")
         return reportDaily(ctx, rest);
-    throw ValidationError("report: unknown report \"" + args.front() + "\" (daily)");
+    throw ValidationError("report: unknown action \"" + args.front() + "\" (daily)");
 }
 
 const CommandRegistration kReport{"report", "the supervisor's daily report (PDF) and CSV", runReport};

@@ -86,8 +86,8 @@ TEST_F(CliReport, BrokenOfficeSettingsAreBadInput)
 {
     auto settings = dir / "office.json";
     std::ofstream(settings) << R"({"name_ja": 3})";
-    auto r = cli({"report", "daily", "--date", "2026-11-27", "--office", settings.string(), "--pdf",
-                  (dir / "x.pdf").string()});
+    auto r = cli(
+        {"report", "daily", "--date", "2026-11-27", "--office", settings.string(), "--pdf", (dir / "x.pdf").string()});
     EXPECT_EQ(r.exitCode, 2) << r.err;
     EXPECT_NE(r.err.find("name_ja"), std::string::npos) << r.err;
 }
@@ -138,9 +138,9 @@ TEST_F(CliReport, AnOlderFileIsReplacedWhole)
 
 TEST_F(CliReport, ChecklistPrintsTheCaseInBothLanguages)
 {
-    auto added = cli({"case", "add", "--procedure", "reissue", "--name", "佐藤 花子", "--kana", "サトウ ハナコ", "--birth",
-                      "1985-03-14", "--applicant", "proxy", "--proxy-name", "佐藤 一郎", "--proxy-relation", "夫",
-                      "--json"});
+    auto added =
+        cli({"case", "add", "--procedure", "reissue", "--name", "佐藤 花子", "--kana", "サトウ ハナコ", "--birth",
+             "1985-03-14", "--applicant", "proxy", "--proxy-name", "佐藤 一郎", "--proxy-relation", "夫", "--json"});
     ASSERT_EQ(added.exitCode, 0) << added.err;
     std::string id = std::to_string(added.json()["id"].get<long long>());
     for (std::string lang : {"ja", "en"}) {

@@ -22,14 +22,18 @@ Case make(const std::string& number, Procedure p, const std::string& window, con
     c.history.push_back({c.createdAt, clerk, std::nullopt, CaseStatus::Received, ""});
     CaseStatus from = CaseStatus::Received;
     for (const auto& [at, to] : changes) {
-        c.history.push_back({"2026-11-29T" + at + ":00+09:00", clerk, from, to, to == CaseStatus::Waiting ? reason : ""});
+        c.history.push_back(
+            {"2026-11-29T" + at + ":00+09:00", clerk, from, to, to == CaseStatus::Waiting ? reason : ""});
         from = to;
     }
     c.status = from;
     return c;
 }
 
-std::int64_t at(const std::string& hhmm) { return *epochSeconds("2026-11-29T" + hhmm + ":00+09:00"); }
+std::int64_t at(const std::string& hhmm)
+{
+    return *epochSeconds("2026-11-29T" + hhmm + ":00+09:00");
+}
 
 } // namespace
 
@@ -50,8 +54,7 @@ TEST(DailySummary, CountsHandlingTimesAndOverdueCases)
              {{"09:15", CaseStatus::InProgress}, {"10:40", CaseStatus::Done}}), // 90 min
         make("A-003", Procedure::PinReset, "2", "tanaka", "10:00", {{"10:01", CaseStatus::InProgress}}),
         make("A-004", Procedure::PinReset, "2", "tanaka", "11:30", {}),
-        make("A-005", Procedure::CardReceipt, "3", "sato", "09:30",
-             {{"09:40", CaseStatus::Waiting}}, "照会書待ち"),
+        make("A-005", Procedure::CardReceipt, "3", "sato", "09:30", {{"09:40", CaseStatus::Waiting}}, "照会書待ち"),
         make("A-006", Procedure::CardReceipt, "3", "sato", "09:45", {{"09:50", CaseStatus::Withdrawn}}),
     };
     auto s = summarizeDay(cases, date(2026, 11, 29), at("12:00"), 60);

@@ -17,8 +17,9 @@ using namespace madoguchi::reports;
 
 namespace {
 
-const char* kSamples[] = {"マイナンバーカード 手続きのご案内", "受付番号 A-012", "2026年11月29日（令和8年11月29日）",
-                          "Identity documents of the resident", "電話 0120-95-0178（24時間365日）", "髙橋 誠 様",
+const char* kSamples[] = {"マイナンバーカード 手続きのご案内",      "受付番号 A-012",
+                          "2026年11月29日（令和8年11月29日）",      "Identity documents of the resident",
+                          "電話 0120-95-0178（24時間365日）",       "髙橋 誠 様",
                           "¥1,000 — free when it is not your fault"};
 
 double haruWidth(const std::string& fontFile, const std::string& text)
@@ -28,7 +29,8 @@ double haruWidth(const std::string& fontFile, const std::string& text)
     HPDF_SetCurrentEncoder(doc, "UTF-8");
     const char* name = HPDF_LoadTTFontFromFile(doc, fontFile.c_str(), HPDF_TRUE);
     HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
-    auto w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+    auto w =
+        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
     HPDF_Free(doc);
     return w.width;
 }

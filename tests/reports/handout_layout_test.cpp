@@ -105,9 +105,8 @@ TEST(HandoutLayout, LongTextsRunOntoMorePagesWithHeaderAndPageNumbers)
         ASSERT_EQ(test::pdfPageCount(file), doc.pages);
         for (int p = 1; p <= doc.pages; ++p) {
             auto text = test::pdfTextCompact(file, p);
-            std::string number = lang == Language::Ja
-                                     ? std::to_string(p) + "/" + std::to_string(doc.pages) + "ページ"
-                                     : "Page" + std::to_string(p) + "of" + std::to_string(doc.pages);
+            std::string number = lang == Language::Ja ? std::to_string(p) + "/" + std::to_string(doc.pages) + "ページ"
+                                                      : "Page" + std::to_string(p) + "of" + std::to_string(doc.pages);
             EXPECT_NE(text.find(number), std::string::npos) << "page " << p << ": " << text;
             if (p > 1) {
                 EXPECT_NE(text.find(test::compact(lang == Language::Ja ? "受付番号 A-012" : "Reception no. A-012")),

@@ -27,7 +27,10 @@ const rules::RuleBook& book()
     return b;
 }
 
-const std::string& pick(const rules::Text& t, Language l) { return l == Language::Ja ? t.ja : t.en; }
+const std::string& pick(const rules::Text& t, Language l)
+{
+    return l == Language::Ja ? t.ja : t.en;
+}
 
 void expectPrinted(const std::string& text, const std::string& what, const std::string& context)
 {
@@ -47,8 +50,8 @@ void checkHandout(Procedure p, ApplicantType applicant, Language l, test::TempDi
     c.resident.movedIn = date(2026, 11, 1);
     auto rules = handoutRulesFor(c, book(), kDay);
     auto doc = renderHandout(c, l, OfficeInfo{}, rules, kDay);
-    std::string context = std::string(info(p).id) + "/" + std::string(applicantId(applicant)) +
-                          (l == Language::Ja ? "/ja" : "/en");
+    std::string context =
+        std::string(info(p).id) + "/" + std::string(applicantId(applicant)) + (l == Language::Ja ? "/ja" : "/en");
     test::expectInside(doc, 28.3);
     auto file = dir / (context.substr(0, context.find('/')) + std::string(applicantId(applicant)) +
                        (l == Language::Ja ? "-ja.pdf" : "-en.pdf"));

@@ -68,8 +68,8 @@ TEST(LineBreaking, LatinWordsBreakOnlyAtSpaces)
 TEST(LineBreaking, PhoneNumbersAndReceptionNumbersStayWhole)
 {
     for (double width = 60; width <= 200; width += 5)
-        for (const auto& l : breakLines("紛失したときは 0120-95-0178 へ電話し、受付番号A-012をお伝えください", width,
-                                        fixedPitch)) {
+        for (const auto& l :
+             breakLines("紛失したときは 0120-95-0178 へ電話し、受付番号A-012をお伝えください", width, fixedPitch)) {
             if (l.find("0120") != std::string::npos) {
                 EXPECT_NE(l.find("0120-95-0178"), std::string::npos) << width << ": " << l;
             }

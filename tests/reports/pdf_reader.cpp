@@ -36,7 +36,10 @@ std::string compact(const std::string& text)
     return out;
 }
 
-std::string pdfTextCompact(const std::filesystem::path& pdf, int page) { return compact(pdfText(pdf, page)); }
+std::string pdfTextCompact(const std::filesystem::path& pdf, int page)
+{
+    return compact(pdfText(pdf, page));
+}
 
 std::vector<WordBox> pdfWordBoxes(const std::filesystem::path& pdf)
 {

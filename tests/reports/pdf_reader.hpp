@@ -14,7 +14,7 @@ std::string pdfTextCompact(const std::filesystem::path& pdf, int page = 0);
 std::string compact(const std::string& text);
 
 struct WordBox {
-    int page = 0; // 1-based
+    int page = 0;                  // 1-based
     double xMin, yMin, xMax, yMax; // points, origin top-left (poppler's)
     double pageWidth, pageHeight;
     std::string word;

@@ -41,15 +41,21 @@ rules::Requirements handmadeRequirements(Procedure p, bool longTexts)
     r.procedure = p;
     r.applicant = ApplicantType::Principal;
     r.day = boost::gregorian::date(2026, 11, 29);
-    r.documents.push_back(
-        {"card", t("マイナンバーカード", "My Number card"), {{"card", 1, {"", ""}, {{"card", t("マイナンバーカード", "My Number card")}}}}, std::nullopt});
+    r.documents.push_back({"card",
+                           t("マイナンバーカード", "My Number card"),
+                           {{"card", 1, {"", ""}, {{"card", t("マイナンバーカード", "My Number card")}}}},
+                           std::nullopt});
     r.documents.push_back({"principal-id",
                            t("ご本人の本人確認書類", "Identity documents of the resident"),
-                           {{"A", 1, t("次のうち1点", "one of these"),
+                           {{"A",
+                             1,
+                             t("次のうち1点", "one of these"),
                              {{"licence", t("運転免許証", "Driver's licence")},
                               {"passport", t("旅券（パスポート）", "Passport")},
                               {"residence-card", t("在留カード", "Residence card")}}},
-                            {"B", 2, t("次のうち2点", "two of these"),
+                            {"B",
+                             2,
+                             t("次のうち2点", "two of these"),
                              {{"insurance", t("健康保険の資格確認書", "Health insurance certificate")},
                               {"pension", t("年金手帳", "Pension book")}}}},
                            t("有効期限内の原本に限ります。", "Originals that have not expired only.")});
@@ -57,7 +63,9 @@ rules::Requirements handmadeRequirements(Procedure p, bool longTexts)
                       t("本人の責めによらない場合は無料", "free when it is not your fault")});
     r.fees.push_back({"cert", 200, t("電子証明書発行手数料", "Certificate fee"), std::nullopt});
     r.whereToGo = t("市民課2番窓口へお越しください。", "Please go to window 2 of the Citizens Division.");
-    r.contacts.push_back({"hotline", {"マイナンバー総合フリーダイヤル", "My Number toll-free line"}, "0120-95-0178",
+    r.contacts.push_back({"hotline",
+                          {"マイナンバー総合フリーダイヤル", "My Number toll-free line"},
+                          "0120-95-0178",
                           {"24時間365日", "24 hours, every day"}});
     r.contacts.push_back({"city", t("市民課", "Citizens Division"), "042-000-0000", {"平日", "weekdays"}});
     r.notes.push_back(t("警察への遺失届の受理番号を控えてください。", "Keep the police report number."));
@@ -72,9 +80,9 @@ std::vector<db::ImportedCase> generatedDay(const boost::gregorian::date& day, in
                               {"田中 美咲", "タナカ ミサキ"},     {"SMITH, John \"Jack\"", "スミス ジョン"},
                               {"渡辺 さくら", "ワタナベ サクラ"}, {"伊藤 健", "イトウ ケン"}};
     const char* clerks[] = {"suzuki", "tanaka", "sato", "kobayashi", "kato", "yoshida"};
-    const CaseStatus statuses[] = {CaseStatus::Done,     CaseStatus::Done,       CaseStatus::Done,
-                                   CaseStatus::Done,     CaseStatus::InProgress, CaseStatus::Received,
-                                   CaseStatus::Waiting,  CaseStatus::Withdrawn};
+    const CaseStatus statuses[] = {CaseStatus::Done,    CaseStatus::Done,       CaseStatus::Done,
+                                   CaseStatus::Done,    CaseStatus::InProgress, CaseStatus::Received,
+                                   CaseStatus::Waiting, CaseStatus::Withdrawn};
     std::vector<db::ImportedCase> out;
     for (int i = 0; i < count; ++i) {
         db::ImportedCase ic;
@@ -82,13 +90,13 @@ std::vector<db::ImportedCase> generatedDay(const boost::gregorian::date& day, in
         ic.draft.procedure = static_cast<Procedure>(rng() % 14);
         ic.draft.resident.name = n[0];
         ic.draft.resident.kana = n[1];
-        ic.draft.resident.birth = boost::gregorian::date(1940 + static_cast<int>(rng() % 80), 1 + rng() % 12, 1 + rng() % 28);
+        ic.draft.resident.birth =
+            boost::gregorian::date(1940 + static_cast<int>(rng() % 80), 1 + rng() % 12, 1 + rng() % 28);
         ic.draft.window = std::to_string(1 + rng() % 5);
         ic.draft.clerk = clerks[rng() % std::size(clerks)];
         int minute = 8 * 60 + 30 + static_cast<int>((510.0 * i) / std::max(1, count));
         char at[40];
-        std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(),
-                      minute / 60, minute % 60);
+        std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), minute / 60, minute % 60);
         ic.receivedAt = at;
         ic.status = statuses[rng() % std::size(statuses)];
         out.push_back(std::move(ic));

@@ -159,6 +159,14 @@ void CaseDetailDialog::show(const Case& c)
     }
     if (actions.transitions.empty() && !actions.canReopen)
         actions_->Add(new wxStaticText(actionsParent_, wxID_ANY, _("The case is closed; a supervisor can reopen it.")));
+    // The keyboard starts where the next step is: the first status change, the reason for a
+    // reopening, or the close button. (The old focus may have been a button just replaced.)
+    if (!actions.transitions.empty())
+        actions_->GetItem(static_cast<size_t>(0))->GetWindow()->SetFocus();
+    else if (actions.canReopen)
+        reason_->SetFocus();
+    else if (auto* close = FindWindow(wxID_CANCEL))
+        close->SetFocus();
 
     history_->DeleteAllItems();
     for (const auto& h : historyRows(c)) {
@@ -206,16 +214,9 @@ void CaseDetailDialog::changeStatus(CaseStatus to, bool needsReason)
         return;
     if (!saveEdits())
         return;
-    try {
-        Case c = desk_.store.changeStatus(case_.id, to, utf8(reason_->GetValue()), desk_.actor(), case_.version);
-        reason_->Clear();
-        changed_ = true;
-        case_ = c;
-        // The button that was pressed is among those show() replaces: rebuild after its handler.
-        CallAfter([this, c] { show(c); });
-    } catch (const std::exception& e) {
-        showError(this, e, _("Changing the status"));
-    }
+    applyChange(_("Changing the status"), [&](const std::string& reason) {
+        return desk_.store.changeStatus(case_.id, to, reason, desk_.actor(), case_.version);
+    });
 }
 
 void CaseDetailDialog::reopen()
@@ -223,15 +224,21 @@ void CaseDetailDialog::reopen()
     reasonMessage_->SetLabel("");
     if (!reasonGiven())
         return;
+    applyChange(_("Reopening the case"),
+                [&](const std::string& reason) { return desk_.store.reopen(case_.id, reason, desk_.actor()); });
+}
+
+void CaseDetailDialog::applyChange(const wxString& action, const std::function<Case(const std::string& reason)>& change)
+{
     try {
-        Case c = desk_.store.reopen(case_.id, utf8(reason_->GetValue()), desk_.actor());
+        Case c = change(utf8(reason_->GetValue()));
         reason_->Clear();
         changed_ = true;
         case_ = c;
         // The button that was pressed is among those show() replaces: rebuild after its handler.
         CallAfter([this, c] { show(c); });
     } catch (const std::exception& e) {
-        showError(this, e, _("Reopening the case"));
+        showError(this, e, action); // the reason typed stays in its field
     }
 }
 

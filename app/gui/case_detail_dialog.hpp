@@ -4,6 +4,7 @@
 #include "app/gui/desk_context.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <wx/dialog.h>
 
 class wxListCtrl;
@@ -28,6 +29,8 @@ private:
     bool saveEdits(); // documents and notes; false when the save failed
     void changeStatus(CaseStatus to, bool needsReason);
     void reopen();
+    // Runs a status change with the typed reason; on success shows the case as stored.
+    void applyChange(const wxString& action, const std::function<Case(const std::string& reason)>& change);
     void printHandout(bool english);
     bool reasonGiven();
 

@@ -54,6 +54,8 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
     SetSizer(top);
     day_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { refresh(); });
     refresh();
+    // The keyboard starts in the figures (arrows scroll them; Tab reaches the day and the exports).
+    figures_->SetFocus();
     CentreOnParent();
 }
 

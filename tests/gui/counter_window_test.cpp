@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <wx/checklst.h>
+#include <wx/toplevel.h>
 #include <wx/listbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -26,6 +27,13 @@ std::string label(const char* name)
 }
 
 bool focusIs(const char* name) { return focusedName() == name; }
+
+// Keys go to the window that has the focus: a dialog that has just appeared may not have it yet.
+bool focusInside(const char* dialog)
+{
+    wxWindow* focus = wxWindow::FindFocus();
+    return focus && shownTopLevel(dialog) && wxGetTopLevelParent(focus) == shownTopLevel(dialog);
+}
 
 // The clerk clicks into a field and types: the text goes in only once the field has the focus.
 void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
@@ -138,7 +146,8 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
     d.screenshot("new-case.png");
 
     d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
-    d.waitFor("the case detail follows the save", [] { return shownTopLevel("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    d.waitFor("the case detail follows the save",
+              [] { return focusInside("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
     d.act("the case book has the case as typed", [&] {
         db::CaseQuery q;
         q.text = "やまだ";
@@ -252,7 +261,7 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
         pressKey('S', wxMOD_CONTROL);
     });
     d.step("a plain-Japanese error says what to do", [] {
-        return shownTopLevel("errorDialog") &&
+        return focusInside("errorDialog") &&
                label("errorTodo") == "台帳がほかの処理で使用中です。数秒待ってから、もう一度操作してください。入力した内容は失われていません。";
     }, std::chrono::seconds(20));
     d.screenshot("save-failed.png");
@@ -267,7 +276,7 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
                control<wxTextCtrl>("birth")->GetValue() == "1960-01-15";
     });
     d.act("Ctrl+S again", [] { pressKey('S', wxMOD_CONTROL); });
-    d.waitFor("now it is saved", [] { return shownTopLevel("caseDetailDialog") != nullptr; });
+    d.waitFor("now it is saved", [] { return focusInside("caseDetailDialog"); });
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [&] { return !shownTopLevel("caseDetailDialog") && frame->rows().size() == 1; });
     run(d);
@@ -286,14 +295,14 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
-    d.waitFor("the day's figures", [] { return shownTopLevel("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
+    d.waitFor("the day's figures", [] { return focusInside("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
     d.screenshot("supervisor-view.png");
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
     d.act("search the closed case by its number", [&] { commitText(store->get(id).receptionNumber); });
     d.waitFor("one row", [&] { return frame->rows().size() == 1 && frame->rows()[0].id == id; });
     d.act("Enter opens it", [] { pressKey(WXK_RETURN); });
-    d.waitFor("the detail offers reopening", [] { return shownTopLevel("caseDetailDialog") && control<wxWindow>("reopen"); });
+    d.waitFor("the detail offers reopening", [] { return focusInside("caseDetailDialog") && control<wxWindow>("reopen"); });
     focusAndCommit(d, "reason", "再来庁");
     d.act("Alt+O", [] { pressKey('O', wxMOD_ALT); });
     d.waitFor("the case is open again", [&] { return store->get(id).status == CaseStatus::InProgress; });

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The .deb, end to end: configure a build for /usr, make the package with cpack, check what it
 # holds and depends on, install it with apt-get as a user would, use the installed programs from
-# a folder outside the source tree (so that the data must come from /usr/share/madoguchi), then
-# remove it and check that it is gone.
+# a folder outside the source tree (installed_session.sh: the data must come from
+# /usr/share/madoguchi), then remove it and check that it is gone.
 #
 # usage: deb_install_test.sh SOURCE_DIR PACKAGE_BUILD_DIR BUILD_GUI(ON|OFF)
 #
@@ -33,11 +33,7 @@ flock -w 3000 9 || fail "another run of this test holds /var/lock/madoguchi-deb-
 work=$(mktemp -d /tmp/madoguchi-deb-test.XXXXXX)
 chmod 755 "$work" # apt's _apt user reads the .deb from here
 installed_by_us=false
-xvfb_pid=
-gui_pid=
 cleanup() {
-  [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   if $installed_by_us && dpkg-query -W -f='${Status}' madoguchi 2>/dev/null | grep -q "ok installed"; then
     DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq -o DPkg::Lock::Timeout=600 madoguchi >/dev/null || true
   fi
@@ -107,101 +103,16 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600
 dpkg-query -W -f='${Status} ${Version}\n' madoguchi | grep -q "install ok installed $version" ||
   fail "dpkg does not list madoguchi $version as installed"
 
-# From here on: the installed programs only, run from a folder that is not the source tree, with
-# a home of their own and no hint where the data is.
-cd "$work"
-unset MADOGUCHI_DATA_DIR XDG_DATA_HOME
-export HOME=$work/home LANG=C.UTF-8 TZ=Asia/Tokyo
-mkdir -p "$HOME"
-cli=/usr/bin/madoguchi-cli
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+step "the installed programs"
+bash "$(dirname "$0")/installed_session.sh" "$version" "$gui"
 
-step "madoguchi-cli --version"
-$cli --version | tee "$work/version.txt"
-head -1 "$work/version.txt" | grep -qx "madoguchi-cli $version" || fail "--version does not start with madoguchi-cli $version"
-for lib in Boost SQLite ICU; do grep -q "^  $lib " "$work/version.txt" || fail "--version does not name $lib"; done
-[ "$($cli --version --json | json 'd["libraries"]["SQLite"]')" = "$(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')" ] ||
-  fail "--version --json names another SQLite than the system's"
-
-step "a case, from the installed program"
-$cli --db "$work/book.db" case add --procedure reissue --name '山田 太郎' --kana 'ヤマダ タロウ' \
-  --birth 1970-05-20 --json >"$work/add.json"
-id=$(json 'd["id"]' <"$work/add.json")
-[ "$(json 'd["name"]' <"$work/add.json")" = '山田 太郎' ] || fail "case add did not keep the name"
-[ "$($cli --db "$work/book.db" case list --search やまだ --json | json 'len(d)')" = 1 ] ||
-  fail "case list --search やまだ does not find the case"
-$cli --db "$work/book.db" case status "$id" in-progress >/dev/null
-[ "$($cli --db "$work/book.db" case show "$id" --json | json 'd["status"]')" = in-progress ] ||
-  fail "case status did not move the case to in-progress"
-[ "$($cli --db "$work/book.db" db check --json | json 'd["ok"]')" = True ] || fail "db check"
-# Without --db: the case book in the user's data directory, private to the user.
-$cli case add --procedure pin-reset --name 'Smith John' --kana 'スミス ジョン' --birth 1985-01-31 >/dev/null
-[ "$(stat -c %a "$HOME/.local/share/madoguchi/madoguchi.db")" = 600 ] || fail "the default case book is not mode 0600"
-set +e
-$cli --db "$work/book.db" case add --procedure reissue --name x --kana x --birth 1970-02-30 2>"$work/err.txt"
-rc=$?
-set -e
-[ $rc -eq 2 ] && [ "$(wc -l <"$work/err.txt")" -eq 1 ] || fail "an impossible date gives exit $rc, not 2 with one line"
-
-step "deadlines"
-[ "$($cli deadlines --birth 1990-04-01 --issued 2024-06-10 --today 2026-11-29 --json | json 'd["card_expiry"]')" = 2034-04-01 ] ||
-  fail "deadlines: the card issued 2024-06-10 to an adult born 1990-04-01 expires on 2034-04-01"
-
-step "documents (the rules data from /usr/share/madoguchi)"
-[ -f /usr/share/madoguchi/rules/documents.json ] || fail "/usr/share/madoguchi/rules is not installed"
-$cli documents --procedure reissue --applicant principal --today 2026-11-29 --json >"$work/documents.json" ||
-  fail "documents from the installed data"
-# A reissue costs the card (800 yen) and its certificates (200 yen).
-[ "$(json 'd["procedure"], d["total_yen"], len(d["documents"]) > 0' <"$work/documents.json")" = 'reissue 1000 True' ] ||
-  fail "documents --procedure reissue: $(head -c 400 "$work/documents.json")"
-# The data really comes from the installed folder: without it the command refuses.
-mv /usr/share/madoguchi/rules "$work/rules-moved"
-set +e
-$cli documents --procedure reissue --today 2026-11-29 >/dev/null 2>"$work/err.txt"
-rc=$?
-set -e
-mv "$work/rules-moved" /usr/share/madoguchi/rules
-[ $rc -ne 0 ] || fail "documents answered with /usr/share/madoguchi/rules moved away: it reads data from elsewhere"
-
-step "man page, desktop entry, icons"
-zcat /usr/share/man/man1/madoguchi-cli.1.gz | grep -q "Madoguchi $version" || fail "the man page does not carry the version"
-if command -v man >/dev/null; then
-  MANWIDTH=80 man madoguchi-cli 2>/dev/null | grep -q "case add" || fail "man madoguchi-cli does not show the page"
-fi
-if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate /usr/share/applications/madoguchi.desktop || fail "the desktop entry does not validate"
-fi
-grep -qx 'Name\[ja\]=窓口' /usr/share/applications/madoguchi.desktop || fail "the desktop entry has no Japanese name"
-python3 - <<'EOF' || fail "an icon has the wrong size"
-import struct
-for size in (16, 22, 24, 32, 48, 64, 128, 256):
-    with open(f"/usr/share/icons/hicolor/{size}x{size}/apps/madoguchi.png", "rb") as f:
-        head = f.read(24)
-    assert head[:8] == b"\x89PNG\r\n\x1a\n", size
-    assert struct.unpack(">II", head[16:24]) == (size, size), (size, struct.unpack(">II", head[16:24]))
-EOF
-
-if [ "$gui" = ON ]; then
-  step "madoguchi --version (no display)"
-  env -u DISPLAY -u WAYLAND_DISPLAY /usr/bin/madoguchi --version | tee "$work/gui-version.txt"
-  head -1 "$work/gui-version.txt" | grep -qx "madoguchi $version" || fail "madoguchi --version"
-  grep -q '^  wxWidgets ' "$work/gui-version.txt" || fail "madoguchi --version does not name wxWidgets"
-
-  if command -v Xvfb >/dev/null; then
-    step "the installed window starts (Xvfb)"
-    Xvfb -displayfd 3 -nolisten tcp -screen 0 1280x1024x24 3>"$work/display" 2>"$work/xvfb.log" &
-    xvfb_pid=$!
-    for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-    [ -s "$work/display" ] || fail "Xvfb did not start"
-    DISPLAY=:$(cat "$work/display") /usr/bin/madoguchi --db "$work/gui.db" >"$work/gui.log" 2>&1 &
-    gui_pid=$!
-    sleep 5
-    kill -0 "$gui_pid" 2>/dev/null || { cat "$work/gui.log"; fail "the installed window exited at start"; }
-    [ -f "$work/gui.db" ] || fail "the installed window did not open its case book"
-    kill "$gui_pid"; wait "$gui_pid" 2>/dev/null || true; gui_pid=
-    kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=
-  fi
-fi
+step "translations"
+# The installed catalogs say what the source catalogs say.
+for po in "$src"/po/*.po; do
+  lang=$(basename "$po" .po)
+  diff <(msgfmt -o - "$po" | msgunfmt) <(msgunfmt "/usr/share/locale/$lang/LC_MESSAGES/madoguchi.mo") >/dev/null ||
+    fail "the installed $lang catalog differs from po/$lang.po"
+done
 
 step "apt-get remove madoguchi"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq -o DPkg::Lock::Timeout=600 madoguchi >"$work/apt.log" 2>&1 ||

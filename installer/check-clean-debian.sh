@@ -35,7 +35,7 @@ mount --bind /dev "$root/dev"
 cleanup() {
   # apt no longer knows a removed local .deb by name: dpkg purges it, apt takes the rest away.
   in_root dpkg --purge madoguchi >/dev/null 2>&1 || true
-  in_root apt-get purge -y -qq --autoremove python3 xvfb xauth >/dev/null 2>&1 || true
+  in_root apt-get purge -y -qq --autoremove python3 xvfb xauth poppler-utils >/dev/null 2>&1 || true
   rm -f "$root/root/$(basename "$deb")" "$root/root/installed_session.sh" "$root/root/apt.log"
   umount "$root/dev" "$root/proc" || true
 }
@@ -48,7 +48,7 @@ apt_in_root update
 apt_in_root install "/root/$(basename "$deb")"
 # The session's own tools, installed after the package so that they cannot stand in for a
 # missing dependency of it.
-apt_in_root install --no-install-recommends python3 xvfb xauth
+apt_in_root install --no-install-recommends python3 xvfb xauth poppler-utils
 
 echo "== the installed programs in the fresh system"
 in_root bash /root/installed_session.sh "$version" ON

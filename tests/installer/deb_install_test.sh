@@ -91,7 +91,7 @@ fi
 step "what it depends on"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for d in fonts-ipaexfont-gothic pcscd libc6 libstdc++6 libsqlite3-0 libicu; do
+for d in fonts-ipaexfont-gothic pcscd libc6 libstdc++6 libsqlite3-0 libicu libhpdf libpcsclite1 libpq; do
   grep -q "$d" <<<"$depends" || fail "Depends lacks $d"
 done
 if [ "$gui" = ON ]; then grep -q libwxgtk3.2 <<<"$depends" || fail "Depends lacks libwxgtk3.2"; fi

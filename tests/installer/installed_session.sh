@@ -81,6 +81,20 @@ mv "$work/rules-moved" /usr/share/madoguchi/rules
 rules_moved=false
 [ $rc -ne 0 ] || fail "documents answered with /usr/share/madoguchi/rules moved away: it reads data from elsewhere"
 
+step "checklist and daily report (PDFs with the font of fonts-ipaexfont-gothic)"
+$cli --db "$work/book.db" checklist --case "$id" --lang ja --date 2026-11-29 --pdf "$work/handout.pdf" --json \
+  >"$work/checklist.json" || fail "checklist from the installed program"
+[ "$(json 'd["pages"] >= 1' <"$work/checklist.json")" = True ] || fail "checklist: $(cat "$work/checklist.json")"
+[ "$(head -c 5 "$work/handout.pdf")" = %PDF- ] || fail "the handout is not a PDF"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$work/handout.pdf" - 2>/dev/null | grep -q '山田 太郎' || fail "the handout does not name the resident"
+fi
+$cli --db "$work/book.db" report daily --pdf "$work/daily.pdf" --csv "$work/daily.csv" --json >"$work/daily.json" ||
+  fail "report daily from the installed program"
+[ "$(json 'd["total"]' <"$work/daily.json")" = 1 ] || fail "report daily: $(head -c 400 "$work/daily.json")"
+[ "$(head -c 5 "$work/daily.pdf")" = %PDF- ] || fail "the daily report is not a PDF"
+grep -q '山田 太郎' "$work/daily.csv" || fail "the day's CSV does not list the case"
+
 step "man page, desktop entry, icons"
 zcat /usr/share/man/man1/madoguchi-cli.1.gz | grep -q "Madoguchi $version" || fail "the man page does not carry the version"
 if command -v man >/dev/null; then

@@ -21,10 +21,10 @@ for c in $commands; do
   if ! grep -q "^\.SS $c " "$page"; then
     echo "FAIL: the man page has no section for the command \"$c\" (.SS $c — ...)"; status=1; continue
   fi
-  # Actions: a command with actions names them when given an unknown one:
+  # Actions: a command with actions names them when given an unknown one (action, report...):
   #   madoguchi-cli: case: unknown action "x" (add, list, show, status, reopen)
   err=$("$cli" "$c" no-such-action 2>&1 >/dev/null || true)
-  actions=$(sed -n 's/.*unknown action "no-such-action" (\(.*\)).*/\1/p' <<<"$err" | tr -d ',')
+  actions=$(sed -n 's/.*unknown [a-z]* "no-such-action" (\(.*\)).*/\1/p' <<<"$err" | tr -d ',')
   for a in $actions; do
     grep -q "^\.B $c $a\b" "$page" || { echo "FAIL: the man page does not describe \"$c $a\" (.B $c $a ...)"; status=1; }
   done

@@ -2,6 +2,7 @@
 // The case book, in domain terms. No SQL leaves db/: the window and the console tool see only
 // this interface, and the SQLite and PostgreSQL stores both implement it.
 #include "core/cases/case.hpp"
+#include "core/security/roles.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <chrono>
@@ -13,10 +14,15 @@
 
 namespace madoguchi::db {
 
-// Who is acting: written into every history entry.
+// Who is acting: written into every history and audit entry. The store checks the role
+// (a clerk cannot reopen); the program gets an Actor by logging in (UserStore::authenticate).
 struct Actor {
     std::string user;
+    Role role = Role::Clerk;
 };
+
+class UserStore;
+class AuditLog;
 
 struct CaseQuery {
     std::optional<boost::gregorian::date> day;      // the office day the case was received
@@ -120,6 +126,11 @@ public:
     // Changes from now on. SQLite polls the file's data_version; PostgreSQL uses LISTEN/NOTIFY.
     // The default (a store that cannot tell) never reports anything.
     virtual std::unique_ptr<ChangeFeed> subscribe();
+
+    // Users and the audit trail (db/user_store.hpp, db/audit_log.hpp); null where the backend has
+    // none yet.
+    virtual UserStore* users() { return nullptr; }
+    virtual AuditLog* audit() { return nullptr; }
 };
 
 // `url`: a file path, sqlite:PATH or postgresql://… (see shared/design.md).

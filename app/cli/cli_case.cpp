@@ -4,6 +4,7 @@
 #include "app/common/case_json.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
 
 #include <iostream>
 
@@ -129,6 +130,11 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
     if (!q.day && !q.text && !q.from && !q.to)
         q.day = now().localDay;
     auto rows = ctx.store().search(q);
+    // Audited before anything is shown: no name reaches the screen without its entry.
+    std::vector<CaseId> shown;
+    for (const auto& r : rows)
+        shown.push_back(r.id);
+    ctx.recordAccess(audit_actions::kList, shown, "console");
     if (ctx.json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& r : rows)
@@ -150,7 +156,9 @@ int caseShow(CliContext& ctx, const std::vector<std::string>& args)
     po::positional_options_description p;
     p.add("id", 1);
     auto vm = parseArgs(args, o, p);
-    printCase(ctx, ctx.store().get(parseCaseId(vm["id"].as<std::string>())));
+    Case c = ctx.store().get(parseCaseId(vm["id"].as<std::string>()));
+    ctx.recordAccess(audit_actions::kView, {c.id}, "console");
+    printCase(ctx, c);
     return kOk;
 }
 

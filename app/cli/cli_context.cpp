@@ -1,6 +1,5 @@
 #include "app/cli/cli_context.hpp"
 
-#include "app/common/current_user.hpp"
 #include "core/common/errors.hpp"
 
 #include <iostream>
@@ -14,14 +13,18 @@ std::string CliContext::storeUrl() const
     return dbUrl.empty() ? db::defaultDatabasePath().string() : dbUrl;
 }
 
-db::CaseStore& CliContext::store()
+db::CaseStore& CliContext::unauthenticatedStore()
 {
     if (!store_)
         store_ = db::openStore(storeUrl());
     return *store_;
 }
 
-db::Actor CliContext::actor() const { return {app::currentOsUser()}; }
+db::CaseStore& CliContext::store()
+{
+    actor();
+    return *store_;
+}
 
 void CliContext::printJson(const nlohmann::json& doc)
 {

@@ -22,23 +22,38 @@ enum ExitCode : int {
     kStorageBusy = 4,    // the database is locked by another program
     kCardFault = 5,      // no reader, no card, pcscd not running, card answer unusable
     kConflict = 6,       // someone else saved the same case first
+    kNotAllowed = 7,     // login refused, or the user's role does not allow the command
 };
 
 struct CliContext {
     CliContext(std::ostream& o, std::ostream& e) : out(o), err(e) {}
     std::string dbUrl; // empty: the default database in the user's data directory
+    std::string userName; // --user, else $MADOGUCHI_USER
     bool json = false;
     std::ostream& out;
     std::ostream& err;
 
-    db::CaseStore& store(); // opened on first use
-    db::Actor actor() const;
+    // The case book after logging in (cli_identity.cpp): every command that touches residents'
+    // data goes through here, so none runs without a user the audit can name.
+    db::CaseStore& store();
+    // Opened without logging in: first-run setup and checks that show no personal data.
+    db::CaseStore& unauthenticatedStore();
+    db::Actor actor(); // logs in on first use
     std::string storeUrl() const;
     void printJson(const nlohmann::json& doc);
+    // Records a view/print/export of these cases in the audit trail (a backend without one: nothing).
+    void recordAccess(const std::string& action, const std::vector<CaseId>& cases, const std::string& detail = "");
 
 private:
     std::unique_ptr<db::CaseStore> store_;
+    std::optional<db::Actor> actor_;
 };
+
+// A password or PIN-like secret: $MADOGUCHI_PASSWORD, else asked on /dev/tty without echo.
+// Never an argument. Throws AccessDenied when neither is available.
+std::string readPassword(const std::string& prompt);
+// A new password from standard input (first line), for setup commands run from scripts.
+std::string readPasswordFromStdin(const std::string& what);
 
 // Parses a command's arguments with Boost.Program_options; unknown options and missing values
 // become ValidationErrors (exit 2). `positional` names the options that take positional words.

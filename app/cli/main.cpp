@@ -4,6 +4,7 @@
 #include "app/cli/command_registry.hpp"
 #include "app/common/version_info.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/roles.hpp"
 
 #include <clocale>
 #include <iostream>
@@ -17,9 +18,11 @@ namespace {
 
 void printUsage(std::ostream& os)
 {
-    os << "usage: madoguchi-cli [--db URL] [--json] COMMAND ...\n\n"
+    os << "usage: madoguchi-cli [--db URL] [--user NAME] [--json] COMMAND ...\n\n"
           "  --db URL   a SQLite file (PATH or sqlite:PATH) or postgresql://...;\n"
           "             default: the case book in the user's data directory\n"
+          "  --user NAME  who is acting (default $MADOGUCHI_USER); the password comes from\n"
+          "             $MADOGUCHI_PASSWORD or is asked on the terminal, never an argument\n"
           "  --json     print one JSON document on stdout\n"
           "  --version  print the version and those of the libraries in use\n\ncommands:\n";
     for (const auto& c : registeredCommands())
@@ -58,6 +61,12 @@ int main(int argc, char** argv)
                 ctx.dbUrl = argv[++i];
             } else if (a.rfind("--db=", 0) == 0)
                 ctx.dbUrl = a.substr(5);
+            else if (a == "--user") {
+                if (i + 1 >= argc)
+                    throw ValidationError("--user needs a login name");
+                ctx.userName = argv[++i];
+            } else if (a.rfind("--user=", 0) == 0)
+                ctx.userName = a.substr(7);
             else if (a == "--version" && rest.empty())
                 wantVersion = true;
             else if ((a == "--help" || a == "-h") && rest.empty())
@@ -90,6 +99,8 @@ int main(int argc, char** argv)
         return fail(ctx.err, kBadInput, e.what());
     } catch (const NotFound& e) {
         return fail(ctx.err, kBadInput, e.what());
+    } catch (const AccessDenied& e) {
+        return fail(ctx.err, kNotAllowed, e.what());
     } catch (const ConflictError& e) {
         return fail(ctx.err, kConflict, e.what());
     } catch (const StorageError& e) {

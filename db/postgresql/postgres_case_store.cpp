@@ -318,6 +318,7 @@ Case PostgresCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string
 
 Case PostgresCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::ReopenCase); // as the SQLite store
     return setStatus(id, CaseStatus::InProgress, reason, actor, std::nullopt, true);
 }
 

@@ -4,8 +4,10 @@
 #include "core/cases/reception_number.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
 #include "core/text/search_fold.hpp"
 #include "db/backup_file.hpp"
+#include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 
@@ -80,7 +82,7 @@ SqliteCaseStore::~SqliteCaseStore() = default;
 std::string SqliteCaseStore::describe() const { return "sqlite:" + path_.string(); }
 
 CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at, const std::string& day,
-                                   CaseStatus status, const Actor& actor)
+                                   CaseStatus status, const Actor& actor, bool imported)
 {
     int seq;
     {
@@ -127,6 +129,7 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at
     writeDocuments(id, draft.documents);
     indexForSearch(id, nameFolded, kanaFolded);
     appendHistory(id, at, actor.user, std::nullopt, status, "");
+    appendAudit(actor, imported ? audit_actions::kImport : audit_actions::kCreate, id, std::string(statusId(status)), at);
     return id;
 }
 
@@ -199,6 +202,7 @@ void SqliteCaseStore::appendHistory(CaseId id, const std::string& at, const std:
 
 Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     Timestamp ts = now();
     validate(draft.resident, ts.localDay);
     CaseId id;
@@ -206,7 +210,7 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
         // IMMEDIATE: take the write lock before reading the day's last sequence, so that two
         // windows can never compute the same reception number.
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor);
+        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, false);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving the case");
@@ -216,6 +220,7 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
 
 std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     std::vector<CaseId> ids;
     ids.reserve(cases.size());
     for (const auto& c : cases) {
@@ -240,7 +245,7 @@ std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>
         } restore{*db_};
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         for (const auto& c : cases)
-            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor));
+            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor, true));
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "importing cases");
@@ -299,6 +304,7 @@ Case SqliteCaseStore::reopen(CaseId id, const std::string& reason, const Actor& 
 Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                                 std::optional<std::int64_t> expectedVersion, bool reopening)
 {
+    requirePermission(actor.user, actor.role, reopening ? Permission::ReopenCase : Permission::WorkOnCases);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement cur(*db_, "SELECT status, version FROM cases WHERE id = ?");
@@ -320,6 +326,9 @@ Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& rea
         upd.bind(3, id);
         upd.exec();
         appendHistory(id, ts.iso, actor.user, from, to, reopening ? "再開: " + reason : reason);
+        // The reason stays in the case's history: free text may name people.
+        appendAudit(actor, reopening ? audit_actions::kReopen : audit_actions::kStatus, id,
+                    std::string(statusId(from)) + "→" + std::string(statusId(to)), ts.iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "changing the status of case " + std::to_string(id));
@@ -329,6 +338,7 @@ Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& rea
 
 Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     Timestamp ts = now();
     validate(edited.resident, ts.localDay);
     try {
@@ -380,6 +390,7 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
         writeDocuments(edited.id, edited.documents);
         indexForSearch(edited.id, nameFolded, kanaFolded);
         appendHistory(edited.id, ts.iso, actor.user, status, status, "編集");
+        appendAudit(actor, audit_actions::kEdit, edited.id, "version " + std::to_string(edited.version + 1), ts.iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving case " + std::to_string(edited.id));

@@ -1,5 +1,7 @@
 #pragma once
+#include "db/audit_log.hpp"
 #include "db/case_store.hpp"
+#include "db/user_store.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -7,7 +9,11 @@
 
 namespace madoguchi::db {
 
-class SqliteCaseStore final : public CaseStore {
+struct SqliteAuditStatements;
+
+// The case book, its users and its audit trail live in one file and share its transactions: an
+// audited change and its audit entry commit together or not at all.
+class SqliteCaseStore final : public CaseStore, public UserStore, public AuditLog {
 public:
     SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options);
     ~SqliteCaseStore() override;
@@ -24,18 +30,43 @@ public:
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;
     std::unique_ptr<ChangeFeed> subscribe() override;
+    UserStore* users() override { return this; }
+    AuditLog* audit() override { return this; }
+
+    // UserStore (sqlite_user_store.cpp)
+    bool hasUsers() override;
+    User createFirstAdmin(const std::string& name, const std::string& password) override;
+    Actor authenticate(const std::string& name, const std::string& password) override;
+    User addUser(const std::string& name, Role role, const std::string& password, const Actor& by) override;
+    User setRole(const std::string& name, Role role, const Actor& by) override;
+    User setActive(const std::string& name, bool active, const Actor& by) override;
+    void setPassword(const std::string& name, const std::string& password, const Actor& by) override;
+    std::vector<User> users(const Actor& by) override;
+
+    // AuditLog (sqlite_audit_log.cpp)
+    void recordAccess(const Actor& actor, const std::string& action, const std::vector<CaseId>& cases,
+                      const std::string& detail) override;
+    std::vector<AuditEntry> auditDay(boost::gregorian::date day, const Actor& by) override;
+    AuditVerification verifyAudit() override;
+    int retentionDays() override;
+    void setRetentionDays(int days, const Actor& by) override;
+    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
 
     SQLite::Database& database() { return *db_; } // for tests and tools inside db/
 
 private:
     struct Statements;
     CaseId insertCase(const CaseDraft& draft, const std::string& at, const std::string& day, CaseStatus status,
-                      const Actor& actor);
+                      const Actor& actor, bool imported);
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
     void indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded);
     void unindexForSearch(CaseId id);
     void appendHistory(CaseId id, const std::string& at, const std::string& actor, std::optional<CaseStatus> from,
                        CaseStatus to, const std::string& reason);
+    // Inside the caller's write transaction: the next chained entry and the new head.
+    void appendAudit(const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
+                     const std::string& detail, const std::string& at);
+    std::optional<User> findUser(const std::string& name);
     Case setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                    std::optional<std::int64_t> expectedVersion, bool reopening);
 
@@ -43,6 +74,7 @@ private:
     StoreOptions options_;
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Statements> st_;
+    std::unique_ptr<SqliteAuditStatements> auditSt_;
 };
 
 } // namespace madoguchi::db

@@ -73,6 +73,9 @@ std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path
         db->exec("PRAGMA journal_mode=WAL");
         db->exec("PRAGMA synchronous=FULL");
         db->exec("PRAGMA foreign_keys=ON");
+        // Deleted and overwritten text (an edited address, a purged case) is zeroed, not left in
+        // free pages of the file for anyone who copies it.
+        db->exec("PRAGMA secure_delete=ON");
         // 64 MB of page cache: the name, kana and birth indexes take inserts in random order, and
         // a million-case book no longer fits SQLite's 2 MB default.
         db->exec("PRAGMA cache_size=-65536");

@@ -10,10 +10,17 @@ class CliCase : public ::testing::Test {
 protected:
     TempDir dir;
     std::string db = (dir / "cli.db").string();
+    // Every case book has users: the first run creates the admin, who acts in these tests.
+    const std::vector<std::string> admin = cliUser("admin", "admin-pass-1");
+    void SetUp() override
+    {
+        auto r = runCli({"--db", db, "user", "init-admin", "--name", "admin"}, "admin-pass-1\n");
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
     ProcessResult cli(std::vector<std::string> args)
     {
         args.insert(args.begin(), {"--db", db});
-        return runCli(args);
+        return runCli(args, "", admin);
     }
     nlohmann::json addYamada()
     {
@@ -122,7 +129,7 @@ TEST_F(CliCase, DbCheckAndBackup)
     auto target = (dir / "copy.db").string();
     auto b = cli({"db", "backup", target});
     ASSERT_EQ(b.exitCode, 0) << b.err;
-    auto fromCopy = runCli({"--db", target, "case", "list", "--search", "山田", "--json"});
+    auto fromCopy = runCli({"--db", target, "case", "list", "--search", "山田", "--json"}, "", admin);
     ASSERT_EQ(fromCopy.exitCode, 0) << fromCopy.err;
     EXPECT_EQ(fromCopy.json().size(), 1u);
     EXPECT_EQ(cli({"db", "backup", target}).exitCode, 2); // never overwrites

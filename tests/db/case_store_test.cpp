@@ -96,7 +96,7 @@ TEST_P(CaseBook, ReopenIsExplicit)
     Case c = store->add(draft("山田 太郎", "ヤマダ タロウ"), kClerk);
     store->changeStatus(c.id, CaseStatus::Withdrawn, "本人の申出", kClerk);
     EXPECT_THROW(store->changeStatus(c.id, CaseStatus::InProgress, "", kClerk), RuleViolation);
-    Case r = store->reopen(c.id, "再来庁", {"supervisor"});
+    Case r = store->reopen(c.id, "再来庁", {"supervisor", Role::Supervisor});
     EXPECT_EQ(r.status, CaseStatus::InProgress);
     EXPECT_NE(r.history.back().reason.find("再来庁"), std::string::npos);
 }

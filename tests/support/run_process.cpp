@@ -77,11 +77,12 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
     return r;
 }
 
-ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText)
+ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText,
+                     const std::vector<std::string>& extraEnv)
 {
     std::vector<std::string> argv{MADOGUCHI_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
-    return runProcess(argv, stdinText);
+    return runProcess(argv, stdinText, extraEnv);
 }
 
 } // namespace madoguchi::test

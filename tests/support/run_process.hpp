@@ -17,7 +17,15 @@ struct ProcessResult {
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText = "",
                          const std::vector<std::string>& extraEnv = {});
 
-// madoguchi-cli with the given arguments (the path is compiled into each test).
-ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText = "");
+// madoguchi-cli with the given arguments (the path is compiled into each test). `extraEnv`:
+// NAME=value lines, e.g. MADOGUCHI_USER and MADOGUCHI_PASSWORD for the acting user.
+ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText = "",
+                     const std::vector<std::string>& extraEnv = {});
+
+// The acting user for runCli: MADOGUCHI_USER=name, MADOGUCHI_PASSWORD=password.
+inline std::vector<std::string> cliUser(const std::string& name, const std::string& password)
+{
+    return {"MADOGUCHI_USER=" + name, "MADOGUCHI_PASSWORD=" + password};
+}
 
 } // namespace madoguchi::test

@@ -1,0 +1,211 @@
+// Users of the SQLite case book (db/user_store.hpp).
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "core/security/password.hpp"
+#include "db/sqlite/sqlite_case_store.hpp"
+#include "db/sqlite/sqlite_connection.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace madoguchi::db {
+
+namespace {
+
+// Login names go into every audit entry and onto the console: printable, no spaces.
+void validateUserName(const std::string& name)
+{
+    if (name.empty() || name.size() > 64)
+        throw ValidationError("user name: 1 to 64 characters");
+    for (unsigned char c : name)
+        if (c <= 0x20 || c == 0x7f)
+            throw ValidationError("user name: no spaces or control characters");
+}
+
+User userFromRow(SQLite::Statement& q)
+{
+    return {q.getColumn(0).getString(), parseRole(q.getColumn(1).getString()), q.getColumn(3).getInt() != 0,
+            q.getColumn(4).getString()};
+}
+
+// An unknown name costs the same time as a wrong password: the answer does not tell which names
+// exist.
+const std::string& dummyHash()
+{
+    static const std::string h = hashPassword("not a password of anyone");
+    return h;
+}
+
+} // namespace
+
+std::optional<User> SqliteCaseStore::findUser(const std::string& name)
+{
+    SQLite::Statement q(*db_, "SELECT name, role, password_hash, active, created_at FROM users WHERE name = ?");
+    q.bind(1, name);
+    if (!q.executeStep())
+        return std::nullopt;
+    return userFromRow(q);
+}
+
+bool SqliteCaseStore::hasUsers()
+{
+    try {
+        return db_->execAndGet("SELECT EXISTS (SELECT 1 FROM users)").getInt() != 0;
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "reading the users");
+    }
+}
+
+User SqliteCaseStore::createFirstAdmin(const std::string& name, const std::string& password)
+{
+    validateUserName(name);
+    std::string hash = hashPassword(password); // slow on purpose: before taking the write lock
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (db_->execAndGet("SELECT EXISTS (SELECT 1 FROM users)").getInt() != 0)
+            throw AccessDenied("the case book already has users; an admin adds more (madoguchi-cli user add)");
+        Timestamp ts = now();
+        SQLite::Statement ins(*db_, "INSERT INTO users (name, role, password_hash, active, created_at)"
+                                    " VALUES (?, 'admin', ?, 1, ?)");
+        ins.bind(1, name);
+        ins.bind(2, hash);
+        ins.bind(3, ts.iso);
+        ins.exec();
+        appendAudit({name, Role::Admin}, audit_actions::kUserAdd, std::nullopt, name + " admin (first run)", ts.iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "creating the admin");
+    }
+    return *findUser(name);
+}
+
+Actor SqliteCaseStore::authenticate(const std::string& name, const std::string& password)
+{
+    std::optional<std::string> hash;
+    std::optional<User> user;
+    try {
+        SQLite::Statement q(*db_, "SELECT name, role, password_hash, active, created_at FROM users WHERE name = ?");
+        q.bind(1, name);
+        if (q.executeStep()) {
+            user = userFromRow(q);
+            hash = q.getColumn(2).getString();
+        }
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "reading the users");
+    }
+    bool ok = verifyPassword(password, hash ? *hash : dummyHash()) && hash;
+    if (ok && user->active)
+        return {user->name, user->role};
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        // The name as typed may be anything: recorded only when it is a user's name.
+        appendAudit({user ? user->name : std::string("?"), user ? user->role : Role::Clerk}, audit_actions::kLoginFailed,
+                    std::nullopt, ok ? "switched off" : "wrong password or unknown user", now().iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "writing the audit trail");
+    }
+    if (ok)
+        throw AccessDenied("user " + name + " is switched off; ask an admin");
+    throw AccessDenied("login refused: unknown user or wrong password");
+}
+
+User SqliteCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    validateUserName(name);
+    std::string hash = hashPassword(password);
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (findUser(name))
+            throw ValidationError("user " + name + " exists already");
+        Timestamp ts = now();
+        SQLite::Statement ins(*db_, "INSERT INTO users (name, role, password_hash, active, created_at)"
+                                    " VALUES (?, ?, ?, 1, ?)");
+        ins.bind(1, name);
+        ins.bind(2, std::string(roleId(role)));
+        ins.bind(3, hash);
+        ins.bind(4, ts.iso);
+        ins.exec();
+        appendAudit(by, audit_actions::kUserAdd, std::nullopt, name + " " + std::string(roleId(role)), ts.iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "adding a user");
+    }
+    return *findUser(name);
+}
+
+User SqliteCaseStore::setRole(const std::string& name, Role role, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!findUser(name))
+            throw NotFound("no user " + name);
+        SQLite::Statement up(*db_, "UPDATE users SET role = ? WHERE name = ?");
+        up.bind(1, std::string(roleId(role)));
+        up.bind(2, name);
+        up.exec();
+        appendAudit(by, audit_actions::kUserChange, std::nullopt, name + " role=" + std::string(roleId(role)), now().iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "changing a user");
+    }
+    return *findUser(name);
+}
+
+User SqliteCaseStore::setActive(const std::string& name, bool active, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    if (!active && name == by.user)
+        throw RuleViolation("an admin cannot switch themself off");
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!findUser(name))
+            throw NotFound("no user " + name);
+        SQLite::Statement up(*db_, "UPDATE users SET active = ? WHERE name = ?");
+        up.bind(1, active ? 1 : 0);
+        up.bind(2, name);
+        up.exec();
+        appendAudit(by, audit_actions::kUserChange, std::nullopt, name + (active ? " on" : " off"), now().iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "changing a user");
+    }
+    return *findUser(name);
+}
+
+void SqliteCaseStore::setPassword(const std::string& name, const std::string& password, const Actor& by)
+{
+    if (name != by.user)
+        requirePermission(by.user, by.role, Permission::ManageUsers);
+    std::string hash = hashPassword(password);
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!findUser(name))
+            throw NotFound("no user " + name);
+        SQLite::Statement up(*db_, "UPDATE users SET password_hash = ? WHERE name = ?");
+        up.bind(1, hash);
+        up.bind(2, name);
+        up.exec();
+        appendAudit(by, audit_actions::kUserChange, std::nullopt, name + " password", now().iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "changing a password");
+    }
+}
+
+std::vector<User> SqliteCaseStore::users(const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    std::vector<User> out;
+    try {
+        SQLite::Statement q(*db_, "SELECT name, role, password_hash, active, created_at FROM users ORDER BY name");
+        while (q.executeStep())
+            out.push_back(userFromRow(q));
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "reading the users");
+    }
+    return out;
+}
+
+} // namespace madoguchi::db

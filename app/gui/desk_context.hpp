@@ -16,7 +16,13 @@ struct DeskContext {
     int waitWarningMinutes = 30;
     // The rule book for documents, fees and deadlines; none when its files could not be read.
     const rules::RuleBook* rules = nullptr;
-    db::Actor actor() const { return db::Actor{user}; }
+    // The store checks the role too (a clerk cannot reopen), so the actor carries it.
+    db::Actor actor() const
+    {
+        return db::Actor{user, role == UserRole::Admin        ? Role::Admin
+                               : role == UserRole::Supervisor ? Role::Supervisor
+                                                              : Role::Clerk};
+    }
 };
 
 } // namespace madoguchi::gui

@@ -1,6 +1,8 @@
 // madoguchi: the counter window.
 #include "app/common/current_user.hpp"
 #include "app/common/version_info.hpp"
+#include "app/gui/idle_lock.hpp"
+#include "app/gui/login_dialog.hpp"
 #include "app/gui/app_settings.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
@@ -11,6 +13,7 @@
 #include "db/case_store.hpp"
 
 #include <wx/app.h>
+#include <wx/config.h>
 #include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 #include <wx/version.h>
@@ -28,8 +31,10 @@ public:
         SetAppName("madoguchi");
         wxCmdLineParser parser(argc, argv);
         parser.AddOption("", "db", "database: a SQLite file or postgresql://...");
-        // Until the login of the users issue exists, the role is said at start; a clerk by default.
-        parser.AddOption("", "role", "clerk | supervisor | admin");
+        // Only for a case book that keeps no users (PostgreSQL for now): the role said at start.
+        parser.AddOption("", "role", "clerk | supervisor | admin (case books without users)");
+        parser.AddOption("", "lock-after", "idle lock after this many seconds (default: the settings' minutes, 3)",
+                         wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "version", "print the version");
         if (parser.Parse() != 0)
             return false;
@@ -49,7 +54,18 @@ public:
             wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_ERROR);
             return false;
         }
-        auto* frame = new MainFrame(*store_, settings, app::currentOsUser(), userRole);
+        std::string user = app::currentOsUser();
+        if (db::UserStore* users = store_->users()) {
+            // Login first: no resident's name is on screen before someone has said who they are.
+            auto actor = loginAtStart(nullptr, *users);
+            if (!actor)
+                return false;
+            user = actor->user;
+            userRole = actor->role == Role::Admin        ? UserRole::Admin
+                       : actor->role == Role::Supervisor ? UserRole::Supervisor
+                                                         : UserRole::Clerk;
+        }
+        auto* frame = new MainFrame(*store_, settings, user, userRole);
         try {
             rules_ = rules::RuleBook::load(dataDirectory() / "rules");
             frame->setRuleBook(&*rules_);
@@ -60,12 +76,24 @@ public:
             wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_WARNING, frame);
         }
         frame->Show();
+        if (db::UserStore* users = store_->users()) {
+            long seconds = 60 * wxConfigBase::Get()->ReadLong("/Settings/IdleLockMinutes", 3);
+            parser.Found("lock-after", &seconds);
+            idleLock_ = std::make_unique<IdleLock>(*frame, *users, std::chrono::seconds(std::max(5L, seconds)));
+        }
         return true;
+    }
+
+    int OnExit() override
+    {
+        idleLock_.reset();
+        return wxApp::OnExit();
     }
 
 private:
     std::unique_ptr<db::CaseStore> store_;
     std::optional<rules::RuleBook> rules_;
+    std::unique_ptr<IdleLock> idleLock_;
 };
 
 } // namespace madoguchi::gui

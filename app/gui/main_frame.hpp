@@ -38,6 +38,7 @@ public:
     void setRuleBook(const rules::RuleBook* rules) { desk_.rules = rules; }
     bool privacyLocked() const { return privacyLocked_; }
     UserRole currentRole() const { return desk_.role; }
+    const std::string& currentUser() const { return desk_.user; }
 
     // For the test driver and the benchmark.
     const std::vector<CaseRow>& rows() const;

@@ -39,7 +39,6 @@ std::string computeAuditHash(const AuditEntry& e)
     crypto_generichash_state st;
     crypto_generichash_init(&st, nullptr, 0, 32);
     absorb(st, "madoguchi-audit-v1");
-    absorb(st, std::to_string(e.seq));
     absorb(st, e.at);
     absorb(st, e.user);
     absorb(st, e.role);

@@ -45,7 +45,9 @@ inline constexpr const char* kBackup = "db.backup";
 const std::string& auditGenesisHash();
 
 // BLAKE2b-256 over the fields (each length-prefixed, so that no two different entries serialise
-// alike) and `entry.prevHash`; lower-case hex.
+// alike) and `entry.prevHash`; lower-case hex. Not over `seq`: the order is in the prevHash
+// links, so an entry moved elsewhere keeps a valid hash of its own and the verifier can say
+// "does not follow" (reordered) rather than "changed".
 std::string computeAuditHash(const AuditEntry& entry);
 
 // Fills prevHash (from `previous`, or genesis) and hash.

@@ -4,21 +4,13 @@
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
+#include "db/sqlite/sqlite_statement_reset.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
 namespace madoguchi::db {
 
 namespace {
-
-struct Reset {
-    SQLite::Statement& st;
-    ~Reset()
-    {
-        st.reset();
-        st.clearBindings();
-    }
-};
 
 AuditEntry entryFromRow(SQLite::Statement& q)
 {
@@ -48,7 +40,7 @@ void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action,
     auto& st = *auditSt_;
     AuditEntry e;
     {
-        Reset r{st.head};
+        StatementReset r{st.head};
         st.head.executeStep();
         e.seq = st.head.getColumn(0).getInt64() + 1;
         e.prevHash = st.head.getColumn(1).getString();
@@ -61,7 +53,7 @@ void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action,
     e.detail = detail;
     e.hash = computeAuditHash(e);
     {
-        Reset r{st.insert};
+        StatementReset r{st.insert};
         int i = 0;
         st.insert.bind(++i, e.seq);
         st.insert.bind(++i, e.at);
@@ -77,7 +69,7 @@ void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action,
         st.insert.bind(++i, e.hash);
         st.insert.exec();
     }
-    Reset r{st.moveHead};
+    StatementReset r{st.moveHead};
     st.moveHead.bind(1, e.seq);
     st.moveHead.bind(2, e.hash);
     st.moveHead.exec();

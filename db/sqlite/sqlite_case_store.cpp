@@ -10,6 +10,7 @@
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
+#include "db/sqlite/sqlite_statement_reset.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
@@ -46,15 +47,6 @@ struct SqliteCaseStore::Statements {
 
 namespace {
 
-// Resets a cached statement however the block that used it is left.
-struct Reset {
-    SQLite::Statement& st;
-    ~Reset()
-    {
-        st.reset();
-        st.clearBindings();
-    }
-};
 
 template <typename Key>
 void bindOptionalDate(SQLite::Statement& st, Key key, const std::optional<boost::gregorian::date>& d)
@@ -82,11 +74,11 @@ SqliteCaseStore::~SqliteCaseStore() = default;
 std::string SqliteCaseStore::describe() const { return "sqlite:" + path_.string(); }
 
 CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at, const std::string& day,
-                                   CaseStatus status, const Actor& actor, bool imported)
+                                   CaseStatus status, const Actor& actor, const std::string& importedAt)
 {
     int seq;
     {
-        Reset r{st_->nextSeq};
+        StatementReset r{st_->nextSeq};
         st_->nextSeq.bind(1, options_.office);
         st_->nextSeq.bind(2, day);
         st_->nextSeq.executeStep();
@@ -96,7 +88,7 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at
     std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
     auto& ins = st_->insertCase;
     {
-        Reset r{ins};
+        StatementReset r{ins};
         // Positional: binding by name looks each name up among the 24 parameters on every call.
         int i = 0;
         ins.bind(++i, options_.office);
@@ -129,7 +121,10 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at
     writeDocuments(id, draft.documents);
     indexForSearch(id, nameFolded, kanaFolded);
     appendHistory(id, at, actor.user, std::nullopt, status, "");
-    appendAudit(actor, imported ? audit_actions::kImport : audit_actions::kCreate, id, std::string(statusId(status)), at);
+    // An import is audited when it happens, not on the cases' own (earlier) reception days.
+    bool imported = !importedAt.empty();
+    appendAudit(actor, imported ? audit_actions::kImport : audit_actions::kCreate, id, std::string(statusId(status)),
+                imported ? importedAt : at);
     return id;
 }
 
@@ -137,7 +132,7 @@ void SqliteCaseStore::writeDocuments(CaseId id, const std::vector<CheckedDocumen
 {
     int position = 0;
     for (const auto& d : documents) {
-        Reset r{st_->insertDocument};
+        StatementReset r{st_->insertDocument};
         st_->insertDocument.bind(1, id);
         st_->insertDocument.bind(2, position++);
         st_->insertDocument.bind(3, d.document);
@@ -149,13 +144,13 @@ void SqliteCaseStore::writeDocuments(CaseId id, const std::vector<CheckedDocumen
 void SqliteCaseStore::indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded)
 {
     {
-        Reset r{st_->insertTrigram};
+        StatementReset r{st_->insertTrigram};
         st_->insertTrigram.bind(1, id);
         st_->insertTrigram.bind(2, nameFolded);
         st_->insertTrigram.bind(3, kanaFolded);
         st_->insertTrigram.exec();
     }
-    Reset r{st_->insertChars};
+    StatementReset r{st_->insertChars};
     st_->insertChars.bind(1, id);
     st_->insertChars.bind(2, spacedCharacters(nameFolded));
     st_->insertChars.bind(3, spacedCharacters(kanaFolded));
@@ -187,7 +182,7 @@ void SqliteCaseStore::appendHistory(CaseId id, const std::string& at, const std:
                                     std::optional<CaseStatus> from, CaseStatus to, const std::string& reason)
 {
     auto& h = st_->insertHistory;
-    Reset r{h};
+    StatementReset r{h};
     h.bind(1, id);
     h.bind(2, at);
     h.bind(3, actor);
@@ -210,7 +205,7 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
         // IMMEDIATE: take the write lock before reading the day's last sequence, so that two
         // windows can never compute the same reception number.
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, false);
+        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, "");
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving the case");
@@ -244,8 +239,9 @@ std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>
             }
         } restore{*db_};
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        std::string importedAt = now().iso;
         for (const auto& c : cases)
-            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor, true));
+            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor, importedAt));
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "importing cases");
@@ -258,20 +254,20 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
     try {
         Case c;
         {
-            Reset r{st_->selectCase};
+            StatementReset r{st_->selectCase};
             st_->selectCase.bind(1, id);
             if (!st_->selectCase.executeStep())
                 return std::nullopt;
             c = caseFromRow(st_->selectCase);
         }
         {
-            Reset r{st_->selectDocuments};
+            StatementReset r{st_->selectDocuments};
             st_->selectDocuments.bind(1, id);
             while (st_->selectDocuments.executeStep())
                 c.documents.push_back({st_->selectDocuments.getColumn(0).getString(),
                                        st_->selectDocuments.getColumn(1).getInt() != 0});
         }
-        Reset r{st_->selectHistory};
+        StatementReset r{st_->selectHistory};
         st_->selectHistory.bind(1, id);
         while (st_->selectHistory.executeStep()) {
             auto& h = st_->selectHistory;
@@ -383,7 +379,7 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
         upd.bind(":id", edited.id);
         upd.exec();
         {
-            Reset r{st_->deleteDocuments};
+            StatementReset r{st_->deleteDocuments};
             st_->deleteDocuments.bind(1, edited.id);
             st_->deleteDocuments.exec();
         }

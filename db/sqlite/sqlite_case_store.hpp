@@ -57,7 +57,7 @@ public:
 private:
     struct Statements;
     CaseId insertCase(const CaseDraft& draft, const std::string& at, const std::string& day, CaseStatus status,
-                      const Actor& actor, bool imported);
+                      const Actor& actor, const std::string& importedAt); // importedAt: "" for a new case
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
     void indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded);
     void unindexForSearch(CaseId id);

@@ -44,8 +44,10 @@ db::AuditLog& auditLog(CliContext& ctx)
 
 int runAudit(CliContext& ctx, const std::vector<std::string>& args)
 {
-    if (args.empty() || (args.front() != "list" && args.front() != "export"))
+    if (args.empty())
         throw ValidationError("audit: say list --date D or export --date D --csv FILE");
+    if (args.front() != "list" && args.front() != "export")
+        throw ValidationError("audit: unknown action \"" + args.front() + "\" (list, export)");
     bool exporting = args.front() == "export";
     po::options_description o(exporting ? "audit export" : "audit list");
     o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)");

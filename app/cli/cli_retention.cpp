@@ -17,10 +17,12 @@ int runRetention(CliContext& ctx, const std::vector<std::string>& args)
 {
     if (args.empty())
         throw ValidationError("retention: say show, set --days N or purge");
+    const std::string& action = args.front();
+    if (action != "show" && action != "set" && action != "purge")
+        throw ValidationError("retention: unknown action \"" + action + "\" (show, set, purge)");
     db::AuditLog* log = ctx.store().audit();
     if (!log)
         throw ValidationError("this database backend (" + ctx.store().describe() + ") has no retention setting yet");
-    const std::string& action = args.front();
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (action == "show") {
         parseArgs(rest, po::options_description("retention show"));
@@ -55,7 +57,7 @@ int runRetention(CliContext& ctx, const std::vector<std::string>& args)
                     << r.keptOpen << " older cases kept because they are still open\n";
         return kOk;
     }
-    throw ValidationError("retention: unknown action \"" + action + "\" (show, set, purge)");
+    return kFailure; // not reached: the action was checked above
 }
 
 const CommandRegistration kRetention{"retention", "how long closed cases are kept; purge older ones (admins)",

@@ -5,6 +5,7 @@
 #include "core/common/errors.hpp"
 #include "db/user_store.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -47,6 +48,10 @@ int runUser(CliContext& ctx, const std::vector<std::string>& args)
     if (args.empty())
         throw ValidationError("user: say init-admin, add, role, disable, enable, passwd, list or whoami");
     const std::string& action = args.front();
+    static const std::vector<std::string> kActions{"init-admin", "add", "role", "disable", "enable", "passwd", "list", "whoami"};
+    if (std::find(kActions.begin(), kActions.end(), action) == kActions.end())
+        throw ValidationError("user: unknown action \"" + action +
+                              "\" (init-admin, add, role, disable, enable, passwd, list, whoami)");
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (action == "init-admin") {
         po::options_description o("user init-admin");
@@ -123,7 +128,7 @@ int runUser(CliContext& ctx, const std::vector<std::string>& args)
                 printUser(ctx, u);
         return kOk;
     }
-    throw ValidationError("user: unknown action \"" + action + "\" (init-admin, add, role, disable, enable, passwd, list, whoami)");
+    return kFailure; // not reached: the action was checked above
 }
 
 const CommandRegistration kUser{"user", "create the first admin, add users, set roles and passwords", runUser};

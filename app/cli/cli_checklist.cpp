@@ -4,6 +4,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
 #include "core/rules/rule_book.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/handout.hpp"
@@ -43,6 +44,8 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
     auto c = ctx.store().get(id);
     auto book = rules::RuleBook::load(dataDirectory() / "rules");
     auto doc = reports::renderHandout(c, lang, office, reports::handoutRulesFor(c, book, today), today);
+    // Audited before the file exists: a handout without its entry must not be possible.
+    ctx.recordAccess(audit_actions::kPrint, {c.id}, lang == reports::Language::Ja ? "pdf ja" : "pdf en");
     reports::writeFileAtomically(pdf, doc.pdf);
     if (ctx.json)
         ctx.printJson({{"case", id},

@@ -3,6 +3,7 @@
 #include "app/cli/command_registry.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 
@@ -86,7 +87,17 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
         officePath = *p;
     auto office = reports::loadOfficeInfoOrDefault(officePath); // bad settings: exit 2 before any work
 
+    db::Actor actor = ctx.actor();
+    requirePermission(actor.user, actor.role, Permission::ViewReports);
     auto summary = reports::loadDailySummary(ctx.store(), day, overdue);
+    if (pdf || csv) {
+        // Every case on the report is exported: one audit entry each, before the files exist.
+        std::vector<CaseId> ids;
+        for (const auto& d : summary.cases)
+            ids.push_back(d.c.id);
+        ctx.recordAccess(audit_actions::kExport, ids,
+                         std::string("daily report") + (pdf ? " pdf" : "") + (csv ? " csv" : ""));
+    }
     if (pdf)
         reports::writeFileAtomically(*pdf, reports::renderDailyReport(summary, office).pdf);
     if (csv)

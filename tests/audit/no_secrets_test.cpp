@@ -1,6 +1,6 @@
 // No secrets at rest: after a whole counter flow (card read with the PIN, case saved and moved
-// on, viewed, audit exported, backed up, retention purge), neither the PIN nor the full My Number
-// is in any file the program left: the database, its WAL, backups, exports.
+// on, viewed, handout printed, daily report, audit exported, backed up), neither the PIN nor the
+// full My Number is in any file the program left: the database, its WAL, backups, PDFs, CSVs.
 #include "tests/card/emulated_card.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -80,7 +80,11 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
     std::string id = std::to_string(added.json()["id"].get<long long>());
     ASSERT_EQ(cli({"case", "status", id, "in-progress"}).exitCode, 0);
     ASSERT_EQ(cli({"case", "show", id}).exitCode, 0);
+    auto handout = cli({"checklist", "--case", id, "--lang", "ja", "--pdf", (dir / "handout.pdf").string()});
+    ASSERT_EQ(handout.exitCode, 0) << handout.err;
     ASSERT_EQ(cli({"case", "status", id, "done"}).exitCode, 0);
+    auto daily = cli({"report", "daily", "--pdf", (dir / "daily.pdf").string(), "--csv", (dir / "daily.csv").string()});
+    ASSERT_EQ(daily.exitCode, 0) << daily.err;
     ASSERT_EQ(cli({"audit", "export", "--csv", (dir / "audit.csv").string()}).exitCode, 0);
     ASSERT_EQ(cli({"db", "backup", (dir / "backup.db").string()}).exitCode, 0);
     ASSERT_EQ(cli({"db", "verify-audit"}).exitCode, 0);
@@ -99,13 +103,13 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
         std::string text = slurp(f.path());
         EXPECT_TRUE(hits(text, kPin).empty()) << "PIN found in " << f.path();
         EXPECT_TRUE(hits(text, kMyNumber).empty()) << "My Number found in " << f.path();
-        if (f.path().extension() == ".db" || f.path().extension() == ".csv") {
+        if (f.path().extension() == ".db" || name == "audit.csv") {
             struct stat st {};
             ASSERT_EQ(stat(f.path().c_str(), &st), 0);
             EXPECT_EQ(st.st_mode & 0077, 0u) << f.path() << " readable by others";
         }
     }
-    EXPECT_GE(files, 3) << "book.db, its WAL, backup.db, audit.csv";
+    EXPECT_GE(files, 6) << "book.db, its WAL, backup.db, audit.csv, handout.pdf, daily.pdf, daily.csv";
     if (!cardRead)
         GTEST_SKIP() << "the card part runs under scripts/test.sh (pcscd); the files were checked without it";
 }

@@ -3,6 +3,7 @@
 // file behind.
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
+#include "db/user_store.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -21,11 +22,12 @@ protected:
     {
         auto store = db::openStore(db);
         store->importCases(generatedDay(boost::gregorian::date(2026, 11, 27), 120), {"import"});
+        store->users()->createFirstAdmin("admin", "admin-pass-1"); // the console tool acts as a user
     }
     ProcessResult cli(std::vector<std::string> args)
     {
         args.insert(args.begin(), {"--db", db});
-        return runCli(args);
+        return runCli(args, "", cliUser("admin", "admin-pass-1"));
     }
     static void expectOneLine(const ProcessResult& r)
     {

@@ -3,6 +3,7 @@
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
+#include "db/audit_log.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
@@ -26,6 +27,9 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "caseDetailDialog"),
       desk_(desk), case_(desk.store.get(id))
 {
+    // Opening a case shows the resident's data: audited (users issue) before anything is shown.
+    if (db::AuditLog* log = desk.store.audit())
+        log->recordAccess(desk.actor(), audit_actions::kView, {case_.id}, "window");
     auto* top = new wxBoxSizer(wxVERTICAL);
     title_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "caseTitle");
     title_->SetFont(title_->GetFont().Bold().Larger());

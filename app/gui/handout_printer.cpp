@@ -4,6 +4,7 @@
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "db/audit_log.hpp"
 #include "reports/handout.hpp"
 
 #include <wx/config.h>
@@ -27,6 +28,9 @@ std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskCo
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
         auto today = now().localDay;
         auto path = dir / (c.receptionNumber + "-" + toIso(today) + (english ? "-en" : "-ja") + ".pdf");
+        // Audited before the file exists (users issue): no handout without its entry.
+        if (db::AuditLog* log = desk.store.audit())
+            log->recordAccess(desk.actor(), audit_actions::kPrint, {c.id}, english ? "pdf en" : "pdf ja");
         reports::writeHandoutPdf(c, english ? reports::Language::En : reports::Language::Ja,
                                  reports::loadOfficeInfoOrDefault(), reports::handoutRulesFor(c, *desk.rules, today),
                                  today, path);

@@ -311,6 +311,10 @@ void MainFrame::setPrivacyLocked(bool locked)
     if (dialogPrivacy_)
         dialogPrivacy_(locked);
     reload();
+    // GTK's tree view keeps the texts it drew for rows that stay; Refresh() repaints those cached
+    // texts. A reset makes it ask again, so the names really go (seen under Xvfb: they stayed).
+    // Costly (~100 ms) but a lock is rare.
+    model_->Reset(static_cast<unsigned int>(model_->rows().size()));
 }
 
 void MainFrame::updateUserStatus()

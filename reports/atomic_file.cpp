@@ -33,10 +33,8 @@ void writeFileAtomically(const fs::path& target, std::string_view bytes)
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
         fail(target, "creating a temporary file in its folder", errno);
-    // mkstemp makes 0600; a printed document is an ordinary file for the user (umask decides).
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
+    // mkstemp makes the file 0600, and it stays so: a handout names the resident and a daily
+    // report or CSV names everyone who came that day (personal data, like the case book).
     auto cleanup = [&](const char* what, int err) {
         ::close(fd);
         ::unlink(tmpl.c_str());

@@ -167,3 +167,14 @@ TEST_F(CliReport, ChecklistOfAnUnknownCaseIsBadInput)
     expectOneLine(r);
     EXPECT_FALSE(fs::exists(pdf));
 }
+
+TEST_F(CliReport, PapersWithPersonalDataAreReadableByTheirOwnerOnly)
+{
+    auto pdf = dir / "day.pdf";
+    auto csv = dir / "day.csv";
+    auto r = cli({"report", "daily", "--date", "2026-11-27", "--pdf", pdf.string(), "--csv", csv.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const auto& file : {pdf, csv})
+        EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write)
+            << file;
+}

@@ -4,6 +4,7 @@
 #include "core/cases/reception_number.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
 #include "core/text/search_fold.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
 
@@ -101,6 +102,7 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
     for (const auto& d : draft.documents)
         tx.exec_prepared0("insert_document", id, position++, d.document, d.checked);
     tx.exec_prepared0("insert_history", id, in.at, actor.user, nullptr, std::string(statusId(in.status)), "");
+    appendAudit(tx, actor, audit_actions::kCreate, id, std::string(statusId(in.status)), in.at);
     return id;
 }
 
@@ -202,6 +204,7 @@ std::string PostgresCaseStore::describe() const { return PostgresSession::redact
 
 Case PostgresCaseStore::add(const CaseDraft& draft, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     Timestamp ts = now();
     validate(draft.resident, ts.localDay);
     CaseId id = session_.transact("saving the case", [&](pqxx::work& tx) {
@@ -214,6 +217,7 @@ Case PostgresCaseStore::add(const CaseDraft& draft, const Actor& actor)
 
 std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     std::map<std::string, int> perDay;
     for (const auto& c : cases) {
         if (c.receivedAt.size() < 10)
@@ -281,6 +285,11 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
             }
             out.complete();
         }
+        std::vector<AuditEntry> audit(cases.size());
+        for (std::size_t i = 0; i < cases.size(); ++i)
+            audit[i] = {0, cases[i].receivedAt, actor.user, std::string(roleId(actor.role)), audit_actions::kImport,
+                        ids[i], std::string(statusId(cases[i].status)), "", ""};
+        appendAudit(tx, std::move(audit));
         if (!ids.empty())
             tx.exec("SELECT pg_notify('madoguchi_cases', '0 many')");
         return ids;
@@ -325,6 +334,7 @@ Case PostgresCaseStore::reopen(CaseId id, const std::string& reason, const Actor
 Case PostgresCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                                   std::optional<std::int64_t> expectedVersion, bool reopening)
 {
+    requirePermission(actor.user, actor.role, reopening ? Permission::ReopenCase : Permission::WorkOnCases);
     session_.transact("changing the status of case " + std::to_string(id), [&](pqxx::work& tx) {
         auto cur = tx.exec_prepared("lock_case", id);
         if (cur.empty())
@@ -342,12 +352,16 @@ Case PostgresCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& r
                         std::string(statusId(to)), ts.iso, id);
         tx.exec_prepared0("insert_history", id, ts.iso, actor.user, std::string(statusId(from)),
                           std::string(statusId(to)), reopening ? "再開: " + reason : reason);
+        // The reason stays in the case's history: free text may name people.
+        appendAudit(tx, actor, reopening ? audit_actions::kReopen : audit_actions::kStatus, id,
+                    std::string(statusId(from)) + "→" + std::string(statusId(to)), ts.iso);
     });
     return get(id);
 }
 
 Case PostgresCaseStore::update(const Case& edited, const Actor& actor)
 {
+    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
     Timestamp ts = now();
     validate(edited.resident, ts.localDay);
     session_.transact("saving case " + std::to_string(edited.id), [&](pqxx::work& tx) {
@@ -379,6 +393,8 @@ Case PostgresCaseStore::update(const Case& edited, const Actor& actor)
             tx.exec_prepared0("insert_document", edited.id, position++, d.document, d.checked);
         tx.exec_prepared0("insert_history", edited.id, ts.iso, actor.user, std::string(statusId(status)),
                           std::string(statusId(status)), "編集");
+        appendAudit(tx, actor, audit_actions::kEdit, edited.id, "version " + std::to_string(edited.version + 1),
+                    ts.iso);
     });
     return get(edited.id);
 }

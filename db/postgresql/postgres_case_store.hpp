@@ -3,12 +3,16 @@
 // Same meaning as SqliteCaseStore; what differs is how concurrency is handled: reception numbers
 // come from a per-office-day counter row (UPDATE … RETURNING), saves lock the case row and compare
 // its version, and changes are announced with NOTIFY for the other windows' live refresh.
+#include "db/audit_log.hpp"
 #include "db/case_store.hpp"
 #include "db/postgresql/postgres_session.hpp"
+#include "db/user_store.hpp"
 
 namespace madoguchi::db {
 
-class PostgresCaseStore final : public CaseStore {
+// The case book, its users and its audit trail share one database and its transactions: an
+// audited change and its audit entry commit together or not at all.
+class PostgresCaseStore final : public CaseStore, public UserStore, public AuditLog {
 public:
     PostgresCaseStore(const std::string& url, const StoreOptions& options);
     ~PostgresCaseStore() override;
@@ -25,6 +29,27 @@ public:
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;
     std::unique_ptr<ChangeFeed> subscribe() override;
+    UserStore* users() override { return this; }
+    AuditLog* audit() override { return this; }
+
+    // UserStore (postgres_user_store.cpp)
+    bool hasUsers() override;
+    User createFirstAdmin(const std::string& name, const std::string& password) override;
+    Actor authenticate(const std::string& name, const std::string& password) override;
+    User addUser(const std::string& name, Role role, const std::string& password, const Actor& by) override;
+    User setRole(const std::string& name, Role role, const Actor& by) override;
+    User setActive(const std::string& name, bool active, const Actor& by) override;
+    void setPassword(const std::string& name, const std::string& password, const Actor& by) override;
+    std::vector<User> users(const Actor& by) override;
+
+    // AuditLog (postgres_audit_log.cpp)
+    void recordAccess(const Actor& actor, const std::string& action, const std::vector<CaseId>& cases,
+                      const std::string& detail) override;
+    std::vector<AuditEntry> auditDay(boost::gregorian::date day, const Actor& by) override;
+    AuditVerification verifyAudit() override;
+    int retentionDays() override;
+    void setRetentionDays(int days, const Actor& by) override;
+    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
 
 private:
     Case setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
@@ -33,6 +58,13 @@ private:
     StoreOptions options_;
     PostgresSession session_;
 };
+
+// Appends audit entries inside the caller's transaction, after locking the chain's head; `entries`
+// need at, user, role, action, caseId and detail (seq and hashes are filled in).
+void appendAudit(pqxx::work& tx, std::vector<AuditEntry> entries);
+// One entry.
+void appendAudit(pqxx::work& tx, const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
+                 const std::string& detail, const std::string& at);
 
 // Every distinct 1-, 2- and 3-character piece of each folded text (pieces never span two texts):
 // the `grams` column the search index is built on.

@@ -1,0 +1,170 @@
+// Users of the PostgreSQL case book (db/user_store.hpp), with the same meaning as
+// sqlite_user_store.cpp: Argon2id hashes, audited changes, the same answer for an unknown name and
+// a wrong password.
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "core/security/password.hpp"
+#include "db/postgresql/postgres_case_store.hpp"
+
+namespace madoguchi::db {
+
+namespace {
+
+constexpr const char* kUserColumns = "name, role, active, created_at, password_hash";
+
+// Login names go into every audit entry and onto the console: printable, no spaces.
+void validateUserName(const std::string& name)
+{
+    if (name.empty() || name.size() > 64)
+        throw ValidationError("user name: 1 to 64 characters");
+    for (unsigned char c : name)
+        if (c <= 0x20 || c == 0x7f)
+            throw ValidationError("user name: no spaces or control characters");
+}
+
+User userFromRow(const pqxx::row& r)
+{
+    return {r[0].as<std::string>(), parseRole(r[1].as<std::string>()), r[2].as<bool>(), r[3].as<std::string>()};
+}
+
+std::optional<User> findUser(pqxx::work& tx, const std::string& name, bool lock = false)
+{
+    auto r = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1" +
+                                (lock ? " FOR UPDATE" : ""),
+                            name);
+    if (r.empty())
+        return std::nullopt;
+    return userFromRow(r[0]);
+}
+
+User requireUser(pqxx::work& tx, const std::string& name)
+{
+    if (auto u = findUser(tx, name, true))
+        return *u;
+    throw NotFound("no user " + name);
+}
+
+// An unknown name costs the same time as a wrong password: the answer does not tell which names
+// exist.
+const std::string& dummyHash()
+{
+    static const std::string h = hashPassword("not a password of anyone");
+    return h;
+}
+
+} // namespace
+
+bool PostgresCaseStore::hasUsers()
+{
+    return session_.transact("reading the users",
+                             [](pqxx::work& tx) { return tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>(); });
+}
+
+User PostgresCaseStore::createFirstAdmin(const std::string& name, const std::string& password)
+{
+    validateUserName(name);
+    std::string hash = hashPassword(password); // slow on purpose: before any lock is taken
+    return session_.transact("creating the admin", [&](pqxx::work& tx) {
+        // Two desks starting for the first time at once: one admin, the other is refused.
+        tx.exec("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE");
+        if (tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>())
+            throw AccessDenied("the case book already has users; an admin adds more (madoguchi-cli user add)");
+        Timestamp ts = now();
+        tx.exec_params0("INSERT INTO users (name, role, password_hash, active, created_at) VALUES ($1, 'admin', $2, true, $3)",
+                        name, hash, ts.iso);
+        appendAudit(tx, {name, Role::Admin}, audit_actions::kUserAdd, std::nullopt, name + " admin (first run)", ts.iso);
+        return *findUser(tx, name);
+    });
+}
+
+Actor PostgresCaseStore::authenticate(const std::string& name, const std::string& password)
+{
+    std::optional<User> user;
+    std::optional<std::string> hash;
+    session_.transact("reading the users", [&](pqxx::work& tx) {
+        auto r = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1", name);
+        if (!r.empty()) {
+            user = userFromRow(r[0]);
+            hash = r[0][4].as<std::string>();
+        }
+    });
+    bool ok = verifyPassword(password, hash ? *hash : dummyHash()) && hash;
+    if (ok && user->active)
+        return {user->name, user->role};
+    session_.transact("writing the audit trail", [&](pqxx::work& tx) {
+        // The name as typed may be anything: recorded only when it is a user's name.
+        appendAudit(tx, {user ? user->name : std::string("?"), user ? user->role : Role::Clerk},
+                    audit_actions::kLoginFailed, std::nullopt, ok ? "switched off" : "wrong password or unknown user",
+                    now().iso);
+    });
+    if (ok)
+        throw AccessDenied("user " + name + " is switched off; ask an admin");
+    throw AccessDenied("login refused: unknown user or wrong password");
+}
+
+User PostgresCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    validateUserName(name);
+    std::string hash = hashPassword(password);
+    return session_.transact("adding a user", [&](pqxx::work& tx) {
+        Timestamp ts = now();
+        auto r = tx.exec_params("INSERT INTO users (name, role, password_hash, active, created_at)"
+                                " VALUES ($1, $2, $3, true, $4) ON CONFLICT (name) DO NOTHING",
+                                name, std::string(roleId(role)), hash, ts.iso);
+        if (r.affected_rows() == 0)
+            throw ValidationError("user " + name + " exists already");
+        appendAudit(tx, by, audit_actions::kUserAdd, std::nullopt, name + " " + std::string(roleId(role)), ts.iso);
+        return *findUser(tx, name);
+    });
+}
+
+User PostgresCaseStore::setRole(const std::string& name, Role role, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    return session_.transact("changing a user", [&](pqxx::work& tx) {
+        requireUser(tx, name);
+        tx.exec_params0("UPDATE users SET role = $1 WHERE name = $2", std::string(roleId(role)), name);
+        appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + " role=" + std::string(roleId(role)),
+                    now().iso);
+        return *findUser(tx, name);
+    });
+}
+
+User PostgresCaseStore::setActive(const std::string& name, bool active, const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    if (!active && name == by.user)
+        throw RuleViolation("an admin cannot switch themself off");
+    return session_.transact("changing a user", [&](pqxx::work& tx) {
+        requireUser(tx, name);
+        tx.exec_params0("UPDATE users SET active = $1 WHERE name = $2", active, name);
+        appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + (active ? " on" : " off"), now().iso);
+        return *findUser(tx, name);
+    });
+}
+
+void PostgresCaseStore::setPassword(const std::string& name, const std::string& password, const Actor& by)
+{
+    if (name != by.user)
+        requirePermission(by.user, by.role, Permission::ManageUsers);
+    std::string hash = hashPassword(password);
+    session_.transact("changing a password", [&](pqxx::work& tx) {
+        requireUser(tx, name);
+        tx.exec_params0("UPDATE users SET password_hash = $1 WHERE name = $2", hash, name);
+        appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + " password", now().iso);
+    });
+}
+
+std::vector<User> PostgresCaseStore::users(const Actor& by)
+{
+    requirePermission(by.user, by.role, Permission::ManageUsers);
+    return session_.transact("reading the users", [&](pqxx::work& tx) {
+        std::vector<User> out;
+        for (const auto& r : tx.exec(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY name"))
+            out.push_back(userFromRow(r));
+        return out;
+    });
+}
+
+} // namespace madoguchi::db

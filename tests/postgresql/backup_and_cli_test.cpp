@@ -31,15 +31,19 @@ TEST(PostgresCli, CasesAddedAndListedThroughTheConsoleTool)
     auto book = makeTestBook("postgresql");
     if (!book)
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    auto init = runCli({"--db", book->url(), "user", "init-admin", "--name", "admin"}, "admin-pass-1\n");
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    const auto admin = cliUser("admin", "admin-pass-1");
     auto added = runCli({"--db", book->url(), "case", "add", "--procedure", "reissue", "--name", "山田 太郎", "--kana",
-                         "ヤマダ タロウ", "--birth", "1970-05-20", "--json"});
+                         "ヤマダ タロウ", "--birth", "1970-05-20", "--json"},
+                        "", admin);
     ASSERT_EQ(added.exitCode, 0) << added.err;
     EXPECT_EQ(added.json()["reception_number"], "A-001");
-    auto listed = runCli({"--db", book->url(), "case", "list", "--search", "やまだ", "--json"});
+    auto listed = runCli({"--db", book->url(), "case", "list", "--search", "やまだ", "--json"}, "", admin);
     ASSERT_EQ(listed.exitCode, 0) << listed.err;
     ASSERT_EQ(listed.json().size(), 1u);
     EXPECT_EQ(listed.json()[0]["name"], "山田 太郎");
-    auto check = runCli({"--db", book->url(), "db", "check", "--json"});
+    auto check = runCli({"--db", book->url(), "db", "check", "--json"}, "", admin);
     EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
 }
 

@@ -32,19 +32,49 @@ constexpr const char* kEntryColumns = "seq, at, user, role, action, case_id, det
 
 } // namespace
 
-void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
-                                  const std::string& detail, const std::string& at)
+SqliteCaseStore::AuditHead SqliteCaseStore::readAuditHead()
 {
     if (!auditSt_)
         auditSt_ = std::make_unique<SqliteAuditStatements>(*db_);
+    StatementReset r{auditSt_->head};
+    if (!auditSt_->head.executeStep())
+        throw StorageError(StorageError::Kind::Corrupt, "the audit head is missing");
+    return {auditSt_->head.getColumn(0).getInt64(), auditSt_->head.getColumn(1).getString()};
+}
+
+void SqliteCaseStore::beginBulkWrite()
+{
+    batchHead_ = readAuditHead();
+    batchNextSeq_.clear();
+}
+
+void SqliteCaseStore::endBulkWrite()
+{
+    batchNextSeq_.clear();
+    if (!batchHead_)
+        return;
+    AuditHead head = std::move(*batchHead_);
+    batchHead_.reset();
+    StatementReset r{auditSt_->moveHead};
+    auditSt_->moveHead.bind(1, head.seq);
+    auditSt_->moveHead.bind(2, head.hash);
+    auditSt_->moveHead.exec();
+}
+
+void SqliteCaseStore::abandonBulkWrite()
+{
+    batchHead_.reset();
+    batchNextSeq_.clear();
+}
+
+void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
+                                  const std::string& detail, const std::string& at)
+{
+    AuditHead head = batchHead_ ? *batchHead_ : readAuditHead();
     auto& st = *auditSt_;
     AuditEntry e;
-    {
-        StatementReset r{st.head};
-        st.head.executeStep();
-        e.seq = st.head.getColumn(0).getInt64() + 1;
-        e.prevHash = st.head.getColumn(1).getString();
-    }
+    e.seq = head.seq + 1;
+    e.prevHash = std::move(head.hash);
     e.at = at;
     e.user = actor.user;
     e.role = std::string(roleId(actor.role));
@@ -68,6 +98,10 @@ void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action,
         st.insert.bind(++i, e.prevHash);
         st.insert.bind(++i, e.hash);
         st.insert.exec();
+    }
+    if (batchHead_) {
+        *batchHead_ = {e.seq, std::move(e.hash)};
+        return;
     }
     StatementReset r{st.moveHead};
     st.moveHead.bind(1, e.seq);

@@ -6,6 +6,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace madoguchi::db {
 
@@ -66,6 +69,18 @@ private:
     // Inside the caller's write transaction: the next chained entry and the new head.
     void appendAudit(const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
                      const std::string& detail, const std::string& at);
+    // A bulk import appends thousands of cases in one write transaction: it reads the audit chain's
+    // head and each day's last reception number once, keeps them here while it inserts, and
+    // stores the head once before the commit. Nobody else can write meanwhile (IMMEDIATE).
+    void beginBulkWrite();
+    void endBulkWrite();   // before the commit
+    void abandonBulkWrite(); // after an exception: the transaction rolls back, so forget both
+    int nextReceptionSeq(const std::string& day);
+    struct AuditHead {
+        std::int64_t seq = 0;
+        std::string hash;
+    };
+    AuditHead readAuditHead();
     std::optional<User> findUser(const std::string& name);
     Case setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
                    std::optional<std::int64_t> expectedVersion, bool reopening);
@@ -75,6 +90,8 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Statements> st_;
     std::unique_ptr<SqliteAuditStatements> auditSt_;
+    std::optional<AuditHead> batchHead_; // set only during a bulk write
+    std::unordered_map<std::string, int> batchNextSeq_; // day → next reception seq, bulk write only
 };
 
 } // namespace madoguchi::db

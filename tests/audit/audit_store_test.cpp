@@ -8,6 +8,7 @@
 #include "tests/audit/audit_fixture.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace madoguchi;
@@ -88,6 +89,15 @@ TEST_F(AuditTrail, ImportWritesOneEntryPerCase)
         imports += e.action == "case.import";
     EXPECT_EQ(imports, 3);
     EXPECT_TRUE(log().verifyAudit().ok);
+    // The import keeps the chain head in memory and stores it once: what comes after chains on.
+    store->add(resident("佐藤 花子", "サトウ ハナコ"), clerk);
+    store->importCases(in, clerk);
+    auto v = log().verifyAudit();
+    EXPECT_TRUE(v.ok) << v.problem;
+    std::int64_t entries = 0;
+    for (const auto& e : log().auditDay(now().localDay, supervisor))
+        entries = std::max(entries, e.seq);
+    EXPECT_EQ(v.entries, entries);
 }
 
 // Tampering goes straight at the file, as someone with a copy of sqlite3 would.

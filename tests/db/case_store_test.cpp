@@ -162,6 +162,33 @@ TEST_P(CaseBook, ImportKeepsGivenDaysAndNumbersPerDay)
     EXPECT_EQ(store->search(q).size(), 2u);
 }
 
+// A bulk import counts reception numbers in memory per day (SQLite): it must go on from the
+// numbers a day already has, and the counter window's next case must go on after the import.
+TEST_P(CaseBook, ImportContinuesEachDaysNumbersAndLaterCasesContinueAfterIt)
+{
+    const std::string today = toIso(now().localDay);
+    Case first = store->add(draft("前 一郎", "マエ イチロウ"), kClerk);
+    EXPECT_EQ(first.receptionNumber, "A-001");
+    std::vector<db::ImportedCase> in;
+    in.push_back({draft("一", "イチ"), today + "T09:00:00+09:00", CaseStatus::Done});
+    in.push_back({draft("二", "ニ"), "2026-11-02T09:05:00+09:00", CaseStatus::Waiting});
+    in.push_back({draft("三", "サン"), today + "T09:10:00+09:00", CaseStatus::Received});
+    in.push_back({draft("四", "ヨン"), "2026-11-02T09:15:00+09:00", CaseStatus::Received});
+    auto ids = store->importCases(in, kClerk);
+    ASSERT_EQ(ids.size(), 4u);
+    EXPECT_EQ(store->get(ids[0]).receptionNumber, "A-002");
+    EXPECT_EQ(store->get(ids[1]).receptionNumber, "A-001");
+    EXPECT_EQ(store->get(ids[2]).receptionNumber, "A-003");
+    EXPECT_EQ(store->get(ids[3]).receptionNumber, "A-002");
+    Case after = store->add(draft("後 二郎", "アト ジロウ"), kClerk);
+    EXPECT_EQ(after.receptionNumber, "A-004");
+    // And a second import in the same program starts from the database again, not from a count
+    // left over from the first.
+    std::vector<db::ImportedCase> again;
+    again.push_back({draft("五", "ゴ"), today + "T10:00:00+09:00", CaseStatus::Received});
+    EXPECT_EQ(store->get(store->importCases(again, kClerk).at(0)).receptionNumber, "A-005");
+}
+
 TEST_P(CaseBook, LiteralTextIsStoredLiterally)
 {
     const std::string odd = "'; DROP TABLE cases; -- 😀 𠮷野家 \"quoted\"";

@@ -1,7 +1,8 @@
 // madoguchi-cli audit list|export — a day's audit trail, for supervisors.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
-#include "app/cli/private_file.hpp"
+#include "app/common/audit_csv.hpp"
+#include "app/common/private_file.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/audit_log.hpp"
@@ -20,19 +21,6 @@ nlohmann::json toJson(const AuditEntry& e)
             {"user", e.user},     {"role", e.role},
             {"action", e.action}, {"case_id", e.caseId ? nlohmann::json(*e.caseId) : nlohmann::json()},
             {"detail", e.detail}, {"hash", e.hash}};
-}
-
-std::string csvField(const std::string& v)
-{
-    if (v.find_first_of(",\"\r\n") == std::string::npos)
-        return v;
-    std::string q = "\"";
-    for (char c : v) {
-        if (c == '"')
-            q += '"';
-        q += c;
-    }
-    return q + "\"";
 }
 
 db::AuditLog& auditLog(CliContext& ctx)
@@ -58,13 +46,8 @@ int runAudit(CliContext& ctx, const std::vector<std::string>& args)
     auto& log = auditLog(ctx);
     auto entries = log.auditDay(day, ctx.actor());
     if (exporting) {
-        std::string text = "seq,at,user,role,action,case_id,detail,hash\r\n";
-        for (const auto& e : entries)
-            text += std::to_string(e.seq) + ',' + csvField(e.at) + ',' + csvField(e.user) + ',' + csvField(e.role) + ',' +
-                    csvField(e.action) + ',' + (e.caseId ? std::to_string(*e.caseId) : std::string()) + ',' +
-                    csvField(e.detail) + ',' + e.hash + "\r\n";
         std::string file = vm["csv"].as<std::string>();
-        writePrivateFile(file, text);
+        app::writePrivateFile(file, app::auditCsv(entries));
         log.recordAccess(ctx.actor(), audit_actions::kAuditExport, {}, toIso(day) + " csv");
         if (ctx.json)
             ctx.printJson({{"ok", true}, {"csv", file}, {"entries", entries.size()}});

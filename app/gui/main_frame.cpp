@@ -47,7 +47,11 @@ wxString roleName(UserRole r)
 MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role)
     : wxFrame(nullptr, wxID_ANY, _("Madoguchi - counter"), wxDefaultPosition, wxSize(1100, 680), wxDEFAULT_FRAME_STYLE,
               "mainFrame"),
-      desk_{store, settings.window, user, role, settings.waitWarningMinutes}, settings_(settings)
+      desk_{store, settings.window, user, role, settings.waitWarningMinutes},
+      listAudit_(desk_, [this](const std::string& what) {
+          SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
+      }),
+      settings_(settings)
 {
     buildMenu();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
@@ -79,6 +83,11 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     updateUserStatus();
 
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelectedCase(); });
+    // A list on screen for less than the settle time when the window closes is recorded too.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        listAudit_.flush();
+        e.Skip();
+    });
 
     // Size, position and maximised state come back as the clerk left them.
     wxPersistenceManager::Get().RegisterAndRestore(this);
@@ -226,6 +235,14 @@ void MainFrame::reload()
         if (model_->rows()[i].id == selected)
             list_->Select(model_->GetItem(static_cast<unsigned>(i)));
     SetStatusText(u8(listSummary(filter, found.size(), query.limit)), 0);
+    // Names on screen are audited (case.list); hidden ones are not, until the desk is unlocked.
+    if (!privacyLocked_) {
+        std::vector<CaseId> shown;
+        shown.reserve(found.size());
+        for (const auto& s : found)
+            shown.push_back(s.id);
+        listAudit_.shown(shown, !filter.text.empty());
+    }
     SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
 }
 
@@ -249,6 +266,7 @@ void MainFrame::newCase()
 
 void MainFrame::openCase(CaseId id)
 {
+    listAudit_.flush(); // the list before the case, in the trail's order
     try {
         CaseDetailDialog dlg(this, desk_, id);
         dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
@@ -300,13 +318,19 @@ void MainFrame::showSettings()
 
 void MainFrame::setCurrentUser(const std::string& user, UserRole role)
 {
+    listAudit_.flush(); // what the list showed until now was shown to the previous user
+    bool newUser = user != desk_.user;
     desk_.user = user;
     desk_.role = role;
+    if (newUser)
+        listAudit_.userChanged();
     updateUserStatus();
 }
 
 void MainFrame::setPrivacyLocked(bool locked)
 {
+    if (locked)
+        listAudit_.flush();
     privacyLocked_ = locked;
     if (dialogPrivacy_)
         dialogPrivacy_(locked);

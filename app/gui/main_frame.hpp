@@ -3,6 +3,7 @@
 // search box), filters, warnings, and the way into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
 #include "app/gui/desk_context.hpp"
+#include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
 
 #include <functional>
@@ -51,6 +52,7 @@ private:
     CaseFilter filterFromControls() const;
 
     DeskContext desk_;
+    ListAudit listAudit_; // after desk_, whose actor it records
     AppSettings settings_;
     wxSearchCtrl* search_ = nullptr;
     wxChoice* statusFilter_ = nullptr;

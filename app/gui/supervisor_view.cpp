@@ -1,11 +1,14 @@
 #include "app/gui/supervisor_view.hpp"
 
+#include "app/gui/audit_day_dialog.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/presenters/day_figures.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 
+#include "db/audit_log.hpp"
+#include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 
 #include <wx/button.h>
@@ -44,13 +47,24 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
                              wxDefaultValidator, "exportPdf");
     auto* csv = new wxButton(this, wxID_ANY, _("C&SV for the statistics..."), wxDefaultPosition, wxDefaultSize, 0,
                              wxDefaultValidator, "exportCsv");
+    auto* audit = new wxButton(this, wxID_ANY, _("&Audit trail..."), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "auditTrail");
     buttons->Add(pdf, 0, wxRIGHT, 6);
-    buttons->Add(csv, 0);
+    buttons->Add(csv, 0, wxRIGHT, 6);
+    buttons->Add(audit, 0);
     buttons->AddStretchSpacer();
     buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0);
     top->Add(buttons, 0, wxEXPAND | wxALL, 8);
     pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportDay(false); });
     csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportDay(true); });
+    audit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        try {
+            AuditDayDialog dlg(this, desk_, day());
+            dlg.ShowModal();
+        } catch (const std::exception& e) {
+            showError(this, e, _("Reading the audit trail"));
+        }
+    });
     SetSizer(top);
     day_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { refresh(); });
     refresh();
@@ -70,14 +84,24 @@ void SupervisorView::exportDay(bool csv)
     std::string name = "madoguchi-" + toIso(day()) + (csv ? ".csv" : ".pdf");
     wxFileDialog ask(this, csv ? _("Save the CSV") : _("Save the daily report"), wxEmptyString, u8(name),
                      csv ? "CSV (*.csv)|*.csv" : "PDF (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (ask.ShowModal() != wxID_OK)
+    int answer = ask.ShowModal();
+    // GTK may hand the focus back to the main window behind this modal one (AuditDayDialog).
+    Raise();
+    figures_->SetFocus();
+    if (answer != wxID_OK)
         return;
     std::filesystem::path path(utf8(ask.GetPath()));
     try {
-        if (csv)
-            reports::writeDailyCsv(desk_.store, day(), path);
-        else
-            reports::writeDailyReportPdf(desk_.store, day(), reports::loadOfficeInfoOrDefault(), path);
+        auto office = reports::loadOfficeInfoOrDefault(); // bad settings: refused before anything is recorded
+        auto summary = reports::loadDailySummary(desk_.store, day());
+        // Every case in the file is exported: one audit entry each, before the file exists (as the
+        // console's `report daily` does).
+        std::vector<CaseId> ids;
+        for (const auto& d : summary.cases)
+            ids.push_back(d.c.id);
+        if (db::AuditLog* log = desk_.store.audit())
+            log->recordAccess(desk_.actor(), audit_actions::kExport, ids, csv ? "daily report csv" : "daily report pdf");
+        reports::writeFileAtomically(path, csv ? reports::dailyCsv(summary) : reports::renderDailyReport(summary, office).pdf);
     } catch (const std::exception& e) {
         showError(this, e, csv ? _("Writing the CSV") : _("Writing the daily report"));
     }

@@ -20,21 +20,6 @@ using namespace madoguchi::test;
 
 namespace {
 
-std::string label(const char* name)
-{
-    auto* t = control<wxStaticText>(name);
-    return t ? std::string(t->GetLabel().utf8_str()) : std::string("(no ") + name + ")";
-}
-
-bool focusIs(const char* name) { return focusedName() == name; }
-
-// Keys go to the window that has the focus: a dialog that has just appeared may not have it yet.
-bool focusInside(const char* dialog)
-{
-    wxWindow* focus = wxWindow::FindFocus();
-    return focus && shownTopLevel(dialog) && wxGetTopLevelParent(focus) == shownTopLevel(dialog);
-}
-
 // The clerk clicks into a field and types: the text goes in only once the field has the focus.
 void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
 {
@@ -46,28 +31,11 @@ void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
 // Case ids on the day's list, for checks against the case book.
 CaseStatus statusOf(db::CaseStore& store, CaseId id) { return store.get(id).status; }
 
-// The cases already at the counter this morning, so that the list is not empty.
-void earlierVisitors(db::CaseStore& store)
-{
-    const char* people[][3] = {{"佐藤 健", "サトウ ケン", "1985-03-02"}, {"鈴木 美咲", "スズキ ミサキ", "1992-11-15"}};
-    Procedure procedures[] = {Procedure::CardReceipt, Procedure::PinReset};
-    for (int i = 0; i < 2; ++i) {
-        CaseDraft d;
-        d.procedure = procedures[i];
-        d.resident.name = people[i][0];
-        d.resident.kana = people[i][1];
-        d.resident.birth = parseIsoDate(people[i][2], "birth");
-        d.window = "2";
-        d.clerk = "sato";
-        store.add(d, {"sato"});
-    }
-}
-
 } // namespace
 
 TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
 {
-    earlierVisitors(*store);
+    addEarlierVisitors();
     openFrame();
     CaseId created = 0;
     UiDriver d;
@@ -287,7 +255,7 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
 
 TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
 {
-    earlierVisitors(*store);
+    addEarlierVisitors();
     CaseId id = store->search(db::CaseQuery{}).back().id;
     store->changeStatus(id, CaseStatus::InProgress, "", {"sato"});
     store->changeStatus(id, CaseStatus::Done, "", {"sato"});

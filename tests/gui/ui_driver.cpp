@@ -2,11 +2,14 @@
 
 #include "tests/support/run_process.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/dialog.h>
 #include <wx/evtloop.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/toplevel.h>
 #include <wx/uiaction.h>
@@ -74,6 +77,10 @@ void UiDriver::Notify()
     if (!stepStarted_) {
         started_ = std::chrono::steady_clock::now();
         stepStarted_ = true;
+        // MADOGUCHI_UI_TRACE=1: each step on stderr as it starts, to see where a hung run stands.
+        static const bool trace = std::getenv("MADOGUCHI_UI_TRACE") != nullptr;
+        if (trace)
+            std::fprintf(stderr, "ui step: %s\n", s.what.c_str());
     }
     bool done = false;
     try {
@@ -115,6 +122,20 @@ wxString focusedName()
     while (w && (w->GetName().empty() || w->GetName() == "text"))
         w = w->GetParent();
     return w ? w->GetName() : wxString("(nothing)");
+}
+
+bool focusIs(const char* name) { return focusedName() == name; }
+
+bool focusInside(const char* dialog)
+{
+    wxWindow* focus = wxWindow::FindFocus();
+    return focus && shownTopLevel(dialog) && wxGetTopLevelParent(focus) == shownTopLevel(dialog);
+}
+
+std::string label(const char* name)
+{
+    auto* t = dynamic_cast<wxStaticText*>(findControl(name));
+    return t ? std::string(t->GetLabel().utf8_str()) : std::string("(no ") + name + ")";
 }
 
 void pressKey(int keycode, int modifiers)

@@ -53,6 +53,11 @@ T* control(const wxString& name)
     return dynamic_cast<T*>(findControl(name));
 }
 wxString focusedName();
+bool focusIs(const char* name);
+// Keys go to the window that has the focus: a dialog that has just appeared may not have it yet.
+bool focusInside(const char* dialog);
+// A static text's label, or "(no NAME)".
+std::string label(const char* name);
 
 // Keys as the clerk presses them.
 void pressKey(int keycode, int modifiers = 0);

@@ -3,6 +3,7 @@
 #include "app/gui/app_settings.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/rules/rule_book.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -10,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <memory>
+#include <vector>
 #include <wx/app.h>
 #include <wx/config.h>
 
@@ -34,9 +36,9 @@ protected:
     virtual std::string language() const { return "ja"; }
     std::string bookPath() const { return (dir / "book.db").string(); }
 
-    gui::MainFrame* openFrame(gui::UserRole role = gui::UserRole::Clerk)
+    gui::MainFrame* openFrame(gui::UserRole role = gui::UserRole::Clerk, const std::string& user = "tanaka")
     {
-        frame = new gui::MainFrame(*store, gui::loadSettings(), "tanaka", role);
+        frame = new gui::MainFrame(*store, gui::loadSettings(), user, role);
         frame->setRuleBook(&ruleBook());
         frame->Show();
         frame->Raise();
@@ -47,6 +49,24 @@ protected:
         // Deleting at once (not Destroy()) runs the persistence save before the test looks at it.
         delete frame;
         frame = nullptr;
+    }
+    // The cases already at the counter this morning, so that the list is not empty.
+    std::vector<CaseId> addEarlierVisitors()
+    {
+        const char* people[][3] = {{"佐藤 健", "サトウ ケン", "1985-03-02"}, {"鈴木 美咲", "スズキ ミサキ", "1992-11-15"}};
+        Procedure procedures[] = {Procedure::CardReceipt, Procedure::PinReset};
+        std::vector<CaseId> ids;
+        for (int i = 0; i < 2; ++i) {
+            CaseDraft d;
+            d.procedure = procedures[i];
+            d.resident.name = people[i][0];
+            d.resident.kana = people[i][1];
+            d.resident.birth = parseIsoDate(people[i][2], "birth");
+            d.window = "2";
+            d.clerk = "sato";
+            ids.push_back(store->add(d, {"sato"}).id);
+        }
+        return ids;
     }
     // Runs the driver's steps; fails the test with the step that did not complete.
     void run(UiDriver& driver) { EXPECT_TRUE(driver.run()) << driver.failed(); }

@@ -1,4 +1,4 @@
-#include "app/cli/private_file.hpp"
+#include "app/common/private_file.hpp"
 
 #include "core/common/errors.hpp"
 
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-namespace madoguchi::cli {
+namespace madoguchi::app {
 
 void writePrivateFile(const std::string& path, const std::string& content)
 {
@@ -41,4 +41,4 @@ void writePrivateFile(const std::string& path, const std::string& content)
     }
 }
 
-} // namespace madoguchi::cli
+} // namespace madoguchi::app

@@ -1,0 +1,86 @@
+#include "app/gui/audit_day_dialog.hpp"
+
+#include "app/common/audit_csv.hpp"
+#include "app/common/private_file.hpp"
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/wx_text.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "db/audit_log.hpp"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace madoguchi::gui {
+
+AuditDayDialog::AuditDayDialog(wxWindow* parent, DeskContext& desk, boost::gregorian::date day)
+    : wxDialog(parent, wxID_ANY, wxString::Format(_("Audit trail of %s"), u8(toIso(day))), wxDefaultPosition,
+               wxSize(820, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "auditDayDialog"),
+      desk_(desk), day_(day)
+{
+    db::AuditLog* log = desk.store.audit();
+    if (!log)
+        throw ValidationError("this case book (" + desk.store.describe() + ") keeps no audit trail");
+    entries_ = log->auditDay(day, desk.actor());
+
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(new wxStaticText(this, wxID_ANY, wxString::Format(_("%zu entries"), entries_.size()), wxDefaultPosition,
+                              wxDefaultSize, 0, "auditCount"),
+             0, wxALL, 8);
+    auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator,
+                                "auditEntries");
+    list->AppendColumn(_("Seq."), wxLIST_FORMAT_RIGHT, 60);
+    list->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, 90);
+    list->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, 110);
+    list->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 90);
+    list->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, 130);
+    list->AppendColumn(_("Case"), wxLIST_FORMAT_RIGHT, 70);
+    list->AppendColumn(_("Detail"), wxLIST_FORMAT_LEFT, 220);
+    for (const auto& e : entries_) {
+        long i = list->InsertItem(list->GetItemCount(), wxString::Format("%lld", static_cast<long long>(e.seq)));
+        list->SetItem(i, 1, u8(e.at.size() >= 19 ? e.at.substr(11, 8) : e.at));
+        list->SetItem(i, 2, u8(e.user));
+        list->SetItem(i, 3, u8(e.role));
+        list->SetItem(i, 4, u8(e.action));
+        list->SetItem(i, 5, e.caseId ? wxString::Format("%lld", static_cast<long long>(*e.caseId)) : wxString("-"));
+        list->SetItem(i, 6, u8(e.detail));
+    }
+    top->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* csv = new wxButton(this, wxID_ANY, _("&Export as CSV..."), wxDefaultPosition, wxDefaultSize, 0,
+                             wxDefaultValidator, "exportAudit");
+    buttons->Add(csv, 0);
+    buttons->AddStretchSpacer();
+    buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0);
+    top->Add(buttons, 0, wxEXPAND | wxALL, 8);
+    SetSizer(top);
+    csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportCsv(); });
+    list->SetFocus();
+    CentreOnParent();
+}
+
+void AuditDayDialog::exportCsv()
+{
+    // No overwrite prompt: the file is always created new (mode 0600), an existing one is refused.
+    wxFileDialog ask(this, _("Save the audit trail"), wxEmptyString, u8("madoguchi-audit-" + toIso(day_) + ".csv"),
+                     "CSV (*.csv)|*.csv", wxFD_SAVE);
+    int answer = ask.ShowModal();
+    // GTK hands the focus back to the main window rather than to this dialog (seen under Xvfb),
+    // which would leave the keyboard in a window behind a modal one.
+    Raise();
+    FindWindow("auditEntries")->SetFocus();
+    if (answer != wxID_OK)
+        return;
+    try {
+        app::writePrivateFile(utf8(ask.GetPath()), app::auditCsv(entries_));
+        desk_.store.audit()->recordAccess(desk_.actor(), audit_actions::kAuditExport, {}, toIso(day_) + " csv");
+    } catch (const std::exception& e) {
+        showError(this, e, _("Writing the audit trail"));
+    }
+}
+
+} // namespace madoguchi::gui

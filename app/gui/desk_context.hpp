@@ -8,6 +8,11 @@
 
 namespace madoguchi::gui {
 
+inline UserRole toUserRole(Role r)
+{
+    return r == Role::Admin ? UserRole::Admin : r == Role::Supervisor ? UserRole::Supervisor : UserRole::Clerk;
+}
+
 struct DeskContext {
     db::CaseStore& store;
     std::string window;  // 窓口 of this desk (settings)

@@ -9,11 +9,6 @@ namespace madoguchi::gui {
 
 namespace {
 
-UserRole toUserRole(Role r)
-{
-    return r == Role::Admin ? UserRole::Admin : r == Role::Supervisor ? UserRole::Supervisor : UserRole::Clerk;
-}
-
 bool isActivity(wxEventType t)
 {
     return t == wxEVT_KEY_DOWN || t == wxEVT_CHAR || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN ||
@@ -31,15 +26,24 @@ IdleLock::IdleLock(MainFrame& frame, db::UserStore& users, std::chrono::seconds 
             lockNow();
     });
     timer_.Start(1000);
-    frame_.Bind(wxEVT_DESTROY, [this](wxWindowDestroyEvent& e) {
-        if (e.GetEventObject() == &frame_)
-            timer_.Stop(); // no lock on a window that is gone
-        e.Skip();
-    });
+    frame_.Bind(wxEVT_DESTROY, &IdleLock::onFrameDestroyed, this);
+}
+
+void IdleLock::onFrameDestroyed(wxWindowDestroyEvent& e)
+{
+    if (e.GetEventObject() == &frame_) {
+        timer_.Stop(); // no lock on a window that is gone
+        frameGone_ = true;
+    }
+    e.Skip();
 }
 
 IdleLock::~IdleLock()
 {
+    // A lock that ends before its window (a session closed by a test, or a desk changing hands)
+    // leaves no handler behind on the window.
+    if (!frameGone_)
+        frame_.Unbind(wxEVT_DESTROY, &IdleLock::onFrameDestroyed, this);
     timer_.Stop();
     wxEvtHandler::RemoveFilter(this);
 }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <wx/eventfilter.h>
 #include <wx/timer.h>
+#include <wx/window.h>
 
 namespace madoguchi::gui {
 
@@ -22,12 +23,14 @@ public:
     bool locked() const { return locked_; }
 
 private:
+    void onFrameDestroyed(wxWindowDestroyEvent& e);
     MainFrame& frame_;
     db::UserStore& users_;
     std::chrono::seconds timeout_;
     std::chrono::steady_clock::time_point lastActivity_;
     wxTimer timer_;
     bool locked_ = false;
+    bool frameGone_ = false;
 };
 
 } // namespace madoguchi::gui

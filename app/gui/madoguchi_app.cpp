@@ -1,9 +1,7 @@
 // madoguchi: the counter window.
-#include "app/common/current_user.hpp"
 #include "app/common/version_info.hpp"
-#include "app/gui/idle_lock.hpp"
-#include "app/gui/login_dialog.hpp"
 #include "app/gui/app_settings.hpp"
+#include "app/gui/desk_session.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/main_frame.hpp"
 #include "app/gui/presenters/error_text.hpp"
@@ -31,8 +29,6 @@ public:
         SetAppName("madoguchi");
         wxCmdLineParser parser(argc, argv);
         parser.AddOption("", "db", "database: a SQLite file or postgresql://...");
-        // Only for a case book that keeps no users (PostgreSQL for now): the role said at start.
-        parser.AddOption("", "role", "clerk | supervisor | admin (case books without users)");
         parser.AddOption("", "lock-after", "idle lock after this many seconds (default: the settings' minutes, 3)",
                          wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "version", "print the version");
@@ -42,11 +38,8 @@ public:
         AppSettings settings = loadSettings();
         applyLanguage(settings.language);
 
-        wxString url, role;
+        wxString url;
         std::string dbUrl = parser.Found("db", &url) ? utf8(url) : db::defaultDatabasePath().string();
-        UserRole userRole = UserRole::Clerk;
-        if (parser.Found("role", &role))
-            userRole = role == "supervisor" ? UserRole::Supervisor : role == "admin" ? UserRole::Admin : UserRole::Clerk;
         try {
             store_ = db::openStore(dbUrl);
         } catch (const std::exception& e) {
@@ -54,46 +47,34 @@ public:
             wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_ERROR);
             return false;
         }
-        std::string user = app::currentOsUser();
-        if (db::UserStore* users = store_->users()) {
-            // Login first: no resident's name is on screen before someone has said who they are.
-            auto actor = loginAtStart(nullptr, *users);
-            if (!actor)
-                return false;
-            user = actor->user;
-            userRole = actor->role == Role::Admin        ? UserRole::Admin
-                       : actor->role == Role::Supervisor ? UserRole::Supervisor
-                                                         : UserRole::Clerk;
-        }
-        auto* frame = new MainFrame(*store_, settings, user, userRole);
+        // The counter still works without the rule book: cases can be taken, documents typed.
+        std::optional<ErrorText> rulesProblem;
         try {
             rules_ = rules::RuleBook::load(dataDirectory() / "rules");
-            frame->setRuleBook(&*rules_);
         } catch (const std::exception& e) {
-            // The counter still works without the rule book: cases can be taken, documents typed.
-            frame->Show();
-            ErrorText t = explain(e, utf8(_("Reading the rule book")));
-            wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_WARNING, frame);
+            rulesProblem = explain(e, utf8(_("Reading the rule book")));
         }
-        frame->Show();
-        if (db::UserStore* users = store_->users()) {
-            long seconds = 60 * wxConfigBase::Get()->ReadLong("/Settings/IdleLockMinutes", 3);
-            parser.Found("lock-after", &seconds);
-            idleLock_ = std::make_unique<IdleLock>(*frame, *users, std::chrono::seconds(std::max(5L, seconds)));
-        }
+        long seconds = 60 * wxConfigBase::Get()->ReadLong("/Settings/IdleLockMinutes", 3);
+        parser.Found("lock-after", &seconds);
+        session_ = openDesk(*store_, settings, rules_ ? &*rules_ : nullptr, std::chrono::seconds(std::max(1L, seconds)));
+        if (!session_.frame)
+            return false; // nobody logged in
+        if (rulesProblem)
+            wxMessageBox(u8(rulesProblem->what + "\n" + rulesProblem->todo + "\n\n" + rulesProblem->detail), _("Madoguchi"),
+                         wxOK | wxICON_WARNING, session_.frame);
         return true;
     }
 
     int OnExit() override
     {
-        idleLock_.reset();
+        session_.idleLock.reset();
         return wxApp::OnExit();
     }
 
 private:
     std::unique_ptr<db::CaseStore> store_;
     std::optional<rules::RuleBook> rules_;
-    std::unique_ptr<IdleLock> idleLock_;
+    DeskSession session_;
 };
 
 } // namespace madoguchi::gui

@@ -108,8 +108,8 @@ void MainFrame::buildMenu()
     auto* view = new wxMenu;
     view->Append(IdSearch, _("&Search\tCtrl+F"));
     view->Append(wxID_REFRESH, _("&Refresh\tF5"));
-    view->AppendSeparator();
-    view->Append(IdSupervisor, _("Su&pervisor view\tCtrl+Shift+S"));
+    viewMenu_ = view;
+    updateRoleMenus();
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(view, _("&View"));
@@ -134,7 +134,22 @@ void MainFrame::buildMenu()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload(); }, wxID_REFRESH);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(desk_.role != UserRole::Clerk); }, IdSupervisor);
+}
+
+void MainFrame::updateRoleMenus()
+{
+    // A clerk's menu has no supervisor view at all, so neither its item nor its shortcut
+    // (Ctrl+Shift+S) reaches it; the view refuses a clerk as well.
+    bool offered = viewMenu_->FindItem(IdSupervisor) != nullptr;
+    bool wanted = desk_.role != UserRole::Clerk;
+    if (wanted && !offered) {
+        viewMenu_->AppendSeparator();
+        viewMenu_->Append(IdSupervisor, _("Su&pervisor view\tCtrl+Shift+S"));
+    } else if (!wanted && offered) {
+        viewMenu_->Destroy(IdSupervisor);
+        // The separator above it, now the last item.
+        viewMenu_->Destroy(viewMenu_->FindItemByPosition(viewMenu_->GetMenuItemCount() - 1));
+    }
 }
 
 void MainFrame::buildFilterBar(wxWindow* parent, wxSizer* sizer)
@@ -324,6 +339,7 @@ void MainFrame::setCurrentUser(const std::string& user, UserRole role)
     desk_.role = role;
     if (newUser)
         listAudit_.userChanged();
+    updateRoleMenus();
     updateUserStatus();
 }
 

@@ -14,6 +14,7 @@ class wxSearchCtrl;
 class wxChoice;
 class wxTextCtrl;
 class wxSizer;
+class wxMenu;
 
 namespace madoguchi::gui {
 
@@ -47,6 +48,7 @@ public:
 
 private:
     void buildMenu();
+    void updateRoleMenus();
     void buildFilterBar(wxWindow* parent, wxSizer* sizer);
     void updateUserStatus();
     CaseFilter filterFromControls() const;
@@ -59,6 +61,7 @@ private:
     wxChoice* procedureFilter_ = nullptr;
     wxTextCtrl* windowFilter_ = nullptr;
     wxDataViewCtrl* list_ = nullptr;
+    wxMenu* viewMenu_ = nullptr;
     CaseListModel* model_ = nullptr;
     bool privacyLocked_ = false;
     std::size_t reloads_ = 0;

@@ -1,0 +1,140 @@
+// The desk as the program starts it (gui::openDesk): a login before any name is on screen, the
+// window in the user's name and role, and the idle lock that hides personal data until the
+// password is given again.
+#include "db/audit_log.hpp"
+#include "window_fixture.hpp"
+
+#include <wx/menu.h>
+#include <wx/textctrl.h>
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+// The menu offers a command with this shortcut (language-independent: the labels are translated).
+bool menuHasShortcut(wxFrame* frame, const wxString& shortcut)
+{
+    wxMenuBar* bar = frame->GetMenuBar();
+    for (size_t m = 0; m < bar->GetMenuCount(); ++m)
+        for (wxMenuItem* item : bar->GetMenu(m)->GetMenuItems())
+            if (item->GetItemLabel().AfterFirst('\t') == shortcut)
+                return true;
+    return false;
+}
+
+// Waits for a quiet moment in which something must not happen.
+void pause(UiDriver& d, std::chrono::milliseconds quiet)
+{
+    auto until = std::make_shared<std::chrono::steady_clock::time_point>();
+    d.step("a quiet moment", [until, quiet] {
+        if (*until == std::chrono::steady_clock::time_point{})
+            *until = std::chrono::steady_clock::now() + quiet;
+        return std::chrono::steady_clock::now() >= *until;
+    });
+}
+
+} // namespace
+
+TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
+{
+    addDeskUsers();
+    CaseId done = doneCase();
+    UiDriver d;
+    startAndLogIn(d, "hanako", "hanako-pass-1");
+    d.act("the clerk's window", [this] {
+        EXPECT_EQ(frame->currentRole(), gui::UserRole::Clerk);
+        EXPECT_FALSE(menuHasShortcut(frame, "Ctrl+Shift+S")) << "no supervisor view in a clerk's menu";
+        EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+N"));
+        EXPECT_NE(std::string(frame->GetStatusBar()->GetStatusText(2).utf8_str()).find("hanako"), std::string::npos);
+    });
+    d.screenshot("clerk-window.png");
+    d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
+    pause(d, std::chrono::milliseconds(800));
+    d.waitFor("no supervisor view opened", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
+    openByNumber(d, done);
+    d.waitFor("a closed case offers a clerk no reopening", [] { return !control<wxWindow>("reopen"); });
+    d.act("Alt+O, the supervisor's reopen key", [] { pressKey('O', wxMOD_ALT); });
+    pause(d, std::chrono::milliseconds(800));
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("caseDetailDialog"); });
+    run(d);
+    EXPECT_EQ(store->get(done).status, CaseStatus::Done);
+    // The refused password is in the audit trail, in the name typed (no password).
+    int failed = 0;
+    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+        if (e.action == audit_actions::kLoginFailed) {
+            ++failed;
+            EXPECT_EQ(e.user, "hanako");
+            EXPECT_EQ(e.detail.find("not-the-password"), std::string::npos);
+        }
+    EXPECT_EQ(failed, 1);
+}
+
+TEST_F(WindowTest, ASupervisorLogsInAndHasTheSupervisorsCommands)
+{
+    addDeskUsers();
+    CaseId done = doneCase();
+    UiDriver d;
+    startAndLogIn(d, "sato", "sato-pass-12");
+    d.act("the supervisor's window", [this] {
+        EXPECT_EQ(frame->currentRole(), gui::UserRole::Supervisor);
+        EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+Shift+S"));
+    });
+    d.screenshot("supervisor-window.png");
+    d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
+    d.waitFor("the supervisor view opens", [] { return focusInside("supervisorView"); });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
+    openByNumber(d, done);
+    d.waitFor("a closed case offers the supervisor reopening", [] { return control<wxWindow>("reopen") != nullptr; });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("caseDetailDialog"); });
+    run(d);
+}
+
+TEST_F(WindowTest, TheIdleLockHidesPersonalDataAndKeepsAHalfTypedForm)
+{
+    addDeskUsers();
+    addEarlierVisitors();
+    UiDriver d;
+    startAndLogIn(d, "hanako", "hanako-pass-1", std::chrono::seconds(2));
+    d.waitFor("the list shows names", [this] { return frame->rows().size() == 2 && frame->rows()[0].resident == "佐藤 健"; });
+    d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
+    d.waitFor("the new-case dialog", [] { return focusIs("procedureSearch"); });
+    d.act("choose 再交付", [] {
+        typeAscii("saikoufu");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("the name has the focus", [] { return focusIs("name"); });
+    d.act("half a name, then the clerk walks away", [] { commitText("山田 花"); });
+    d.step("two idle seconds later the desk locks", [this] {
+        return frame->privacyLocked() && focusInside("login") && focusIs("password");
+    }, std::chrono::seconds(6));
+    d.act("personal data is hidden", [this] {
+        for (const auto& r : frame->rows())
+            EXPECT_EQ(r.resident.find("佐藤"), std::string::npos);
+        EXPECT_FALSE(control<wxTextCtrl>("name")->IsShownOnScreen()) << "the form's name is hidden";
+        EXPECT_EQ(std::string(control<wxTextCtrl>("user")->GetValue().utf8_str()), "hanako");
+    });
+    d.screenshot("idle-lock.png");
+    d.act("a wrong password, Enter", [] {
+        typeAscii("hanako-pass-2");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("refused, still locked", [this] {
+        return label("message") == "利用者名またはパスワードが正しくありません。" && frame->privacyLocked() &&
+               focusIs("password");
+    });
+    d.act("the right password, Enter", [] {
+        typeAscii("hanako-pass-1");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("unlocked: the half-typed form is there as it was", [this] {
+        auto* name = control<wxTextCtrl>("name");
+        return !frame->privacyLocked() && !shownTopLevel("login") && shownTopLevel("newCaseDialog") && name &&
+               name->IsShownOnScreen() && std::string(name->GetValue().utf8_str()) == "山田 花";
+    });
+    d.waitFor("and the list shows names again", [this] { return frame->rows()[0].resident == "佐藤 健"; });
+    run(d);
+}

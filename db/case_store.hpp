@@ -35,6 +35,10 @@ struct CaseQuery {
     std::optional<std::string> text;
     std::optional<boost::gregorian::date> birth;
     std::optional<std::string> kanaPrefix;
+    // Only these cases (empty: no such restriction). Live refresh asks the window's own query again
+    // for just the cases that changed, so that a row is shown, updated or dropped exactly as a
+    // full reload would.
+    std::vector<CaseId> ids;
     std::size_t limit = 500;
 };
 

@@ -69,6 +69,12 @@ std::vector<CaseSummary> PostgresCaseStore::search(const CaseQuery& q)
         where.push_back("c.procedure = " + param(std::string(info(*q.procedure).id)));
     if (q.window)
         where.push_back("c.\"window\" = " + param(*q.window));
+    if (!q.ids.empty()) {
+        std::string ids = "{";
+        for (std::size_t i = 0; i < q.ids.size(); ++i)
+            ids += (i ? "," : "") + std::to_string(q.ids[i]);
+        where.push_back("c.id = ANY(" + param(ids + "}") + "::bigint[])");
+    }
 
     std::string sql = std::string("SELECT ") + kPgSummaryColumns + " FROM cases c";
     for (std::size_t i = 0; i < where.size(); ++i)

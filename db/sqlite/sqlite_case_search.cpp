@@ -163,6 +163,14 @@ std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
         where.push_back("c.window = ?");
         bindText(*q.window);
     }
+    if (!q.ids.empty()) {
+        std::string in = "c.id IN (";
+        for (std::size_t i = 0; i < q.ids.size(); ++i) {
+            in += i ? ",?" : "?";
+            binds.push_back([id = q.ids[i]](SQLite::Statement& st, int& n) { st.bind(++n, static_cast<std::int64_t>(id)); });
+        }
+        where.push_back(in + ")");
+    }
 
     std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM " + from;
     for (std::size_t i = 0; i < where.size(); ++i)

@@ -133,6 +133,29 @@ TEST_P(CaseBookSearch, DayListIsInReceptionOrder)
     EXPECT_EQ(rows[1].receptionNumber, "A-002");
 }
 
+TEST_P(CaseBookSearch, OnlyTheNamedCasesThatStillMatchTheQuery)
+{
+    // What a window asks after a change: its own query, for just the changed cases.
+    db::CaseQuery all;
+    all.text = "山";
+    auto yama = store->search(all); // 小山 (Waiting), 山本 (Done), 山田 (Received)
+    ASSERT_EQ(yama.size(), 3u);
+    db::CaseQuery q;
+    q.status = CaseStatus::Received;
+    for (const auto& s : yama)
+        q.ids.push_back(s.id);
+    EXPECT_EQ(names(q), (V{"山田 太郎"}));
+    q.text = "山";
+    EXPECT_EQ(names(q), (V{"山田 太郎"}));
+    q.status.reset();
+    q.ids.pop_back(); // newest first: 山田 was the first imported
+    EXPECT_EQ(names(q), (V{"小山 一郎", "山本 花子"}));
+    db::CaseQuery day;
+    day.day = boost::gregorian::date(2026, 11, 28);
+    day.ids = {yama[0].id, yama[2].id}; // 小山 on the 28th, 山田 on the 27th
+    EXPECT_EQ(names(day), (V{"小山 一郎"}));
+}
+
 TEST_P(CaseBookSearch, NoMatchIsEmpty)
 {
     EXPECT_TRUE(byText("佐藤").empty());

@@ -22,6 +22,27 @@ void CaseListModel::setRows(std::vector<CaseRow> rows)
         RowAppended();
 }
 
+void CaseListModel::apply(const std::vector<RowEdit>& edits)
+{
+    for (const auto& e : edits) {
+        auto at = static_cast<unsigned int>(e.at);
+        switch (e.kind) {
+        case RowEdit::Insert:
+            rows_.insert(rows_.begin() + static_cast<long>(e.at), e.row);
+            RowInserted(at);
+            break;
+        case RowEdit::Replace:
+            rows_[e.at] = e.row;
+            RowChanged(at);
+            break;
+        case RowEdit::Remove:
+            rows_.erase(rows_.begin() + static_cast<long>(e.at));
+            RowDeleted(at);
+            break;
+        }
+    }
+}
+
 void CaseListModel::GetValueByRow(wxVariant& variant, unsigned int row, unsigned int col) const
 {
     if (row >= rows_.size()) {

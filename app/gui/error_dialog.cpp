@@ -1,7 +1,9 @@
 #include "app/gui/error_dialog.hpp"
 
+#include "app/gui/main_frame.hpp"
 #include "app/gui/presenters/error_text.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/common/errors.hpp"
 
 #include <wx/button.h>
 #include <wx/collpane.h>
@@ -15,6 +17,14 @@ namespace madoguchi::gui {
 void showError(wxWindow* parent, const std::exception& e, const wxString& action)
 {
     ErrorText text = explain(e, utf8(action));
+    // A save that failed for want of the server also puts up the main window's banner, which
+    // goes once the server answers again: the clerk knows when to press save once more.
+    if (auto* s = dynamic_cast<const StorageError*>(&e); s && s->kind() == StorageError::Kind::Unreachable)
+        for (wxWindow* w = parent; w; w = w->GetParent())
+            if (auto* frame = dynamic_cast<MainFrame*>(w)) {
+                frame->connectionLost(e.what());
+                break;
+            }
     wxDialog dlg(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxDefaultSize,
                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "errorDialog");
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -10,7 +10,10 @@
 #include "app/gui/supervisor_view.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
+#include "db/change_watcher.hpp"
 
+#include <algorithm>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
@@ -28,6 +31,11 @@ namespace madoguchi::gui {
 namespace {
 
 enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor };
+
+// More changed cases at once than this (an import, a morning's backlog after a reconnect): one
+// reload is cheaper than asking for each.
+constexpr std::size_t kMaxRowsRefreshed = 200;
+constexpr int kRetryMilliseconds = 2000;
 
 constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting,
                                     CaseStatus::Done, CaseStatus::Withdrawn};
@@ -56,6 +64,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     buildMenu();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    buildConnectionBanner(panel, sizer);
     buildFilterBar(panel, sizer);
 
     list_ = new wxDataViewCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE,
@@ -93,6 +102,21 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     wxPersistenceManager::Get().RegisterAndRestore(this);
     reload();
     search_->SetFocus();
+
+    retry_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload(); });
+    // The watcher calls back on its own thread; CallAfter brings each call to this one.
+    watcher_ = std::make_unique<db::ChangeWatcher>(
+        [&store] { return store.subscribe(); },
+        [this](const std::vector<db::ChangeEvent>& events) { CallAfter([this, events] { applyChanges(events); }); },
+        [this](const std::string& problem) { CallAfter([this, problem] { connectionLost(problem); }); });
+}
+
+MainFrame::~MainFrame()
+{
+    // Joins the watcher's thread: after this no CallAfter can be queued, and those already queued
+    // go with the frame's event handler.
+    watcher_.reset();
+    retry_.Stop();
 }
 
 void MainFrame::buildMenu()
@@ -150,6 +174,55 @@ void MainFrame::updateRoleMenus()
         // The separator above it, now the last item.
         viewMenu_->Destroy(viewMenu_->FindItemByPosition(viewMenu_->GetMenuItemCount() - 1));
     }
+}
+
+void MainFrame::buildConnectionBanner(wxWindow* parent, wxSizer* sizer)
+{
+    // A coloured strip across the top rather than a dialog: the clerk may be in the middle of a
+    // form, and nothing they typed is touched; it goes away by itself.
+    banner_ = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE, "connectionBanner");
+    banner_->SetBackgroundColour(wxColour(0xFF, 0xE0, 0x82));
+    auto* text = new wxStaticText(banner_, wxID_ANY, _("Cannot connect to the database. Trying to reconnect…"),
+                                  wxDefaultPosition, wxDefaultSize, 0, "connectionBannerText");
+    text->SetForegroundColour(wxColour(0x5D, 0x40, 0x00));
+    text->SetFont(text->GetFont().Bold().Larger());
+    auto* inner = new wxBoxSizer(wxHORIZONTAL);
+    inner->Add(text, 1, wxALL | wxALIGN_CENTER_VERTICAL, 8);
+    banner_->SetSizer(inner);
+    banner_->Hide();
+    sizer->Add(banner_, 0, wxEXPAND);
+}
+
+bool MainFrame::connectionBannerShown() const { return banner_->IsShown(); }
+
+void MainFrame::connectionLost(const std::string& detail)
+{
+    // The technical line is for the help desk: on the banner's tooltip, not in the clerk's way.
+    banner_->SetToolTip(u8(detail));
+    banner_->GetChildren().front()->SetToolTip(u8(detail));
+    if (banner_->IsShown())
+        return;
+    banner_->Show();
+    banner_->GetParent()->Layout();
+    retry_.Start(kRetryMilliseconds);
+}
+
+void MainFrame::connectionBack()
+{
+    if (!banner_->IsShown())
+        return;
+    retry_.Stop();
+    banner_->Hide();
+    banner_->GetParent()->Layout();
+}
+
+bool MainFrame::noteUnreachable(const std::exception& e)
+{
+    auto* s = dynamic_cast<const StorageError*>(&e);
+    if (!s || s->kind() != StorageError::Kind::Unreachable)
+        return false;
+    connectionLost(e.what());
+    return true;
 }
 
 void MainFrame::buildFilterBar(wxWindow* parent, wxSizer* sizer)
@@ -230,17 +303,16 @@ void MainFrame::reload()
         found = desk_.store.search(query);
     } catch (const std::exception& e) {
         // A search typed half-way (2026-02-3…) is not worth a dialog: say it where the count goes.
-        SetStatusText(u8(utf8(_("Cannot search: ")) + e.what()), 0);
+        if (!noteUnreachable(e))
+            SetStatusText(u8(utf8(_("Cannot search: ")) + e.what()), 0);
         return;
     }
+    connectionBack();
     RowContext ctx{t.iso, desk_.waitWarningMinutes, privacyLocked_};
     std::vector<CaseRow> rows;
     rows.reserve(found.size());
-    std::size_t warnings = 0;
-    for (const auto& s : found) {
+    for (const auto& s : found)
         rows.push_back(toRow(s, ctx));
-        warnings += rows.back().warning != RowWarning::None;
-    }
     CaseId selected = 0;
     if (auto item = list_->GetSelection(); item.IsOk())
         selected = model_->rows()[model_->GetRow(item)].id;
@@ -249,15 +321,71 @@ void MainFrame::reload()
     for (std::size_t i = 0; i < model_->rows().size(); ++i)
         if (model_->rows()[i].id == selected)
             list_->Select(model_->GetItem(static_cast<unsigned>(i)));
-    SetStatusText(u8(listSummary(filter, found.size(), query.limit)), 0);
+    updateListSummary(filter, query.limit);
+    auditShownRows(filter);
+}
+
+void MainFrame::auditShownRows(const CaseFilter& filter)
+{
     // Names on screen are audited (case.list); hidden ones are not, until the desk is unlocked.
-    if (!privacyLocked_) {
-        std::vector<CaseId> shown;
-        shown.reserve(found.size());
-        for (const auto& s : found)
-            shown.push_back(s.id);
-        listAudit_.shown(shown, !filter.text.empty());
+    if (privacyLocked_)
+        return;
+    std::vector<CaseId> shown;
+    shown.reserve(model_->rows().size());
+    for (const auto& r : model_->rows())
+        shown.push_back(r.id);
+    listAudit_.shown(shown, !filter.text.empty());
+}
+
+void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
+{
+    std::vector<CaseId> changed;
+    for (const auto& e : events) {
+        if (e.kind == db::ChangeKind::Resync) {
+            reload();
+            return;
+        }
+        if (std::find(changed.begin(), changed.end(), e.id) == changed.end())
+            changed.push_back(e.id);
     }
+    if (changed.empty())
+        return;
+    if (changed.size() > kMaxRowsRefreshed) {
+        reload();
+        return;
+    }
+    // The list's own query, for just these cases: a case is shown, updated or dropped exactly as
+    // a reload would, and the search box, the selection and any open dialog are left alone.
+    CaseFilter filter = filterFromControls();
+    Timestamp t = now();
+    db::CaseQuery query = buildQuery(filter, t.localDay);
+    std::size_t limit = query.limit;
+    query.ids = changed;
+    query.limit = changed.size();
+    std::vector<db::CaseSummary> found;
+    try {
+        found = desk_.store.search(query);
+    } catch (const std::exception& e) {
+        noteUnreachable(e); // anything else (a half-typed search) is said by the next reload
+        return;
+    }
+    connectionBack();
+    RowContext ctx{t.iso, desk_.waitWarningMinutes, privacyLocked_};
+    std::vector<CaseRow> fresh;
+    for (const auto& s : found)
+        fresh.push_back(toRow(s, ctx));
+    model_->apply(planRefresh(model_->rows(), changed, fresh, listOrder(query)));
+    ++liveUpdates_;
+    updateListSummary(filter, limit);
+    auditShownRows(filter); // a case that arrived is a name on screen like any other
+}
+
+void MainFrame::updateListSummary(const CaseFilter& filter, std::size_t limit)
+{
+    const auto& rows = model_->rows();
+    auto warnings = static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [](const CaseRow& r) { return r.warning != RowWarning::None; }));
+    SetStatusText(u8(listSummary(filter, rows.size(), limit)), 0);
     SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
 }
 

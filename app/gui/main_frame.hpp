@@ -7,7 +7,9 @@
 #include "app/gui/presenters/case_list_presenter.hpp"
 
 #include <functional>
+#include <memory>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 class wxDataViewCtrl;
 class wxSearchCtrl;
@@ -15,6 +17,12 @@ class wxChoice;
 class wxTextCtrl;
 class wxSizer;
 class wxMenu;
+class wxPanel;
+
+namespace madoguchi::db {
+class ChangeWatcher;
+struct ChangeEvent;
+} // namespace madoguchi::db
 
 namespace madoguchi::gui {
 
@@ -23,6 +31,7 @@ class CaseListModel;
 class MainFrame : public wxFrame {
 public:
     MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role);
+    ~MainFrame() override;
 
     // Reads the list again with the current filters.
     void reload();
@@ -42,16 +51,31 @@ public:
     UserRole currentRole() const { return desk_.role; }
     const std::string& currentUser() const { return desk_.user; }
 
+    // Live refresh: what another window (or this one) saved, as the change feed reports it; only
+    // the rows of those cases are read again. A Resync reloads the list.
+    void applyChanges(const std::vector<db::ChangeEvent>& events);
+    // The banner at the top: shown while the database server cannot be reached (the watcher says
+    // so, or a store call failed as Unreachable), gone once a store call succeeds again.
+    void connectionLost(const std::string& detail);
+    void connectionBack();
+    bool connectionBannerShown() const;
+
     // For the test driver and the benchmark.
     const std::vector<CaseRow>& rows() const;
     std::size_t reloadCount() const { return reloads_; }
+    std::size_t liveUpdateCount() const { return liveUpdates_; }
 
 private:
     void buildMenu();
     void updateRoleMenus();
+    void buildConnectionBanner(wxWindow* parent, wxSizer* sizer);
     void buildFilterBar(wxWindow* parent, wxSizer* sizer);
     void updateUserStatus();
+    void updateListSummary(const CaseFilter& filter, std::size_t limit);
+    void auditShownRows(const CaseFilter& filter);
     CaseFilter filterFromControls() const;
+    // A failed store call: the banner when the server is out of reach; true when it was that.
+    bool noteUnreachable(const std::exception& e);
 
     DeskContext desk_;
     ListAudit listAudit_; // after desk_, whose actor it records
@@ -65,6 +89,13 @@ private:
     CaseListModel* model_ = nullptr;
     bool privacyLocked_ = false;
     std::size_t reloads_ = 0;
+    std::size_t liveUpdates_ = 0;
+    wxPanel* banner_ = nullptr;
+    // While the banner is shown, the list is read again now and then: the first read that
+    // succeeds takes the banner away even if the change feed never failed.
+    wxTimer retry_;
+    // Last member: stopped first, before anything its callbacks reach is gone.
+    std::unique_ptr<db::ChangeWatcher> watcher_;
     // The open dialog's privacy switch, so that a lock hides what it shows too.
     std::function<void(bool)> dialogPrivacy_;
 };

@@ -15,6 +15,14 @@ TEST(ErrorText, ABusyCaseBookSaysToWaitAndThatNothingWasLost)
     EXPECT_EQ(t.detail, "database is locked");
 }
 
+TEST(ErrorText, ALostServerSaysNothingWasSavedAndTheInputIsKept)
+{
+    auto t = explain(StorageError(StorageError::Kind::Unreachable, "connection refused"), "Saving the case");
+    EXPECT_NE(t.todo.find("cannot be reached"), std::string::npos) << t.todo;
+    EXPECT_NE(t.todo.find("what you typed is still here"), std::string::npos) << t.todo;
+    EXPECT_NE(t.todo.find("banner"), std::string::npos) << t.todo;
+}
+
 TEST(ErrorText, AConflictSaysSomeoneElseSavedFirst)
 {
     auto t = explain(ConflictError("version 3 != 2"), "Saving the case");

@@ -27,6 +27,10 @@ ErrorText explain(const std::exception& e, const std::string& action)
         case StorageError::Kind::Full:
             t.todo = tr("The disk is full. Call the system administrator; nothing was written.");
             break;
+        case StorageError::Kind::Unreachable:
+            t.todo = tr("The database server cannot be reached; nothing was saved, and what you typed is still here. "
+                        "Try again once the banner at the top of the main window is gone: it reconnects by itself.");
+            break;
         case StorageError::Kind::Corrupt:
             t.todo = tr("The case book file is damaged. Stop using this window and call the system administrator.");
             break;

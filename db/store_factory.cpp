@@ -1,3 +1,4 @@
+#include "core/cases/reception_number.hpp"
 #include "core/common/errors.hpp"
 #include "db/case_store.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
@@ -7,8 +8,10 @@
 
 namespace madoguchi::db {
 
-std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& options)
+std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& given)
 {
+    StoreOptions options = given;
+    options.office = checkOfficeCode(given.office); // it is written in every case: refused here, not later
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         return std::make_unique<PostgresCaseStore>(url, options);
     }

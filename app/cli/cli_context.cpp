@@ -15,8 +15,12 @@ std::string CliContext::storeUrl() const
 
 db::CaseStore& CliContext::unauthenticatedStore()
 {
-    if (!store_)
-        store_ = db::openStore(storeUrl());
+    if (!store_) {
+        db::StoreOptions options;
+        if (!office.empty())
+            options.office = office;
+        store_ = db::openStore(storeUrl(), options);
+    }
     return *store_;
 }
 

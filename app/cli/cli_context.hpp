@@ -29,6 +29,7 @@ struct CliContext {
     CliContext(std::ostream& o, std::ostream& e) : out(o), err(e) {}
     std::string dbUrl; // empty: the default database in the user's data directory
     std::string userName; // --user, else $MADOGUCHI_USER
+    std::string office;   // --office-code, else $MADOGUCHI_OFFICE, else "main"
     bool json = false;
     std::ostream& out;
     std::ostream& err;

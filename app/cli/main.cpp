@@ -7,6 +7,7 @@
 #include "core/security/roles.hpp"
 
 #include <clocale>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,9 +19,11 @@ namespace {
 
 void printUsage(std::ostream& os)
 {
-    os << "usage: madoguchi-cli [--db URL] [--user NAME] [--json] COMMAND ...\n\n"
+    os << "usage: madoguchi-cli [--db URL] [--office-code CODE] [--user NAME] [--json] COMMAND ...\n\n"
           "  --db URL   a SQLite file (PATH or sqlite:PATH) or postgresql://...;\n"
           "             default: the case book in the user's data directory\n"
+          "  --office-code CODE  the office whose reception numbers and day list are meant\n"
+          "             (default $MADOGUCHI_OFFICE, else main)\n"
           "  --user NAME  who is acting (default $MADOGUCHI_USER); the password comes from\n"
           "             $MADOGUCHI_PASSWORD or is asked on the terminal, never an argument\n"
           "  --json     print one JSON document on stdout\n"
@@ -46,6 +49,8 @@ int main(int argc, char** argv)
 {
     std::setlocale(LC_ALL, "");
     CliContext ctx(std::cout, std::cerr);
+    if (const char* office = std::getenv("MADOGUCHI_OFFICE"))
+        ctx.office = office;
     std::vector<std::string> rest;
     bool wantHelp = false;
     bool wantVersion = false;
@@ -67,6 +72,12 @@ int main(int argc, char** argv)
                 ctx.userName = argv[++i];
             } else if (a.rfind("--user=", 0) == 0)
                 ctx.userName = a.substr(7);
+            else if (a == "--office-code") {
+                if (i + 1 >= argc)
+                    throw ValidationError("--office-code needs a code (e.g. main)");
+                ctx.office = argv[++i];
+            } else if (a.rfind("--office-code=", 0) == 0)
+                ctx.office = a.substr(14);
             else if (a == "--version" && rest.empty())
                 wantVersion = true;
             else if ((a == "--help" || a == "-h") && rest.empty())

@@ -1,5 +1,6 @@
 #include "core/cases/reception_number.hpp"
 
+#include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <cctype>
@@ -33,6 +34,17 @@ std::optional<ReceptionNumber> parseReceptionNumber(const std::string& text)
     for (char& c : series)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return ReceptionNumber{series, std::stoi(digits)};
+}
+
+std::string checkOfficeCode(const std::string& code)
+{
+    std::string c = trimmed(code);
+    bool ok = !c.empty() && c.size() <= 32;
+    for (char ch : c)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
+    if (!ok)
+        throw ValidationError("office code \"" + code + "\": 1-32 letters, digits, '-' or '_' (e.g. main, kodaira-east)");
+    return c;
 }
 
 } // namespace madoguchi

@@ -15,4 +15,9 @@ struct ReceptionNumber {
 // Accepts A-012, a-12, Ａ－０１２ (full width); none when the text is not a reception number.
 std::optional<ReceptionNumber> parseReceptionNumber(const std::string& text);
 
+// The office a program takes reception numbers for (several offices share one PostgreSQL case
+// book, each numbering its own day from 1): 1-32 ASCII letters, digits, '-' or '_', as typed in a
+// setting or an option and written in every case. Returns it trimmed; ValidationError otherwise.
+std::string checkOfficeCode(const std::string& code);
+
 } // namespace madoguchi

@@ -142,3 +142,38 @@ TEST_F(CliCase, UnreadableDatabaseIsAnEnvironmentFault)
     EXPECT_NE(r.exitCode, 2);
     EXPECT_FALSE(r.err.empty());
 }
+
+TEST_F(CliCase, EachOfficeNumbersItsOwnDay)
+{
+    EXPECT_EQ(addYamada()["reception_number"], "A-001"); // office "main"
+    std::vector<std::string> add = {"case", "add", "--procedure", "reissue", "--name", "東 花子", "--kana",
+                                     "ヒガシ ハナコ", "--birth", "1980-01-02", "--json"};
+    auto args = add;
+    args.insert(args.begin(), {"--db", db, "--office-code", "east"});
+    auto east = runCli(args, "", admin);
+    ASSERT_EQ(east.exitCode, 0) << east.err;
+    EXPECT_EQ(east.json()["reception_number"], "A-001");
+    // The environment says the same for a desk's scripts; the option wins over it.
+    auto env = admin;
+    env.push_back("MADOGUCHI_OFFICE=east");
+    args = add;
+    args.insert(args.begin(), {"--db", db});
+    auto second = runCli(args, "", env);
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(second.json()["reception_number"], "A-002");
+    args.insert(args.begin(), {"--office-code=main"});
+    auto main = runCli(args, "", env);
+    ASSERT_EQ(main.exitCode, 0) << main.err;
+    EXPECT_EQ(main.json()["reception_number"], "A-002");
+    // Each office's day list has its own cases.
+    auto list = runCli({"--db", db, "--office-code", "east", "case", "list", "--json"}, "", admin);
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_EQ(list.json().size(), 2u);
+}
+
+TEST_F(CliCase, AnOfficeCodeWithASpaceIsBadInput)
+{
+    auto r = runCli({"--db", db, "--office-code", "north office", "case", "list"}, "", admin);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("office code"), std::string::npos) << r.err;
+}

@@ -1,5 +1,7 @@
 #include "core/cases/reception_number.hpp"
 
+#include "core/common/errors.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace madoguchi;
@@ -22,4 +24,20 @@ TEST(ReceptionNumber, ParsesWhatAClerkTypes)
     EXPECT_FALSE(parseReceptionNumber("山田"));
     EXPECT_FALSE(parseReceptionNumber("2026-11-29"));
     EXPECT_FALSE(parseReceptionNumber("A-"));
+}
+
+TEST(OfficeCode, PlainAsciiCodesAreTakenTrimmed)
+{
+    EXPECT_EQ(checkOfficeCode("main"), "main");
+    EXPECT_EQ(checkOfficeCode(" kodaira-east_2 "), "kodaira-east_2");
+}
+
+TEST(OfficeCode, EmptySpacesAndOtherCharactersAreRefused)
+{
+    EXPECT_THROW(checkOfficeCode(""), ValidationError);
+    EXPECT_THROW(checkOfficeCode("   "), ValidationError);
+    EXPECT_THROW(checkOfficeCode("north office"), ValidationError);
+    EXPECT_THROW(checkOfficeCode("本庁"), ValidationError);
+    EXPECT_THROW(checkOfficeCode(std::string(33, 'a')), ValidationError);
+    EXPECT_NO_THROW(checkOfficeCode(std::string(32, 'a')));
 }

@@ -189,6 +189,35 @@ TEST_P(CaseBook, ImportContinuesEachDaysNumbersAndLaterCasesContinueAfterIt)
     EXPECT_EQ(store->get(store->importCases(again, kClerk).at(0)).receptionNumber, "A-005");
 }
 
+TEST_P(CaseBook, EachOfficeNumbersItsOwnDayAndListsOnlyItsOwnCases)
+{
+    db::StoreOptions east;
+    east.office = "east";
+    auto eastStore = db::openStore(book->url(), east); // "main" is the default office
+    Case m1 = store->add(draft("本庁 一", "ホンチョウ イチ"), kClerk);
+    Case e1 = eastStore->add(draft("東 一", "ヒガシ イチ"), kClerk);
+    Case m2 = store->add(draft("本庁 二", "ホンチョウ ニ"), kClerk);
+    EXPECT_EQ(m1.receptionNumber, "A-001");
+    EXPECT_EQ(e1.receptionNumber, "A-001");
+    EXPECT_EQ(m2.receptionNumber, "A-002");
+    db::CaseQuery today;
+    today.day = parseIsoDate(m1.createdAt.substr(0, 10), "day"); // the office day
+    EXPECT_EQ(store->search(today).size(), 2u);
+    ASSERT_EQ(eastStore->search(today).size(), 1u);
+    EXPECT_EQ(eastStore->search(today)[0].id, e1.id);
+    // A resident is found by name whichever office took the case.
+    db::CaseQuery byName;
+    byName.text = "本庁";
+    EXPECT_EQ(eastStore->search(byName).size(), 2u);
+}
+
+TEST_P(CaseBook, AnOfficeCodeThatIsNotACodeIsRefusedBeforeAnythingIsWritten)
+{
+    db::StoreOptions bad;
+    bad.office = "north office";
+    EXPECT_THROW(db::openStore(book->url(), bad), ValidationError);
+}
+
 TEST_P(CaseBook, LiteralTextIsStoredLiterally)
 {
     const std::string odd = "'; DROP TABLE cases; -- 😀 𠮷野家 \"quoted\"";

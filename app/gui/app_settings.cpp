@@ -1,6 +1,8 @@
 #include "app/gui/app_settings.hpp"
 
 #include "app/gui/wx_text.hpp"
+#include "core/text/search_fold.hpp"
+#include "db/case_store.hpp"
 
 #include <wx/fileconf.h>
 #include <wx/filename.h>
@@ -33,7 +35,18 @@ AppSettings loadSettings()
     s.language = utf8(c->Read("/Settings/Language", u8(s.language)));
     s.window = utf8(c->Read("/Settings/Window", u8(s.window)));
     s.waitWarningMinutes = c->ReadLong("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
+    s.database = utf8(c->Read("/Settings/Database", u8(s.database)));
+    s.office = utf8(c->Read("/Settings/Office", u8(s.office)));
     return s;
+}
+
+std::string chosenDatabase(const std::string& commandLine, const AppSettings& settings)
+{
+    if (!commandLine.empty())
+        return commandLine;
+    if (!trimmed(settings.database).empty())
+        return trimmed(settings.database);
+    return db::defaultDatabasePath().string();
 }
 
 void saveSettings(const AppSettings& s)
@@ -42,6 +55,8 @@ void saveSettings(const AppSettings& s)
     c->Write("/Settings/Language", u8(s.language));
     c->Write("/Settings/Window", u8(s.window));
     c->Write("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
+    c->Write("/Settings/Database", u8(s.database));
+    c->Write("/Settings/Office", u8(s.office));
     c->Flush();
 }
 

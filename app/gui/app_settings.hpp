@@ -1,7 +1,8 @@
 #pragma once
 // The user's settings, in the XDG config directory ($XDG_CONFIG_HOME/madoguchi/settings.ini):
-// language, the window (窓口) this desk is, when a waiting resident is flagged. The same file holds
-// the window layout that wxPersistenceManager saves.
+// language, the window (窓口) this desk is, when a waiting resident is flagged, and (set by an
+// administrator) which case book and office the desk works on. The same file holds the window
+// layout that wxPersistenceManager saves.
 #include <string>
 
 namespace madoguchi::gui {
@@ -10,7 +11,14 @@ struct AppSettings {
     std::string language = "auto"; // auto (Japanese on a Japanese locale), ja, en
     std::string window = "1";
     int waitWarningMinutes = 30;
+    // The case book: a SQLite file or postgresql://… (a password belongs in ~/.pgpass, not here);
+    // empty: the SQLite file in the user's data directory. --db on the command line wins.
+    std::string database;
+    std::string office = "main"; // reception numbers are counted per office and day
 };
+
+// What the window opens: --db when given, else the settings' case book, else the default file.
+std::string chosenDatabase(const std::string& commandLine, const AppSettings& settings);
 
 // Points wxConfigBase at the settings file; call once before any window is made.
 void openSettingsFile();

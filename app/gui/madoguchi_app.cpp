@@ -28,7 +28,7 @@ public:
     {
         SetAppName("madoguchi");
         wxCmdLineParser parser(argc, argv);
-        parser.AddOption("", "db", "database: a SQLite file or postgresql://...");
+        parser.AddOption("", "db", "database: a SQLite file or postgresql://... (default: the settings' case book)");
         parser.AddOption("", "lock-after", "idle lock after this many seconds (default: the settings' minutes, 3)",
                          wxCMD_LINE_VAL_NUMBER);
         parser.AddSwitch("", "version", "print the version");
@@ -39,9 +39,11 @@ public:
         applyLanguage(settings.language);
 
         wxString url;
-        std::string dbUrl = parser.Found("db", &url) ? utf8(url) : db::defaultDatabasePath().string();
+        parser.Found("db", &url);
         try {
-            store_ = db::openStore(dbUrl);
+            db::StoreOptions options;
+            options.office = settings.office;
+            store_ = db::openStore(chosenDatabase(utf8(url), settings), options);
         } catch (const std::exception& e) {
             ErrorText t = explain(e, utf8(_("Opening the case book")));
             wxMessageBox(u8(t.what + "\n" + t.todo + "\n\n" + t.detail), _("Madoguchi"), wxOK | wxICON_ERROR);

@@ -448,7 +448,7 @@ void MainFrame::showSupervisorView()
 
 void MainFrame::showSettings()
 {
-    SettingsDialog dlg(this, settings_);
+    SettingsDialog dlg(this, settings_, desk_.role == UserRole::Admin);
     if (dlg.ShowModal() != wxID_OK)
         return;
     settings_ = dlg.settings();

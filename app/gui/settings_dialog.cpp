@@ -1,6 +1,9 @@
 #include "app/gui/settings_dialog.hpp"
 
 #include "app/gui/wx_text.hpp"
+#include "core/cases/reception_number.hpp"
+#include "core/common/errors.hpp"
+#include "core/text/search_fold.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -16,7 +19,7 @@ namespace {
 const char* const kLanguages[] = {"auto", "ja", "en"};
 }
 
-SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current)
+SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, bool admin)
     : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE, "settingsDialog"),
       base_(current)
 {
@@ -38,13 +41,47 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current)
     waitMinutes_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1, 240,
                                   current.waitWarningMinutes, "waitMinutes");
     grid->Add(waitMinutes_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Case book (file or postgresql://...)")), 0, wxALIGN_CENTER_VERTICAL);
+    database_ = new wxTextCtrl(this, wxID_ANY, u8(current.database), wxDefaultPosition, wxSize(FromDIP(380), -1), 0,
+                               wxDefaultValidator, "database");
+    database_->SetHint(_("Empty: the case book file in your data folder"));
+    grid->Add(database_, 0, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Office code")), 0, wxALIGN_CENTER_VERTICAL);
+    office_ = new wxTextCtrl(this, wxID_ANY, u8(current.office), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                             "office");
+    grid->Add(office_);
+    // Which case book a desk writes to is the administrator's decision (a clerk pointing a desk at
+    // another file would split the day's numbering); others see it.
+    database_->Enable(admin);
+    office_->Enable(admin);
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(grid, 0, wxALL, 12);
-    top->Add(new wxStaticText(this, wxID_ANY, _("A new language applies from the next start.")), 0, wxLEFT | wxRIGHT, 12);
+    top->Add(new wxStaticText(this, wxID_ANY, admin ? _("A new language, case book or office applies from the next start.")
+                                                    : _("A new language applies from the next start. Only an "
+                                                        "administrator changes the case book and the office.")),
+             0, wxLEFT | wxRIGHT, 12);
+    message_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "settingsMessage");
+    message_->SetForegroundColour(wxColour(0xC0, 0, 0));
+    top->Add(message_, 0, wxLEFT | wxRIGHT | wxTOP, 12);
     top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(top);
     CentreOnParent();
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { accept(); }, wxID_OK);
+}
+
+void SettingsDialog::accept()
+{
+    try {
+        checkOfficeCode(utf8(office_->GetValue()));
+    } catch (const ValidationError&) {
+        message_->SetLabel(_("The office code is 1-32 letters, digits, - or _ (e.g. main)."));
+        Layout();
+        Fit();
+        office_->SetFocus();
+        return;
+    }
+    EndModal(wxID_OK);
 }
 
 AppSettings SettingsDialog::settings() const
@@ -54,6 +91,8 @@ AppSettings SettingsDialog::settings() const
     s.language = kLanguages[lang < 0 ? 0 : lang];
     s.window = utf8(window_->GetValue());
     s.waitWarningMinutes = waitMinutes_->GetValue();
+    s.database = trimmed(utf8(database_->GetValue()));
+    s.office = trimmed(utf8(office_->GetValue()));
     return s;
 }
 

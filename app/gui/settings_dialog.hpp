@@ -1,6 +1,8 @@
 #pragma once
 // This desk's settings: language (takes effect at the next start), window number, when a waiting
-// resident is flagged. Saved to the user's config directory.
+// resident is flagged; and, for an administrator only, the case book and the office code (both
+// from the next start: the open windows stay on the book they opened). Saved to the user's config
+// directory.
 #include "app/gui/app_settings.hpp"
 
 #include <wx/dialog.h>
@@ -8,19 +10,26 @@
 class wxChoice;
 class wxTextCtrl;
 class wxSpinCtrl;
+class wxStaticText;
 
 namespace madoguchi::gui {
 
 class SettingsDialog : public wxDialog {
 public:
-    SettingsDialog(wxWindow* parent, const AppSettings& current);
+    // `admin`: may change the case book and the office; anyone else sees them, greyed.
+    SettingsDialog(wxWindow* parent, const AppSettings& current, bool admin);
     AppSettings settings() const;
 
 private:
+    void accept();
+
     AppSettings base_;
     wxChoice* language_;
     wxTextCtrl* window_;
     wxSpinCtrl* waitMinutes_;
+    wxTextCtrl* database_;
+    wxTextCtrl* office_;
+    wxStaticText* message_;
 };
 
 } // namespace madoguchi::gui

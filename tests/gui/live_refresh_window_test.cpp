@@ -3,6 +3,7 @@
 // selection. And the banner when the server goes out of reach: shown, and gone once it is back,
 // with nothing typed lost.
 #include "app/gui/case_detail_dialog.hpp"
+#include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "tests/db/test_books.hpp"
 #include "tests/postgresql/tcp_proxy.hpp"
@@ -10,8 +11,6 @@
 #include "window_fixture.hpp"
 
 #include <regex>
-#include "app/gui/wx_text.hpp"
-
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/dataview.h>
@@ -79,7 +78,8 @@ struct TwoCounters {
     {
         gui::AppSettings settings = gui::loadSettings();
         settings.window = window;
-        auto* f = new gui::MainFrame(s, settings, window == std::string("1") ? "tanaka" : "suzuki", gui::UserRole::Clerk);
+        auto* f =
+            new gui::MainFrame(s, settings, window == std::string("1") ? "tanaka" : "suzuki", gui::UserRole::Clerk);
         f->setRuleBook(&rules);
         f->SetSize(x, 0, 640, 420);
         f->Show();
@@ -96,56 +96,53 @@ TEST_F(WindowTest, TwoWindowsOnPostgresqlSeeEachOthersNewCasesAndStatusChangesWi
     if (!book)
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
     TwoCounters two(book->url());
-    auto& storeA = two.storeA;
-    auto& storeB = two.storeB;
-    auto*& frameA = two.frameA;
-    auto*& frameB = two.frameB;
-    CaseId first = storeA->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
-    frameA = two.open(*storeA, "1", 0, ruleBook());
-    frameB = two.open(*storeB, "2", 650, ruleBook());
+    CaseId first = two.storeA->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
+    two.frameA = two.open(*two.storeA, "1", 0, ruleBook());
+    two.frameB = two.open(*two.storeB, "2", 650, ruleBook());
     CaseId second = 0, third = 0;
     std::size_t reloadsB = 0, reloadsA = 0;
     UiDriver d;
-    d.waitFor("both windows list the morning's case", [&] { return frameA->rows().size() == 1 && frameB->rows().size() == 1; });
+    d.waitFor("both windows list the morning's case",
+              [&] { return two.frameA->rows().size() == 1 && two.frameB->rows().size() == 1; });
     d.act("window B selects it", [&] {
-        auto* list = dynamic_cast<wxDataViewCtrl*>(wxWindow::FindWindowByName("caseList", frameB));
-        list->Select(list->GetModel() ? dynamic_cast<wxDataViewVirtualListModel*>(list->GetModel())->GetItem(0)
-                                      : wxDataViewItem());
-        reloadsA = frameA->reloadCount();
-        reloadsB = frameB->reloadCount();
+        auto* list = dynamic_cast<wxDataViewCtrl*>(wxWindow::FindWindowByName("caseList", two.frameB));
+        list->Select(dynamic_cast<wxDataViewVirtualListModel*>(list->GetModel())->GetItem(0));
+        reloadsA = two.frameA->reloadCount();
+        reloadsB = two.frameB->reloadCount();
     });
-    d.waitFor("the settle of the first reads", [&] { return selectedId(frameB) == first; });
-    d.act("window A saves a new case", [&] { second = storeA->add(visitor("鈴木 美咲", "スズキ ミサキ", "1"), {"tanaka"}).id; });
+    d.waitFor("the settle of the first reads", [&] { return selectedId(two.frameB) == first; });
+    d.act("window A saves a new case",
+          [&] { second = two.storeA->add(visitor("鈴木 美咲", "スズキ ミサキ", "1"), {"tanaka"}).id; });
     within(d, kLive, "window B lists it, after the first", [&] {
-        return frameB->rows().size() == 2 && frameB->rows()[1].id == second && frameB->rows()[1].resident == "鈴木 美咲";
+        return two.frameB->rows().size() == 2 && two.frameB->rows()[1].id == second &&
+               two.frameB->rows()[1].resident == "鈴木 美咲";
     });
-    d.act("window B moves the first case on", [&] {
-        storeB->changeStatus(first, CaseStatus::InProgress, "", {"suzuki"});
-    });
+    d.act("window B moves the first case on",
+          [&] { two.storeB->changeStatus(first, CaseStatus::InProgress, "", {"suzuki"}); });
     within(d, kLive, "window A shows the new status", [&] {
-        const auto* r = rowOf(frameA, first);
+        const auto* r = rowOf(two.frameA, first);
         return r && r->status == "対応中";
     });
     d.act("another program (the console tool) adds a case", [&] {
         auto init = runCli({"--db", book->url(), "user", "init-admin", "--name", "admin"}, "admin-pass-1\n");
         ASSERT_EQ(init.exitCode, 0) << init.err;
-        auto added = runCli({"--db", book->url(), "case", "add", "--procedure", "reissue", "--name", "高橋 一郎", "--kana",
-                             "タカハシ イチロウ", "--birth", "1960-01-15", "--window", "3", "--json"},
+        auto added = runCli({"--db", book->url(), "case", "add", "--procedure", "reissue", "--name", "高橋 一郎",
+                             "--kana", "タカハシ イチロウ", "--birth", "1960-01-15", "--window", "3", "--json"},
                             "", cliUser("admin", "admin-pass-1"));
         ASSERT_EQ(added.exitCode, 0) << added.err;
         third = added.json()["id"].get<CaseId>();
     });
-    within(d, kLive, "both windows list it", [&] { return rowOf(frameA, third) && rowOf(frameB, third); });
+    within(d, kLive, "both windows list it", [&] { return rowOf(two.frameA, third) && rowOf(two.frameB, third); });
     d.screenshot("two-windows.png");
     run(d);
 
     // Row by row: neither window read its whole list again, and B kept its selection.
-    EXPECT_EQ(frameA->reloadCount(), reloadsA);
-    EXPECT_EQ(frameB->reloadCount(), reloadsB);
-    EXPECT_GE(frameB->liveUpdateCount(), 3u);
-    EXPECT_EQ(selectedId(frameB), first);
-    EXPECT_EQ(frameB->rows().size(), 3u);
-    EXPECT_EQ(rowOf(frameB, first)->status, "対応中");
+    EXPECT_EQ(two.frameA->reloadCount(), reloadsA);
+    EXPECT_EQ(two.frameB->reloadCount(), reloadsB);
+    EXPECT_GE(two.frameB->liveUpdateCount(), 3u);
+    EXPECT_EQ(selectedId(two.frameB), first);
+    EXPECT_EQ(two.frameB->rows().size(), 3u);
+    EXPECT_EQ(rowOf(two.frameB, first)->status, "対応中");
 }
 
 TEST_F(WindowTest, ACaseThatLeavesTheFilterLeavesTheOtherWindowsListOnPostgresql)
@@ -154,26 +151,23 @@ TEST_F(WindowTest, ACaseThatLeavesTheFilterLeavesTheOtherWindowsListOnPostgresql
     if (!book)
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
     TwoCounters two(book->url());
-    auto& storeA = two.storeA;
-    auto& storeB = two.storeB;
-    auto*& frameB = two.frameB;
-    CaseId a = storeA->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
-    CaseId b = storeA->add(visitor("鈴木 美咲", "スズキ ミサキ", "1"), {"tanaka"}).id;
-    frameB = two.open(*storeB, "2", 0, ruleBook());
+    CaseId a = two.storeA->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
+    CaseId b = two.storeA->add(visitor("鈴木 美咲", "スズキ ミサキ", "1"), {"tanaka"}).id;
+    two.frameB = two.open(*two.storeB, "2", 0, ruleBook());
     UiDriver d;
-    d.waitFor("window B lists both", [&] { return frameB->rows().size() == 2; });
+    d.waitFor("window B lists both", [&] { return two.frameB->rows().size() == 2; });
     d.act("window B shows only received cases", [&] {
-        auto* status = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("statusFilter", frameB));
+        auto* status = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("statusFilter", two.frameB));
         status->SetSelection(1); // 受付
         wxCommandEvent e(wxEVT_CHOICE, status->GetId());
         e.SetEventObject(status);
         status->ProcessWindowEvent(e);
     });
-    d.waitFor("still both", [&] { return frameB->rows().size() == 2; });
-    d.act("another window finishes the first", [&] {
-        storeA->changeStatus(a, CaseStatus::InProgress, "", {"tanaka"});
-    });
-    within(d, kLive, "it leaves B's list", [&] { return frameB->rows().size() == 1 && frameB->rows()[0].id == b; });
+    d.waitFor("still both", [&] { return two.frameB->rows().size() == 2; });
+    d.act("another window finishes the first",
+          [&] { two.storeA->changeStatus(a, CaseStatus::InProgress, "", {"tanaka"}); });
+    within(d, kLive, "it leaves B's list",
+           [&] { return two.frameB->rows().size() == 1 && two.frameB->rows()[0].id == b; });
     run(d);
 }
 
@@ -185,11 +179,10 @@ TEST_F(WindowTest, TwoWindowsOnOneSqliteFileSeeEachOthersNewCases)
     CaseId added = 0;
     UiDriver d;
     d.waitFor("the empty day", [&] { return frame->rows().empty(); });
-    d.act("the other program saves a case", [&] { added = other->add(visitor("佐藤 健", "サトウ ケン", "2"), {"sato"}).id; });
+    d.act("the other program saves a case",
+          [&] { added = other->add(visitor("佐藤 健", "サトウ ケン", "2"), {"sato"}).id; });
     within(d, kLive, "this window lists it", [&] { return rowOf(frame, added) != nullptr; });
-    d.act("and starts on it", [&] {
-        other->changeStatus(added, CaseStatus::InProgress, "", {"sato"});
-    });
+    d.act("and starts on it", [&] { other->changeStatus(added, CaseStatus::InProgress, "", {"sato"}); });
     within(d, kLive, "this window shows the new status", [&] { return rowOf(frame, added)->status == "対応中"; });
     run(d);
 }
@@ -215,20 +208,24 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
     };
     frame->SetSize(0, 0, 1000, 560);
     UiDriver d;
-    d.waitFor("the window lists the case", [&] { return frame->rows().size() == 1 && !frame->connectionBannerShown(); });
+    d.waitFor("the window lists the case",
+              [&] { return frame->rows().size() == 1 && !frame->connectionBannerShown(); });
     d.act("the network goes", [&] { proxy.cut(); });
-    d.step("the banner says so", [&] { return frame->connectionBannerShown(); }, std::chrono::seconds(5));
+    d.step(
+        "the banner says so", [&] { return frame->connectionBannerShown(); }, std::chrono::seconds(5));
     d.act("check its words", [&] { EXPECT_EQ(bannerText(), "データベースに接続できません。再接続を試みています…"); });
     d.screenshot("connection-lost.png");
     d.act("the network comes back", [&] { proxy.restore(); });
-    d.step("the banner goes by itself", [&] { return !frame->connectionBannerShown(); }, std::chrono::seconds(8));
+    d.step(
+        "the banner goes by itself", [&] { return !frame->connectionBannerShown(); }, std::chrono::seconds(8));
 
     // Lost in the middle of an edit: the save fails, says why, and keeps what was typed.
     d.act("open it", [&] { frame->CallAfter([this, id] { frame->openCase(id); }); });
     d.waitFor("the case is open", [&] { return focusInside("caseDetailDialog") && notes(); });
     d.act("the clerk types a note", [&] { notes()->SetValue(gui::u8("本人確認済み、写真持参")); });
     d.act("the network goes again", [&] { proxy.cut(); });
-    d.step("the banner is back", [&] { return frame->connectionBannerShown(); }, std::chrono::seconds(5));
+    d.step(
+        "the banner is back", [&] { return frame->connectionBannerShown(); }, std::chrono::seconds(5));
     d.act("Ctrl+S", [] {
         ASSERT_TRUE(focusInside("caseDetailDialog"));
         pressKey('S', wxMOD_CONTROL);
@@ -242,7 +239,8 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
         return !shownTopLevel("errorDialog") && notes() && notes()->GetValue() == gui::u8("本人確認済み、写真持参");
     });
     d.act("the network comes back again", [&] { proxy.restore(); });
-    d.step("the banner goes again", [&] { return !frame->connectionBannerShown(); }, std::chrono::seconds(8));
+    d.step(
+        "the banner goes again", [&] { return !frame->connectionBannerShown(); }, std::chrono::seconds(8));
     // Xvfb has no window manager to give the focus back to the case when the message closes: the
     // clerk clicks into the form.
     d.act("click into the notes", [&] {
@@ -251,7 +249,8 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
     });
     d.waitFor("the case has the focus", [] { return focusInside("caseDetailDialog"); });
     d.act("Ctrl+S again", [] { pressKey('S', wxMOD_CONTROL); });
-    d.waitFor("saved", [&] { return !shownTopLevel("errorDialog") && store->get(id).notes == "本人確認済み、写真持参"; });
+    d.waitFor("saved",
+              [&] { return !shownTopLevel("errorDialog") && store->get(id).notes == "本人確認済み、写真持参"; });
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("caseDetailDialog"); });
     run(d);

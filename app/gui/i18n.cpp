@@ -31,4 +31,14 @@ UiLanguage applyLanguage(const std::string& setting)
     return lang;
 }
 
+wxString roleName(UserRole r)
+{
+    switch (r) {
+    case UserRole::Clerk: return _("clerk");
+    case UserRole::Supervisor: return _("supervisor");
+    case UserRole::Admin: return _("administrator");
+    }
+    return {};
+}
+
 } // namespace madoguchi::gui

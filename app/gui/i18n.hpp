@@ -1,12 +1,17 @@
 #pragma once
 // Loads the gettext catalogs (po/*.po compiled by the build) through wxTranslations.
+#include "app/gui/presenters/case_detail_presenter.hpp"
 #include "app/gui/presenters/translate.hpp"
 
 #include <string>
+#include <wx/string.h>
 
 namespace madoguchi::gui {
 
 // `setting`: auto | ja | en. auto picks Japanese on a Japanese system locale, English otherwise.
 UiLanguage applyLanguage(const std::string& setting);
+
+// A role as the window names it: 窓口職員, 係長, 管理者.
+wxString roleName(UserRole r);
 
 } // namespace madoguchi::gui

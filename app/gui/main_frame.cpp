@@ -4,10 +4,12 @@
 #include "app/gui/case_list_model.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
+#include "app/gui/i18n.hpp"
 #include "app/gui/new_case_dialog.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/settings_dialog.hpp"
 #include "app/gui/supervisor_view.hpp"
+#include "app/gui/users_dialog.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -30,7 +32,7 @@ namespace madoguchi::gui {
 
 namespace {
 
-enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor };
+enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor, IdUsers };
 
 // More changed cases at once than this (an import, a morning's backlog after a reconnect): one
 // reload is cheaper than asking for each.
@@ -39,16 +41,6 @@ constexpr int kRetryMilliseconds = 2000;
 
 constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting,
                                     CaseStatus::Done, CaseStatus::Withdrawn};
-
-wxString roleName(UserRole r)
-{
-    switch (r) {
-    case UserRole::Clerk: return _("clerk");
-    case UserRole::Supervisor: return _("supervisor");
-    case UserRole::Admin: return _("administrator");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -132,6 +124,7 @@ void MainFrame::buildMenu()
     auto* view = new wxMenu;
     view->Append(IdSearch, _("&Search\tCtrl+F"));
     view->Append(wxID_REFRESH, _("&Refresh\tF5"));
+    fileMenu_ = file;
     viewMenu_ = view;
     updateRoleMenus();
     auto* bar = new wxMenuBar;
@@ -158,6 +151,7 @@ void MainFrame::buildMenu()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload(); }, wxID_REFRESH);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showUsers(); }, IdUsers);
 }
 
 void MainFrame::updateRoleMenus()
@@ -173,6 +167,17 @@ void MainFrame::updateRoleMenus()
         viewMenu_->Destroy(IdSupervisor);
         // The separator above it, now the last item.
         viewMenu_->Destroy(viewMenu_->FindItemByPosition(viewMenu_->GetMenuItemCount() - 1));
+    }
+    // Users: administrators only, after the settings.
+    bool usersOffered = fileMenu_->FindItem(IdUsers) != nullptr;
+    bool usersWanted = desk_.role == UserRole::Admin && desk_.store.users();
+    if (usersWanted && !usersOffered) {
+        size_t pos = 0;
+        fileMenu_->FindChildItem(wxID_PREFERENCES, &pos);
+        // No shortcut: GTK keeps Ctrl+Shift+U for typing a character by its code; Alt+F, U reaches it.
+        fileMenu_->Insert(pos + 1, IdUsers, _("&Users..."));
+    } else if (!usersWanted && usersOffered) {
+        fileMenu_->Destroy(IdUsers);
     }
 }
 
@@ -444,6 +449,19 @@ void MainFrame::showSupervisorView()
         return;
     SupervisorView view(this, desk_);
     view.ShowModal();
+}
+
+void MainFrame::showUsers()
+{
+    db::UserStore* users = desk_.store.users();
+    if (desk_.role != UserRole::Admin || !users)
+        return;
+    try {
+        UsersDialog dlg(this, *users, desk_);
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reading the users"));
+    }
 }
 
 void MainFrame::showSettings()

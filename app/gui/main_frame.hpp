@@ -41,6 +41,7 @@ public:
     void focusSearch();
     void showSupervisorView();
     void showSettings();
+    void showUsers(); // administrators
 
     // For the login and idle lock (users issue): who is at the desk, and hiding personal data
     // while the desk is left.
@@ -85,6 +86,7 @@ private:
     wxChoice* procedureFilter_ = nullptr;
     wxTextCtrl* windowFilter_ = nullptr;
     wxDataViewCtrl* list_ = nullptr;
+    wxMenu* fileMenu_ = nullptr;
     wxMenu* viewMenu_ = nullptr;
     CaseListModel* model_ = nullptr;
     bool privacyLocked_ = false;

@@ -4,7 +4,10 @@
 #include "db/audit_log.hpp"
 #include "window_fixture.hpp"
 
+#include <wx/choice.h>
+#include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/translation.h>
 #include <wx/textctrl.h>
 
 using namespace madoguchi;
@@ -19,6 +22,17 @@ bool menuHasShortcut(wxFrame* frame, const wxString& shortcut)
     for (size_t m = 0; m < bar->GetMenuCount(); ++m)
         for (wxMenuItem* item : bar->GetMenu(m)->GetMenuItems())
             if (item->GetItemLabel().AfterFirst('\t') == shortcut)
+                return true;
+    return false;
+}
+
+// The menu offers this command (its English id, compared in the window's language).
+bool menuHasItem(wxFrame* frame, const char* msgid)
+{
+    wxMenuBar* bar = frame->GetMenuBar();
+    for (size_t m = 0; m < bar->GetMenuCount(); ++m)
+        for (wxMenuItem* item : bar->GetMenu(m)->GetMenuItems())
+            if (item->GetItemLabel() == wxGetTranslation(msgid))
                 return true;
     return false;
 }
@@ -54,6 +68,7 @@ TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
     d.act("the clerk's window", [this] {
         EXPECT_EQ(frame->currentRole(), gui::UserRole::Clerk);
         EXPECT_FALSE(menuHasShortcut(frame, "Ctrl+Shift+S")) << "no supervisor view in a clerk's menu";
+        EXPECT_FALSE(menuHasItem(frame, "&Users...")) << "no user management in a clerk's menu";
         EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+N"));
         EXPECT_NE(std::string(frame->GetStatusBar()->GetStatusText(2).utf8_str()).find("hanako"), std::string::npos);
     });
@@ -89,6 +104,7 @@ TEST_F(WindowTest, ASupervisorLogsInAndHasTheSupervisorsCommands)
     d.act("the supervisor's window", [this] {
         EXPECT_EQ(frame->currentRole(), gui::UserRole::Supervisor);
         EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+Shift+S"));
+        EXPECT_FALSE(menuHasItem(frame, "&Users...")) << "users are the administrator's";
     });
     showViewMenu(d, "supervisor-window.png");
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
@@ -146,4 +162,71 @@ TEST_F(WindowTest, TheIdleLockHidesPersonalDataAndKeepsAHalfTypedForm)
     });
     d.waitFor("and the list shows names again", [this] { return frame->rows()[0].resident == "佐藤 健"; });
     run(d);
+}
+
+TEST_F(WindowTest, AnAdministratorAddsAUserAndDisablesAnother)
+{
+    addDeskUsers();
+    UiDriver d;
+    startAndLogIn(d, "admin", "admin-pass-1");
+    d.act("the File menu has the users", [this] { EXPECT_TRUE(menuHasItem(frame, "&Users...")); });
+    d.act("Alt+F, U", [] {
+        pressKey('F', wxMOD_ALT);
+        pressKey('U');
+    });
+    d.waitFor("the users are listed", [] {
+        auto* list = control<wxListCtrl>("users");
+        return focusInside("usersDialog") && list && list->GetItemCount() == 3;
+    });
+    d.act("Alt+A: add a user", [] { pressKey('A', wxMOD_ALT); });
+    d.waitFor("the form asks for the name", [] { return focusInside("addUserDialog") && focusIs("newUser"); });
+    // The role is a GTK combo box whose focused part is no wx window: chosen directly.
+    d.act("jiro", [] { typeAscii("jiro"); });
+    d.waitFor("the name is typed", [] { return control<wxTextCtrl>("newUser")->GetValue() == "jiro"; });
+    d.act("a supervisor, with a password too short", [] {
+        control<wxChoice>("newRole")->SetSelection(1);
+        control<wxWindow>("newPassword")->SetFocus();
+    });
+    d.waitFor("the password has the focus", [] { return focusIs("newPassword"); });
+    d.act("type it twice, Enter", [] {
+        typeAscii("short");
+        pressKey(WXK_TAB);
+        typeAscii("short");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("refused with the reason, the form still open",
+              [] { return focusIs("newPassword") && label("addUserMessage").find("8") != std::string::npos; });
+    d.act("a longer one, twice, Enter", [] {
+        typeAscii("jiro-pass-123");
+        pressKey(WXK_TAB);
+        typeAscii("jiro-pass-123");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("jiro is on the list", [] {
+        auto* list = control<wxListCtrl>("users");
+        return !shownTopLevel("addUserDialog") && list && list->GetItemCount() == 4;
+    });
+    d.act("select hanako", [] {
+        auto* list = control<wxListCtrl>("users");
+        long i = list->FindItem(-1, "hanako");
+        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    });
+    d.act("Alt+D: disable her", [] { pressKey('D', wxMOD_ALT); });
+    d.waitFor("she is disabled in the case book", [this] {
+        for (const auto& u : store->users()->users({"admin", Role::Admin}))
+            if (u.name == "hanako")
+                return !u.active;
+        return false;
+    });
+    d.screenshot("users.png");
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("usersDialog") && focusIs("search"); });
+    run(d);
+
+    EXPECT_EQ(store->users()->authenticate("jiro", "jiro-pass-123").role, Role::Supervisor);
+    EXPECT_THROW(store->users()->authenticate("hanako", "hanako-pass-1"), AccessDenied);
+    int added = 0;
+    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+        added += e.action == audit_actions::kUserAdd && e.user == "admin" && e.detail.find("jiro") != std::string::npos;
+    EXPECT_EQ(added, 1);
 }

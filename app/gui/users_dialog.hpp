@@ -1,0 +1,30 @@
+#pragma once
+// The administrator's list of users: who may log in, in which role; adding a user and disabling or
+// enabling one. Everything goes through the case book's user store, which checks the role again
+// and audits each change (user.add, user.change).
+#include "app/gui/desk_context.hpp"
+#include "db/user_store.hpp"
+
+#include <vector>
+#include <wx/dialog.h>
+
+class wxListCtrl;
+
+namespace madoguchi::gui {
+
+class UsersDialog : public wxDialog {
+public:
+    UsersDialog(wxWindow* parent, db::UserStore& users, const DeskContext& desk);
+
+private:
+    void refresh();
+    void addUser();
+    void toggleSelected();
+
+    db::UserStore& users_;
+    const DeskContext& desk_;
+    wxListCtrl* list_ = nullptr;
+    std::vector<db::User> shown_;
+};
+
+} // namespace madoguchi::gui

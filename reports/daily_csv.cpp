@@ -1,17 +1,13 @@
 #include "core/common/clock.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/daily_report.hpp"
 
 #include <cmath>
 
 namespace madoguchi::reports {
 
-namespace {
-
-// RFC 4180: quote a field holding a comma, a quote or a line break, doubling the quotes. A field
-// starting with = + - @ would be run as a formula by a spreadsheet (CSV injection): free text is
-// given a leading apostrophe, which Excel shows as plain text.
-std::string field(const std::string& v, bool freeText = false)
+std::string csvField(const std::string& v, bool freeText)
 {
     std::string s = v;
     if (freeText && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
@@ -26,8 +22,6 @@ std::string field(const std::string& v, bool freeText = false)
     }
     return q + "\"";
 }
-
-} // namespace
 
 std::string dailyCsv(const DailySummary& summary)
 {
@@ -68,7 +62,7 @@ std::string dailyCsv(const DailySummary& summary)
                 out += ',';
             // Names, windows, clerks and reasons are typed by people: guard them.
             bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
-            out += field(row[i], freeText);
+            out += csvField(row[i], freeText);
         }
         out += "\r\n";
     }

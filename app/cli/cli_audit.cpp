@@ -1,7 +1,7 @@
 // madoguchi-cli audit list|export — a day's audit trail, for supervisors.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
-#include "app/common/audit_csv.hpp"
+#include "reports/audit_csv.hpp"
 #include "app/common/private_file.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -47,7 +47,7 @@ int runAudit(CliContext& ctx, const std::vector<std::string>& args)
     auto entries = log.auditDay(day, ctx.actor());
     if (exporting) {
         std::string file = vm["csv"].as<std::string>();
-        app::writePrivateFile(file, app::auditCsv(entries));
+        app::writePrivateFile(file, reports::auditCsv(entries));
         log.recordAccess(ctx.actor(), audit_actions::kAuditExport, {}, toIso(day) + " csv");
         if (ctx.json)
             ctx.printJson({{"ok", true}, {"csv", file}, {"entries", entries.size()}});

@@ -1,6 +1,6 @@
 #include "app/gui/audit_day_dialog.hpp"
 
-#include "app/common/audit_csv.hpp"
+#include "reports/audit_csv.hpp"
 #include "app/common/private_file.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/wx_text.hpp"
@@ -76,7 +76,7 @@ void AuditDayDialog::exportCsv()
     if (answer != wxID_OK)
         return;
     try {
-        app::writePrivateFile(utf8(ask.GetPath()), app::auditCsv(entries_));
+        app::writePrivateFile(utf8(ask.GetPath()), reports::auditCsv(entries_));
         desk_.store.audit()->recordAccess(desk_.actor(), audit_actions::kAuditExport, {}, toIso(day_) + " csv");
     } catch (const std::exception& e) {
         showError(this, e, _("Writing the audit trail"));

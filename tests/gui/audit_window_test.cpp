@@ -50,11 +50,7 @@ bool fileDialogShown() { return fileChooser && fileChooser->shown(); }
 void saveAs(UiDriver& d, const std::string& path)
 {
     d.waitFor("the file chooser opens", fileDialogShown);
-    d.step("it settles", [start = std::make_shared<std::chrono::steady_clock::time_point>()] {
-        if (*start == std::chrono::steady_clock::time_point{})
-            *start = std::chrono::steady_clock::now();
-        return std::chrono::steady_clock::now() - *start > std::chrono::milliseconds(700);
-    });
+    d.pause("it settles", std::chrono::milliseconds(700));
     d.act("type the path, Enter", [path] {
         pressKey('A', wxMOD_CONTROL);
         typeAscii(path.c_str());

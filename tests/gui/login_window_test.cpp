@@ -46,17 +46,6 @@ void showViewMenu(UiDriver& d, const std::string& screenshot)
     d.waitFor("the search box has the focus again", [] { return focusIs("search"); });
 }
 
-// Waits for a quiet moment in which something must not happen.
-void pause(UiDriver& d, std::chrono::milliseconds quiet)
-{
-    auto until = std::make_shared<std::chrono::steady_clock::time_point>();
-    d.step("a quiet moment", [until, quiet] {
-        if (*until == std::chrono::steady_clock::time_point{})
-            *until = std::chrono::steady_clock::now() + quiet;
-        return std::chrono::steady_clock::now() >= *until;
-    });
-}
-
 } // namespace
 
 TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
@@ -74,12 +63,12 @@ TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
     });
     showViewMenu(d, "clerk-window.png");
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
-    pause(d, std::chrono::milliseconds(800));
+    d.pause("a quiet moment", std::chrono::milliseconds(800));
     d.waitFor("no supervisor view opened", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
     openByNumber(d, done);
     d.waitFor("a closed case offers a clerk no reopening", [] { return !control<wxWindow>("reopen"); });
     d.act("Alt+O, the supervisor's reopen key", [] { pressKey('O', wxMOD_ALT); });
-    pause(d, std::chrono::milliseconds(800));
+    d.pause("a quiet moment", std::chrono::milliseconds(800));
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("caseDetailDialog"); });
     run(d);

@@ -32,15 +32,20 @@ void UiDriver::act(std::string what, std::function<void()> f)
 
 void UiDriver::waitFor(std::string what, std::function<bool()> condition) { step(std::move(what), std::move(condition)); }
 
+void UiDriver::pause(std::string what, std::chrono::milliseconds quiet)
+{
+    auto until = std::make_shared<std::chrono::steady_clock::time_point>();
+    step(std::move(what), [until, quiet] {
+        if (*until == std::chrono::steady_clock::time_point{})
+            *until = std::chrono::steady_clock::now() + quiet;
+        return std::chrono::steady_clock::now() >= *until;
+    });
+}
+
 void UiDriver::screenshot(const std::string& file)
 {
     // A few quiet ticks first, so that GTK has painted what the last step changed.
-    auto settleUntil = std::make_shared<std::chrono::steady_clock::time_point>();
-    step("settle before " + file, [settleUntil] {
-        if (*settleUntil == std::chrono::steady_clock::time_point{})
-            *settleUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(400);
-        return std::chrono::steady_clock::now() >= *settleUntil;
-    });
+    pause("settle before " + file, std::chrono::milliseconds(400));
     act("screenshot " + file, [file] {
         std::filesystem::create_directories(screenshotDir());
         auto r = runProcess({"import", "-window", "root", screenshotDir() + "/" + file});

@@ -22,6 +22,8 @@ public:
     void step(std::string what, std::function<bool()> s, std::chrono::milliseconds limit = std::chrono::seconds(15));
     void act(std::string what, std::function<void()> f);
     void waitFor(std::string what, std::function<bool()> condition);
+    // Lets `quiet` pass: for GTK to paint, a dialog to settle, or something that must not happen.
+    void pause(std::string what, std::chrono::milliseconds quiet);
     // Lets the window paint, then `import -window root` into the screenshot folder.
     void screenshot(const std::string& file);
 

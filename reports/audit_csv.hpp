@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-namespace madoguchi::app {
+namespace madoguchi::reports {
 
 std::string auditCsv(const std::vector<AuditEntry>& entries);
 
-} // namespace madoguchi::app
+} // namespace madoguchi::reports

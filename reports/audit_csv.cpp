@@ -1,24 +1,8 @@
-#include "app/common/audit_csv.hpp"
+#include "reports/audit_csv.hpp"
 
-namespace madoguchi::app {
+#include "reports/csv_field.hpp"
 
-namespace {
-
-// RFC 4180 quoting.
-std::string csvField(const std::string& v)
-{
-    if (v.find_first_of(",\"\r\n") == std::string::npos)
-        return v;
-    std::string q = "\"";
-    for (char c : v) {
-        if (c == '"')
-            q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
-
-} // namespace
+namespace madoguchi::reports {
 
 std::string auditCsv(const std::vector<AuditEntry>& entries)
 {
@@ -30,4 +14,4 @@ std::string auditCsv(const std::vector<AuditEntry>& entries)
     return text;
 }
 
-} // namespace madoguchi::app
+} // namespace madoguchi::reports

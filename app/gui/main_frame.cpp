@@ -51,7 +51,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
       listAudit_(desk_, [this](const std::string& what) {
           SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
       }),
-      settings_(settings)
+      settings_(settings), office_(settings.office)
 {
     buildMenu();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
@@ -505,7 +505,11 @@ void MainFrame::setPrivacyLocked(bool locked)
 
 void MainFrame::updateUserStatus()
 {
-    SetStatusText(wxString::Format(_("%s (%s) - window %s"), u8(desk_.user), roleName(desk_.role), u8(desk_.window)), 2);
+    wxString text = wxString::Format(_("%s (%s) - window %s"), u8(desk_.user), roleName(desk_.role), u8(desk_.window));
+    // Where offices share a case book, the numbers called out are this office's: say which.
+    if (office_ != "main")
+        text += " / " + wxString::Format(_("office %s"), u8(office_));
+    SetStatusText(text, 2);
 }
 
 } // namespace madoguchi::gui

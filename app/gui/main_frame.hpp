@@ -81,6 +81,7 @@ private:
     DeskContext desk_;
     ListAudit listAudit_; // after desk_, whose actor it records
     AppSettings settings_;
+    std::string office_; // the one the case book was opened for (a new setting applies at the next start)
     wxSearchCtrl* search_ = nullptr;
     wxChoice* statusFilter_ = nullptr;
     wxChoice* procedureFilter_ = nullptr;

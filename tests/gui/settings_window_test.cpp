@@ -6,6 +6,7 @@
 #include <wx/button.h>
 #include <wx/config.h>
 #include <wx/stattext.h>
+#include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
 using namespace madoguchi;
@@ -80,4 +81,20 @@ TEST_F(WindowTest, AClerkSeesTheCaseBookAndOfficeButCannotChangeThem)
     d.act("OK", [] { pressOk(); });
     d.waitFor("closed", [] { return !shownTopLevel("settingsDialog"); });
     run(d);
+}
+
+TEST_F(WindowTest, ADeskOfAnotherOfficeSaysWhichInTheStatusBar)
+{
+    gui::AppSettings s = gui::loadSettings();
+    s.office = "kodaira-east";
+    gui::saveSettings(s);
+    openFrame();
+    std::string status(frame->GetStatusBar()->GetStatusText(2).utf8_str());
+    EXPECT_NE(status.find("拠点 kodaira-east"), std::string::npos) << status;
+    closeFrame();
+    s.office = "main";
+    gui::saveSettings(s);
+    openFrame();
+    status = frame->GetStatusBar()->GetStatusText(2).utf8_str();
+    EXPECT_EQ(status.find("拠点"), std::string::npos) << status;
 }

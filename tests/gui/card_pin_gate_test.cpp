@@ -25,6 +25,7 @@ TEST(CardPinGate, RefusesABlockedCardInfoPin)
 {
     const auto gate = cardInfoPinGate(cardWithCardInfoTries(0));
     EXPECT_FALSE(gate.allowed);
+    EXPECT_TRUE(gate.blocked);
     EXPECT_NE(gate.message.find("ロック"), std::string::npos);
 }
 
@@ -32,6 +33,7 @@ TEST(CardPinGate, WarnsAtOneTryLeft)
 {
     const auto gate = cardInfoPinGate(cardWithCardInfoTries(1));
     EXPECT_TRUE(gate.allowed);
+    EXPECT_FALSE(gate.blocked);
     EXPECT_EQ(gate.triesLeft, 1);
     EXPECT_NE(gate.message.find("次に間違えるとロック"), std::string::npos);
 }
@@ -48,6 +50,7 @@ TEST(CardPinGate, RefusesWhenNoCardIsPresent)
 {
     card::CardStatus s;
     EXPECT_FALSE(cardInfoPinGate(s).allowed);
+    EXPECT_FALSE(cardInfoPinGate(s).blocked);
 }
 
 TEST(CardPinGate, AcceptsExactlyFourDigits)

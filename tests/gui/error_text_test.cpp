@@ -1,5 +1,6 @@
 #include "app/gui/presenters/error_text.hpp"
 #include "app/gui/presenters/translate.hpp"
+#include "core/card/card_error.hpp"
 #include "core/common/errors.hpp"
 
 #include <gtest/gtest.h>
@@ -36,4 +37,28 @@ TEST(ErrorText, TextsGoThroughTheInstalledTranslator)
     });
     EXPECT_EQ(explain(RuleViolation("x"), "保存").what, "保存ができませんでした。");
     setTranslator(nullptr);
+}
+
+TEST(ErrorText, AWrongPinSaysTheTriesLeftInTheCardsOwnWords)
+{
+    card::CardError e(card::CardErrorKind::WrongPin, "暗証番号が違います。残り2回です", "wrong PIN; 2 tries left", 2);
+    setUiLanguage(UiLanguage::Japanese);
+    auto ja = explain(e, "カードの読み取り");
+    EXPECT_EQ(ja.what, "暗証番号が違います。残り2回です。");
+    EXPECT_NE(ja.todo.find("Nothing in the form was changed"), std::string::npos); // untranslated here
+    setUiLanguage(UiLanguage::English);
+    auto en = explain(e, "Reading the card");
+    EXPECT_EQ(en.what, "Wrong PIN; 2 tries left.");
+    EXPECT_EQ(en.detail, e.what());
+}
+
+TEST(ErrorText, EachCardFaultSaysWhatToDoAboutIt)
+{
+    using K = card::CardErrorKind;
+    auto todo = [](K kind) { return explain(card::CardError(kind, "x", "x"), "Reading the card").todo; };
+    EXPECT_NE(todo(K::NoReader).find("Connect the card reader"), std::string::npos);
+    EXPECT_NE(todo(K::NoCard).find("Put the card on the reader"), std::string::npos);
+    EXPECT_NE(todo(K::PinBlocked).find("reset"), std::string::npos);
+    EXPECT_NE(todo(K::MalformedData).find("could not be used"), std::string::npos);
+    EXPECT_NE(todo(K::ServiceUnavailable).find("pcscd"), std::string::npos);
 }

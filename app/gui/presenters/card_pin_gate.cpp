@@ -14,6 +14,7 @@ PinGate cardInfoPinGate(const card::CardStatus& status)
             continue;
         gate.triesLeft = pin.triesLeft;
         if (pin.blocked()) {
+            gate.blocked = true;
             gate.message = "券面事項入力補助用暗証番号はロックされています。"
                            "住所地の市区町村窓口で初期化が必要です。";
             return gate;

@@ -13,6 +13,7 @@ namespace madoguchi::gui {
 
 struct PinGate {
     bool allowed = false;  // false: no card, no card-info PIN answered, or blocked
+    bool blocked = false;  // the card-info PIN has no tries left (only its reset can help)
     int triesLeft = 0;
     std::string message;   // Japanese, shown in the PIN dialog ("" when nothing to say)
 };

@@ -1,16 +1,76 @@
 #include "app/gui/presenters/error_text.hpp"
 
 #include "app/gui/presenters/translate.hpp"
+#include "core/card/card_error.hpp"
 #include "core/common/errors.hpp"
 
 namespace madoguchi::gui {
+
+namespace {
+
+// The card's own sentence says what happened (wrong PIN and the tries left, no reader...); it
+// ends without a full stop, as the console tool prints it.
+std::string cardWhat(const card::CardError& e)
+{
+    if (uiLanguage() == UiLanguage::Japanese)
+        return e.japanese() + "。";
+    std::string s = e.english();
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+        s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s + ".";
+}
+
+std::string cardTodo(card::CardErrorKind kind)
+{
+    using K = card::CardErrorKind;
+    switch (kind) {
+    case K::ServiceUnavailable:
+        return tr("The card service of this computer (pcscd) is not running. Call the system administrator; "
+                  "meanwhile type the resident's details by hand. What you typed is still there.");
+    case K::NoReader:
+    case K::ReaderRemoved:
+        return tr("Connect the card reader and press Read card again. What you typed is still there.");
+    case K::NoCard:
+    case K::CardRemoved:
+        return tr("Put the card on the reader, leave it there until the reading ends, and press Read card "
+                  "again. What you typed is still there.");
+    case K::Timeout:
+        return tr("Take the card off the reader, put it back and press Read card again. What you typed is "
+                  "still there.");
+    case K::NotMyNumberCard:
+        return tr("Ask the resident for their My Number card, or type the details by hand. What you typed is "
+                  "still there.");
+    case K::PinBlocked:
+        return tr("The PIN must be reset (the PIN reset procedure) before the card can be read. Type the "
+                  "details by hand for now. What you typed is still there.");
+    case K::LastTryRefused:
+        return tr("The PIN was not sent, so its last try is still there. Read the card again and confirm the "
+                  "last try, or type the details by hand.");
+    case K::WrongPin:
+        return tr("Ask the resident to check the PIN and press Read card again. Nothing in the form was "
+                  "changed.");
+    case K::Cancelled:
+        return tr("Nothing in the form was changed.");
+    case K::UnexpectedStatus:
+    case K::MalformedData:
+    case K::Transport:
+        break;
+    }
+    return tr("The card's answer could not be used. Put the card back on the reader and try again; if it "
+              "happens again, type the details by hand. What you typed is still there.");
+}
+
+} // namespace
 
 ErrorText explain(const std::exception& e, const std::string& action)
 {
     ErrorText t;
     t.detail = e.what();
     t.what = fill(tr("%1 did not succeed."), {action});
-    if (dynamic_cast<const ValidationError*>(&e)) {
+    if (const auto* c = dynamic_cast<const card::CardError*>(&e)) {
+        t.what = cardWhat(*c);
+        t.todo = cardTodo(c->kind());
+    } else if (dynamic_cast<const ValidationError*>(&e)) {
         t.todo = tr("Some input is not accepted. Check the fields and try again; what you typed is still there.");
     } else if (dynamic_cast<const RuleViolation*>(&e)) {
         t.todo = tr("The rules do not allow this in the case's present state. Check the status and the reason.");

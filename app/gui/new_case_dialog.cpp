@@ -1,14 +1,16 @@
 #include "app/gui/new_case_dialog.hpp"
 
+#include "app/gui/card_read_flow.hpp"
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/presenters/card_facts.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
 #include "app/gui/procedure_picker.hpp"
-#include "core/common/clock.hpp"
 #include "app/gui/resident_form_panel.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/common/clock.hpp"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -23,6 +25,7 @@ namespace madoguchi::gui {
 namespace {
 constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
                                          ApplicantType::LegalRepresentative};
+constexpr int kReadCardId = wxID_HIGHEST + 1;
 }
 
 NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
@@ -85,6 +88,16 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     // Right: the resident, the documents, notes.
     auto* right = new wxBoxSizer(wxVERTICAL);
     auto* resBox = new wxStaticBoxSizer(wxVERTICAL, this, _("The resident"));
+    // Before the form: Shift+Tab from the name reaches it, and it is the first thing in the box.
+    auto* cardRow = new wxBoxSizer(wxHORIZONTAL);
+    readCard_ = new wxButton(resBox->GetStaticBox(), kReadCardId, _("&Read card (Ctrl+R)"), wxDefaultPosition,
+                             wxDefaultSize, 0, wxDefaultValidator, "readCard");
+    cardRow->Add(readCard_, 0, wxRIGHT, 8);
+    cardNote_ = new wxStaticText(resBox->GetStaticBox(), wxID_ANY,
+                                 _("Fills name, address, date of birth and sex from the My Number card."),
+                                 wxDefaultPosition, wxDefaultSize, 0, "cardNote");
+    cardRow->Add(cardNote_, 1, wxALIGN_CENTER_VERTICAL);
+    resBox->Add(cardRow, 0, wxEXPAND | wxALL, 4);
     resident_ = new ResidentFormPanel(resBox->GetStaticBox());
     resBox->Add(resident_, 0, wxEXPAND | wxALL, 4);
     right->Add(resBox, 0, wxEXPAND | wxBOTTOM, 8);
@@ -107,9 +120,12 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     SetSizerAndFit(top);
 
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
-    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}};
-    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    readCard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { readCard(); });
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'R', kReadCardId}};
+    SetAcceleratorTable(wxAcceleratorTable(2, keys));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { readCard(); }, kReadCardId);
     picker_->onChosen([this] { resident_->focusName(); });
     picker_->onChanged([this] { refreshRules(); });
     resident_->onChanged([this] { refreshRules(); });
@@ -153,6 +169,22 @@ void NewCaseDialog::save()
     EndModal(wxID_OK);
 }
 
+void NewCaseDialog::readCard()
+{
+    if (!readCard_->IsShown())
+        return; // the privacy lock is on: no names may appear
+    std::optional<card::CardInfo> info = readCardWithPin(this);
+    if (!info) {
+        readCard_->SetFocus(); // the form is as it was; the clerk may try again or type
+        return;
+    }
+    // Only the four facts go into the form; the My Number (masked) and the PIN stay out of it.
+    resident_->setFields(withCardFacts(resident_->fields(), info->facts));
+    cardNote_->SetLabel(_("Read from the card. Type the furigana: the card has none."));
+    Layout();
+    resident_->focusKana();
+}
+
 void NewCaseDialog::refreshRules()
 {
     std::optional<Procedure> procedure = picker_->selected();
@@ -191,6 +223,8 @@ void NewCaseDialog::refreshRules()
 void NewCaseDialog::setPrivacyLocked(bool locked)
 {
     resident_->Show(!locked);
+    readCard_->Show(!locked);
+    cardNote_->Show(!locked);
     Layout();
 }
 

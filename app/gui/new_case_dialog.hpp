@@ -6,6 +6,7 @@
 #include <optional>
 #include <wx/dialog.h>
 
+class wxButton;
 class wxRadioBox;
 class wxTextCtrl;
 class wxStaticText;
@@ -25,6 +26,8 @@ public:
 
 private:
     void save();
+    // The "read card" button: the card's facts into the form, or an error and the form untouched.
+    void readCard();
     // Documents, fees and deadlines for what is typed so far.
     void refreshRules();
     DeskContext& desk_;
@@ -33,6 +36,8 @@ private:
     wxRadioBox* applicant_;
     wxTextCtrl *proxyName_, *proxyRelation_, *notes_, *cardIssued_, *rulesSummary_;
     int feeYen_ = 0;
+    wxButton* readCard_;
+    wxStaticText* cardNote_;
     ResidentFormPanel* resident_;
     DocumentsPanel* documents_;
     std::optional<Case> created_;

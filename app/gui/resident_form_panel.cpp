@@ -139,4 +139,8 @@ std::optional<Resident> ResidentFormPanel::finalCheck()
 
 namespace madoguchi::gui {
 void ResidentFormPanel::focusName() { name_->SetFocus(); }
+void ResidentFormPanel::focusKana()
+{
+    kana_->SetFocus();
+}
 } // namespace madoguchi::gui

@@ -25,6 +25,8 @@ public:
     // fault. None when something is wrong.
     std::optional<Resident> finalCheck();
     void focusName();
+    // After a card read: the furigana is what the card cannot give.
+    void focusKana();
     // Called after every check as typed: the rules panel follows the birth date and residence.
     void onChanged(std::function<void()> changed) { changed_ = std::move(changed); }
 

@@ -1,5 +1,4 @@
 #include "app/gui/presenters/card_facts.hpp"
-
 #include "core/common/clock.hpp"
 
 #include <gtest/gtest.h>
@@ -38,9 +37,9 @@ TEST(CardFacts, TheFilledFormPassesTheChecksOnceTheFuriganaIsTyped)
     auto today = parseIsoDate("2026-11-29", "today");
     ResidentFields f = withCardFacts({}, yamada());
     auto asFilled = checkResidentForm(f, today, false);
-    EXPECT_TRUE(asFilled.problems.empty()); // nothing red while the clerk has yet to type
+    EXPECT_TRUE(asFilled.problems.empty());                              // nothing red while the clerk has yet to type
     EXPECT_NE(asFilled.birthEcho.find("1970-05-20"), std::string::npos); // read as a date, echoed
-    EXPECT_FALSE(checkResidentForm(f, today, true).resident); // but the furigana is required
+    EXPECT_FALSE(checkResidentForm(f, today, true).resident);            // but the furigana is required
     f.kana = "ヤマダ ハナコ";
     EXPECT_TRUE(checkResidentForm(f, today, true).resident);
 }

@@ -1,19 +1,21 @@
-// The whole visit in the real window, by keyboard: new case, resident typed with an era date, the
-// documents ticked, saved, the status moved on with the reason the rules ask for.
+// The whole visit in the real window, by keyboard: new case, the resident read from the emulated
+// My Number card (PIN typed in the PIN dialog) and the furigana typed, the documents ticked,
+// saved, the status moved on with the reason the rules ask for, the handout printed.
 #include "app/gui/case_detail_dialog.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
-#include "tests/support/run_process.hpp"
-
-#include <filesystem>
+#include "card_rig.hpp"
 #include "core/common/clock.hpp"
+#include "tests/support/run_process.hpp"
 #include "window_fixture.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <wx/button.h>
 #include <wx/checklst.h>
-#include <wx/toplevel.h>
 #include <wx/listbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/toplevel.h>
 
 using namespace madoguchi;
 using namespace madoguchi::test;
@@ -33,8 +35,14 @@ CaseStatus statusOf(db::CaseStore& store, CaseId id) { return store.get(id).stat
 
 } // namespace
 
-TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
+TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
 {
+    MADOGUCHI_REQUIRE_CARD_RIG();
+    Reader0Lock reader0;
+    EmulatedCard card(dir, writeProfile(dir, {{"name", "山田 花子"},
+                                              {"address", "東京都小平市小川町2-1333"},
+                                              {"birth", "19700520"},
+                                              {"sex", "2"}}));
     addEarlierVisitors();
     openFrame();
     CaseId created = 0;
@@ -53,9 +61,17 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
     });
     d.act("Enter chooses it", [] { pressKey(WXK_RETURN); });
     d.waitFor("the focus moves to the name", [] { return focusIs("name"); });
-    d.act("name", [] { commitText("山田 花子"); });
-    d.act("Tab", [] { pressKey(WXK_TAB); });
-    d.waitFor("the focus moves to the furigana", [] { return focusIs("kana"); });
+    d.act("Ctrl+R reads the resident's card", [] { pressKey('R', wxMOD_CONTROL); });
+    d.step(
+        "the resident is asked for the PIN", [] { return focusInside("pinDialog") && focusIs("pin"); },
+        std::chrono::seconds(20));
+    d.act("the resident types it", [] { typeAscii("1234"); });
+    d.waitFor("four digits", [] { return control<wxButton>("pinOk")->IsEnabled(); });
+    d.act("Enter", [] { pressKey(WXK_RETURN); });
+    d.step(
+        "the card fills the form; the focus moves to the furigana",
+        [] { return !shownTopLevel("pinDialog") && focusIs("kana") && textOf("name") == "山田 花子"; },
+        std::chrono::seconds(20));
     d.act("kanji in the furigana", [] { commitText("山田"); });
     d.waitFor("the mistake is shown next to the field as typed", [] {
         return label("kanaMessage") == "フリガナはカタカナかひらがなで入力してください。";
@@ -68,15 +84,14 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
     d.waitFor("the message goes", [] { return label("kanaMessage").empty(); });
     d.act("Tab", [] { pressKey(WXK_TAB); });
     d.waitFor("the focus moves to the birth date", [] { return focusIs("birth"); });
-    d.act("type the birth date in 和暦", [] { typeAscii("S45.5.20"); });
-    d.waitFor("the date is read back in both calendars",
+    d.waitFor("the card's birth date is read back in both calendars",
               [] { return label("birthEcho") == "1970-05-20（昭和45年5月20日）"; });
     // The sex choice is a GTK combo box whose focused part is no wx window: check it by leaving it.
     d.act("Tab", [] { pressKey(WXK_TAB); });
     d.waitFor("Tab leaves the birth date for the sex", [] { return !focusIs("birth") && !focusIs("address"); });
     d.act("Tab", [] { pressKey(WXK_TAB); });
-    d.waitFor("Tab reaches the address", [] { return focusIs("address"); });
-    d.act("address", [] { commitText("東京都小平市小川町2-1333"); });
+    d.waitFor("Tab reaches the address, filled from the card",
+              [] { return focusIs("address") && textOf("address") == "東京都小平市小川町2-1333"; });
     for (const char* next : {"foreign", "movedIn", "documents", "newDocument"}) {
         d.act("Tab", [] { pressKey(WXK_TAB); });
         d.waitFor(std::string("Tab reaches ") + next, [next] { return focusIs(next); });
@@ -128,6 +143,7 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitByKeyboard)
         EXPECT_EQ(c.resident.kana, "ヤマダ ハナコ");
         EXPECT_EQ(toIso(c.resident.birth), "1970-05-20");
         EXPECT_EQ(c.resident.address, "東京都小平市小川町2-1333");
+        EXPECT_EQ(c.resident.sex, Sex::Female);
         EXPECT_EQ(c.clerk, "tanaka");
         ASSERT_EQ(c.documents.size(), required.size() + 1);
         EXPECT_EQ(c.documents[0].document, required[0].id); // the rule book's id, not its text
@@ -222,8 +238,9 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
     focusAndCommit(d, "kana", "タカハシ イチロウ");
     d.act("focus the birth date", [] { control<wxTextCtrl>("birth")->SetFocus(); });
     d.waitFor("the birth date has the focus", [] { return focusIs("birth"); });
-    d.act("birth", [] { typeAscii("1960-01-15"); });
-    d.waitFor("the birth date is read", [] { return label("birthEcho") == "1960-01-15（昭和35年1月15日）"; });
+    d.act("birth, in 和暦", [] { typeAscii("S35.1.15"); });
+    d.waitFor("the birth date is read back in both calendars",
+              [] { return label("birthEcho") == "1960-01-15（昭和35年1月15日）"; });
     d.act("lock the case book, Ctrl+S", [locker] {
         locker->exec("BEGIN IMMEDIATE");
         pressKey('S', wxMOD_CONTROL);
@@ -241,7 +258,7 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
         return !shownTopLevel("errorDialog") && shownTopLevel("newCaseDialog") &&
                control<wxTextCtrl>("name")->GetValue().utf8_str().data() == std::string("高橋 一郎") &&
                control<wxTextCtrl>("kana")->GetValue().utf8_str().data() == std::string("タカハシ イチロウ") &&
-               control<wxTextCtrl>("birth")->GetValue() == "1960-01-15";
+               control<wxTextCtrl>("birth")->GetValue() == "S35.1.15";
     });
     d.act("Ctrl+S again", [] { pressKey('S', wxMOD_CONTROL); });
     d.waitFor("now it is saved", [] { return focusInside("caseDetailDialog"); });

@@ -50,6 +50,10 @@ TEST(ErrorText, AWrongPinSaysTheTriesLeftInTheCardsOwnWords)
     auto en = explain(e, "Reading the card");
     EXPECT_EQ(en.what, "Wrong PIN; 2 tries left.");
     EXPECT_EQ(en.detail, e.what());
+    setUiLanguage(UiLanguage::Japanese);
+    EXPECT_EQ(explain(card::CardError(card::CardErrorKind::PinBlocked, "ロックされています。", "blocked."), "x").what,
+              "ロックされています。"); // a sentence that has its full stop gets no second one
+    setUiLanguage(UiLanguage::English);
 }
 
 TEST(ErrorText, EachCardFaultSaysWhatToDoAboutIt)

@@ -67,11 +67,14 @@ void UiDriver::Notify()
     if (finished_)
         return;
     if (steps_.empty() || !failed_.empty()) {
-        // Close whatever a failed run left open, then leave the main loop once no modal loop is
-        // nested inside it.
-        for (wxWindow* w : wxTopLevelWindows)
-            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal())
+        // Close whatever a failed run left open, the innermost dialog first and one per tick (ending
+        // an outer dialog's loop while an inner one runs would leave the outer loop running with
+        // its dialog gone), then leave the main loop once no modal loop is nested inside it.
+        for (auto it = wxTopLevelWindows.rbegin(); it != wxTopLevelWindows.rend(); ++it)
+            if (auto* d = dynamic_cast<wxDialog*>(*it); d && d->IsModal()) {
                 d->EndModal(wxID_CANCEL);
+                return;
+            }
         if (wxEventLoopBase::GetActive() && wxEventLoopBase::GetActive()->IsMain()) {
             finished_ = true;
             wxTheApp->ExitMainLoop();
@@ -92,6 +95,7 @@ void UiDriver::Notify()
         done = s.fn();
     } catch (const std::exception& e) {
         failed_ = s.what + ": " + e.what();
+        std::fprintf(stderr, "ui driver: step failed: %s\n", failed_.c_str());
         return;
     }
     if (done) {
@@ -99,6 +103,8 @@ void UiDriver::Notify()
         stepStarted_ = false;
     } else if (std::chrono::steady_clock::now() - started_ > s.limit) {
         failed_ = s.what + " (timed out; focus on '" + std::string(focusedName().utf8_str()) + "')";
+        // Said at once too: a run that cannot wind down would otherwise end without a word.
+        std::fprintf(stderr, "ui driver: step failed: %s\n", failed_.c_str());
     }
 }
 
@@ -141,6 +147,12 @@ std::string label(const char* name)
 {
     auto* t = dynamic_cast<wxStaticText*>(findControl(name));
     return t ? std::string(t->GetLabel().utf8_str()) : std::string("(no ") + name + ")";
+}
+
+std::string textOf(const char* name)
+{
+    auto* t = dynamic_cast<wxTextCtrl*>(findControl(name));
+    return t ? std::string(t->GetValue().utf8_str()) : std::string("(no ") + name + ")";
 }
 
 void pressKey(int keycode, int modifiers)

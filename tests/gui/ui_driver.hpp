@@ -60,6 +60,8 @@ bool focusIs(const char* name);
 bool focusInside(const char* dialog);
 // A static text's label, or "(no NAME)".
 std::string label(const char* name);
+// A text field's value, or "(no NAME)".
+std::string textOf(const char* name);
 
 // Keys as the clerk presses them.
 void pressKey(int keycode, int modifiers = 0);

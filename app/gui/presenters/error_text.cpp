@@ -4,20 +4,27 @@
 #include "core/card/card_error.hpp"
 #include "core/common/errors.hpp"
 
+#include <string_view>
+
 namespace madoguchi::gui {
 
 namespace {
 
-// The card's own sentence says what happened (wrong PIN and the tries left, no reader...); it
-// ends without a full stop, as the console tool prints it.
+bool endsWith(const std::string& s, std::string_view end)
+{
+    return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// The card's own sentence says what happened (wrong PIN and the tries left, no reader...); the
+// reader's end without a full stop, as the console tool prints them.
 std::string cardWhat(const card::CardError& e)
 {
     if (uiLanguage() == UiLanguage::Japanese)
-        return e.japanese() + "。";
+        return endsWith(e.japanese(), "。") ? e.japanese() : e.japanese() + "。";
     std::string s = e.english();
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
         s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s + ".";
+    return endsWith(s, ".") ? s : s + ".";
 }
 
 std::string cardTodo(card::CardErrorKind kind)

@@ -180,7 +180,7 @@ void NewCaseDialog::readCard()
     }
     // Only the four facts go into the form; the My Number (masked) and the PIN stay out of it.
     resident_->setFields(withCardFacts(resident_->fields(), info->facts));
-    cardNote_->SetLabel(_("Read from the card. Type the furigana: the card has none."));
+    cardNote_->SetLabel(_("Read from the card. Type the furigana."));
     Layout();
     resident_->focusKana();
 }

@@ -30,6 +30,12 @@ void openNewCase(UiDriver& d)
     d.waitFor("the focus is on the name", [] { return focusIs("name"); });
 }
 
+void closeNewCase(UiDriver& d)
+{
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("the new-case dialog is closed", [] { return !shownTopLevel("newCaseDialog"); });
+}
+
 void typePin(UiDriver& d, const char* pin)
 {
     d.waitFor("the PIN dialog has the focus on the PIN", [] { return focusInside("pinDialog") && focusIs("pin"); });
@@ -110,8 +116,7 @@ TEST_F(WindowTest, CardReadFillsTheFormAndLeavesTheFuriganaToTheClerk)
     d.act("type the furigana", [] { commitText("ヤマダ タロウ"); });
     d.waitFor("nothing to complain about", [] { return label("kanaMessage").empty(); });
     d.screenshot("card-read.png");
-    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
-    d.waitFor("closed", [] { return !shownTopLevel("newCaseDialog"); });
+    closeNewCase(d);
     run(d);
 }
 
@@ -166,8 +171,7 @@ TEST_F(WindowTest, CardReadWithAWrongPinSaysTheTriesLeftAndKeepsTheForm)
         "now the card's facts are in, the furigana typed before is kept",
         [] { return focusIs("kana") && textOf("name") == "山田 太郎" && textOf("kana") == "ヤマダ タロウ"; },
         std::chrono::seconds(20));
-    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
-    d.waitFor("closed", [] { return !shownTopLevel("newCaseDialog"); });
+    closeNewCase(d);
     run(d);
 }
 
@@ -203,8 +207,7 @@ TEST_F(WindowTest, CardReadAtTheLastTryNeedsTheClerksConfirmation)
     d.act("Enter", [] { pressKey(WXK_RETURN); });
     d.step(
         "read", [] { return focusIs("kana") && textOf("name") == "山田 太郎"; }, std::chrono::seconds(20));
-    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
-    d.waitFor("closed", [] { return !shownTopLevel("newCaseDialog"); });
+    closeNewCase(d);
     run(d);
 }
 
@@ -278,7 +281,6 @@ TEST_F(WindowTest, CardFaultsArePlainJapaneseAndTheFormStaysAsTyped)
     d.act("Escape cancels", [] { pressKey(WXK_ESCAPE); });
     expectCardError(d, "読み取りを中止しました。");
     d.act("the form", formUntouched);
-    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
-    d.waitFor("closed", [] { return !shownTopLevel("newCaseDialog"); });
+    closeNewCase(d);
     run(d);
 }

@@ -1,12 +1,14 @@
 #include "app/gui/presenters/card_pin_gate.hpp"
 
+#include "app/gui/presenters/translate.hpp"
+
 namespace madoguchi::gui {
 
 PinGate cardInfoPinGate(const card::CardStatus& status)
 {
     PinGate gate;
     if (!status.cardPresent) {
-        gate.message = "カードが置かれていません。カードをリーダーに置いてください。";
+        gate.message = tr("No card is on the reader. Put the card on the reader.");
         return gate;
     }
     for (const auto& pin : status.pins) {
@@ -15,17 +17,17 @@ PinGate cardInfoPinGate(const card::CardStatus& status)
         gate.triesLeft = pin.triesLeft;
         if (pin.blocked()) {
             gate.blocked = true;
-            gate.message = "券面事項入力補助用暗証番号はロックされています。"
-                           "住所地の市区町村窓口で初期化が必要です。";
+            gate.message = tr("The card-info PIN is blocked. It must be reset at the counter of the resident's "
+                              "municipality.");
             return gate;
         }
         gate.allowed = true;
-        gate.message = "残り試行回数: " + std::to_string(pin.triesLeft) + "回";
+        gate.message = fill(tr("Tries left: %1"), {std::to_string(pin.triesLeft)});
         if (pin.triesLeft == 1)
-            gate.message += "（次に間違えるとロックされます）";
+            gate.message = fill(tr("%1 (the next wrong PIN locks it)"), {gate.message});
         return gate;
     }
-    gate.message = "このカードの券面事項入力補助用暗証番号の状態を読めませんでした。";
+    gate.message = tr("The state of this card's card-info PIN could not be read.");
     return gate;
 }
 

@@ -15,7 +15,7 @@ struct PinGate {
     bool allowed = false;  // false: no card, no card-info PIN answered, or blocked
     bool blocked = false;  // the card-info PIN has no tries left (only its reset can help)
     int triesLeft = 0;
-    std::string message;   // Japanese, shown in the PIN dialog ("" when nothing to say)
+    std::string message;   // in the window's language (tr), shown in the PIN dialog
 };
 
 PinGate cardInfoPinGate(const card::CardStatus& status);

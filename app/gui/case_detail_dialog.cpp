@@ -9,6 +9,7 @@
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/text/search_fold.hpp"
 
@@ -105,7 +106,9 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
     notes_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { notesModified_ = true; });
     // Closing with unsaved ticks or notes saves them: nothing typed may be lost.
     Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-        if (saveEdits())
+        // After a conflict the clerk was told to close and redo their change on the case as it now
+        // is: closing must not try the stale save again (it would fail again and never close).
+        if (conflicted_ || saveEdits())
             e.Skip();
     }, wxID_CANCEL);
 
@@ -191,6 +194,10 @@ bool CaseDetailDialog::saveEdits()
     edited.notes = utf8(notes_->GetValue());
     try {
         case_ = desk_.store.update(edited, desk_.actor());
+    } catch (const ConflictError& e) {
+        conflicted_ = true;
+        showError(this, e, _("Saving the case"));
+        return false;
     } catch (const std::exception& e) {
         showError(this, e, _("Saving the case"));
         return false; // the ticks and notes stay on screen as they were
@@ -253,6 +260,34 @@ void CaseDetailDialog::printHandout(bool english)
         return;
     if (auto path = gui::printHandout(this, desk_, case_, english))
         lastHandout_ = *path;
+}
+
+void CaseDetailDialog::changedElsewhere()
+{
+    std::optional<Case> stored;
+    try {
+        stored = desk_.store.find(case_.id);
+    } catch (const std::exception&) {
+        return; // the main window's banner or the next save says what is wrong
+    }
+    // Our own saves come back through the feed as well: the same version, nothing to do.
+    if (!stored || stored->version <= case_.version)
+        return;
+    if (documents_->modified() || notesModified_ || !trimmed(utf8(reason_->GetValue())).empty()) {
+        reasonMessage_->SetLabel(_("Someone at another window changed this case meanwhile. What you typed is kept; "
+                                   "saving tells you whether it still fits."));
+        Layout();
+        return;
+    }
+    // Nothing typed here: show the case as it now is, keeping the keyboard where it was if that
+    // field is still there (the status buttons are rebuilt).
+    wxWindow* focus = FindFocus();
+    bool keep = focus == notes_ || focus == reason_;
+    show(*stored);
+    reasonMessage_->SetLabel(_("Updated: someone at another window changed this case."));
+    if (keep)
+        focus->SetFocus();
+    Layout();
 }
 
 void CaseDetailDialog::setPrivacyLocked(bool locked)

@@ -21,6 +21,10 @@ public:
     CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id);
     bool changed() const { return changed_; }
     void setPrivacyLocked(bool locked);
+    // Live refresh: something in the case book changed. When it is this case (a newer version),
+    // the dialog shows it as stored, unless the clerk has typed something here: then what they
+    // typed stays and a line says the case changed meanwhile (saving then meets the conflict).
+    void changedElsewhere();
     // The last handout written (for the status bar and the tests).
     const std::filesystem::path& lastHandout() const { return lastHandout_; }
 
@@ -45,6 +49,7 @@ private:
     bool changed_ = false;
     std::filesystem::path lastHandout_;
     bool notesModified_ = false;
+    bool conflicted_ = false; // a save met a newer version: closing no longer saves
 };
 
 } // namespace madoguchi::gui

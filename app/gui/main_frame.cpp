@@ -344,6 +344,9 @@ void MainFrame::auditShownRows(const CaseFilter& filter)
 
 void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
 {
+    // The open case first: it may be the one that changed (its own check is one read).
+    if (openCaseChanged_)
+        openCaseChanged_();
     std::vector<CaseId> changed;
     for (const auto& e : events) {
         if (e.kind == db::ChangeKind::Resync) {
@@ -418,13 +421,16 @@ void MainFrame::openCase(CaseId id)
     try {
         CaseDetailDialog dlg(this, desk_, id);
         dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
+        openCaseChanged_ = [&dlg] { dlg.changedElsewhere(); };
         dlg.setPrivacyLocked(privacyLocked_);
         dlg.ShowModal();
         dialogPrivacy_ = nullptr;
+        openCaseChanged_ = nullptr;
         if (dlg.changed())
             reload();
     } catch (const std::exception& e) {
         dialogPrivacy_ = nullptr;
+        openCaseChanged_ = nullptr;
         showError(this, e, _("Opening the case"));
     }
 }

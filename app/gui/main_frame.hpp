@@ -101,6 +101,8 @@ private:
     std::unique_ptr<db::ChangeWatcher> watcher_;
     // The open dialog's privacy switch, so that a lock hides what it shows too.
     std::function<void(bool)> dialogPrivacy_;
+    // The open case's "someone else changed something": it looks whether that was its case.
+    std::function<void()> openCaseChanged_;
 };
 
 } // namespace madoguchi::gui

@@ -16,6 +16,7 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/timer.h>
 
 namespace madoguchi::gui {
 
@@ -55,6 +56,7 @@ public:
                 e.Veto();
             cancel();
         });
+        Bind(wxEVT_TIMER, [this](wxTimerEvent&) { finish(); });
         cancel_->SetFocus();
         CentreOnParent();
     }
@@ -93,13 +95,27 @@ private:
     }
     void finish()
     {
-        if (IsModal())
+        if (IsModal() && !modalAbove()) {
             EndModal(wxID_OK);
-        else
-            CallAfter([this] { finish(); }); // the worker ended before the dialog's loop began
+            return;
+        }
+        // Our loop has not begun yet, or another modal window runs above ours (the idle lock's
+        // password): ending ours now would end that one's loop instead. Look again shortly.
+        retry_.StartOnce(100);
+    }
+    bool modalAbove() const
+    {
+        bool above = false;
+        for (wxWindow* w : wxTopLevelWindows) {
+            if (auto* d = dynamic_cast<wxDialog*>(w); above && d && d->IsModal())
+                return true;
+            above = above || w == this;
+        }
+        return false;
     }
 
     std::atomic<bool> cancelled_{false};
+    wxTimer retry_{this};
     wxStaticText* text_;
     wxGauge* gauge_;
     wxButton* cancel_;

@@ -284,3 +284,41 @@ TEST_F(WindowTest, CardFaultsArePlainJapaneseAndTheFormStaysAsTyped)
     closeNewCase(d);
     run(d);
 }
+
+TEST_F(WindowTest, CardReadThatEndsUnderTheIdleLockWaitsForTheUnlock)
+{
+    MADOGUCHI_REQUIRE_CARD_RIG();
+    Reader0Lock reader0;
+    // Each answer takes 0.6 s: the PIN-free look at the card lasts ~8 s, the lock comes after 2 s.
+    EmulatedCard card(dir, writeProfile(dir), {"--fault", "slow", "--delay", "0.6"});
+    addDeskUsers();
+    UiDriver d;
+    startAndLogIn(d, "hanako", "hanako-pass-1", std::chrono::seconds(2));
+    d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
+    d.waitFor("the new-case dialog", [] { return focusIs("procedureSearch"); });
+    d.act("choose 再交付, Ctrl+R", [] {
+        typeAscii("saikoufu");
+        pressKey(WXK_RETURN);
+        pressKey('R', wxMOD_CONTROL);
+    });
+    d.step("the desk locks while the card is read", [this] {
+        return shownTopLevel("cardProgress") && frame->privacyLocked() && focusInside("login") && focusIs("password");
+    }, std::chrono::seconds(8));
+    d.pause("the card work ends beneath the lock", std::chrono::seconds(9));
+    d.act("the read waited: no PIN is asked for over the lock", [] {
+        EXPECT_TRUE(focusInside("login"));
+        EXPECT_FALSE(shownTopLevel("pinDialog"));
+    });
+    d.act("the right password, Enter", [] {
+        typeAscii("hanako-pass-1");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("unlocked, the read goes on to the PIN", [this] {
+        return !frame->privacyLocked() && !shownTopLevel("login") && !shownTopLevel("cardProgress") &&
+               focusInside("pinDialog") && label("pinTries") == "残り試行回数: 3回";
+    });
+    d.act("the resident does not give it: Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back in the form, nothing changed",
+              [] { return !shownTopLevel("pinDialog") && shownTopLevel("newCaseDialog") && textOf("name").empty(); });
+    run(d);
+}

@@ -56,28 +56,29 @@ int main(int argc, char** argv)
     bool wantVersion = false;
     try {
         // Global options may stand anywhere on the line; everything else goes to the command.
+        // A global option with a value: `--name VALUE` or `--name=VALUE`.
+        auto valued = [&](int& i, const std::string& a, const std::string& name, const char* wanted,
+                          std::string& into) {
+            if (a == name) {
+                if (i + 1 >= argc)
+                    throw ValidationError(name + " needs " + wanted);
+                into = argv[++i];
+                return true;
+            }
+            if (a.rfind(name + "=", 0) == 0) {
+                into = a.substr(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
         for (int i = 1; i < argc; ++i) {
             std::string a = argv[i];
             if (a == "--json")
                 ctx.json = true;
-            else if (a == "--db") {
-                if (i + 1 >= argc)
-                    throw ValidationError("--db needs a value (a file path or postgresql://...)");
-                ctx.dbUrl = argv[++i];
-            } else if (a.rfind("--db=", 0) == 0)
-                ctx.dbUrl = a.substr(5);
-            else if (a == "--user") {
-                if (i + 1 >= argc)
-                    throw ValidationError("--user needs a login name");
-                ctx.userName = argv[++i];
-            } else if (a.rfind("--user=", 0) == 0)
-                ctx.userName = a.substr(7);
-            else if (a == "--office-code") {
-                if (i + 1 >= argc)
-                    throw ValidationError("--office-code needs a code (e.g. main)");
-                ctx.office = argv[++i];
-            } else if (a.rfind("--office-code=", 0) == 0)
-                ctx.office = a.substr(14);
+            else if (valued(i, a, "--db", "a value (a file path or postgresql://...)", ctx.dbUrl) ||
+                     valued(i, a, "--user", "a login name", ctx.userName) ||
+                     valued(i, a, "--office-code", "a code (e.g. main)", ctx.office))
+                continue;
             else if (a == "--version" && rest.empty())
                 wantVersion = true;
             else if ((a == "--help" || a == "-h") && rest.empty())

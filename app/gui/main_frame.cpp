@@ -95,12 +95,28 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     reload();
     search_->SetFocus();
 
-    retry_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload(); });
+    // While the change feed is down too, the watcher (on its own thread) finds out when the server
+    // is back and says so with a Resync; a read from here would only freeze the window on a server
+    // that has gone silent (up to the connection timeout, 5 s) at every tick.
+    retry_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (!watcherDown_)
+            reload();
+    });
     // The watcher calls back on its own thread; CallAfter brings each call to this one.
     watcher_ = std::make_unique<db::ChangeWatcher>(
         [&store] { return store.subscribe(); },
-        [this](const std::vector<db::ChangeEvent>& events) { CallAfter([this, events] { applyChanges(events); }); },
-        [this](const std::string& problem) { CallAfter([this, problem] { connectionLost(problem); }); });
+        [this](const std::vector<db::ChangeEvent>& events) {
+            CallAfter([this, events] {
+                watcherDown_ = false;
+                applyChanges(events);
+            });
+        },
+        [this](const std::string& problem) {
+            CallAfter([this, problem] {
+                watcherDown_ = true;
+                connectionLost(problem);
+            });
+        });
 }
 
 MainFrame::~MainFrame()

@@ -97,6 +97,7 @@ private:
     // While the banner is shown, the list is read again now and then: the first read that
     // succeeds takes the banner away even if the change feed never failed.
     wxTimer retry_;
+    bool watcherDown_ = false; // the change feed reported a problem and has not recovered yet
     // Last member: stopped first, before anything its callbacks reach is gone.
     std::unique_ptr<db::ChangeWatcher> watcher_;
     // The open dialog's privacy switch, so that a lock hides what it shows too.

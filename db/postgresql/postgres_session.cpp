@@ -24,6 +24,24 @@ std::string firstLine(const std::string& s)
     return end == std::string::npos ? s : s.substr(0, end);
 }
 
+// A counter must not freeze on a server that has gone silent (a cable pulled, a router down:
+// no "connection refused", just nothing): libpq would wait for TCP's own timeouts, minutes.
+// Unless the URL says otherwise: 5 s to connect, keepalives on idle connections (the change
+// feed's LISTEN notices a dead server in ~25 s) and 15 s for data sent without an answer.
+std::string withNetworkDefaults(const std::string& url)
+{
+    static const std::pair<const char*, const char*> kDefaults[] = {
+        {"connect_timeout", "5"},   {"keepalives", "1"},       {"keepalives_idle", "10"},
+        {"keepalives_interval", "5"}, {"keepalives_count", "3"}, {"tcp_user_timeout", "15000"}};
+    std::string out = url;
+    for (const auto& [key, value] : kDefaults) {
+        if (url.find(std::string(key) + "=") != std::string::npos)
+            continue;
+        out += (out.find('?') == std::string::npos ? "?" : "&") + std::string(key) + "=" + value;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string PostgresSession::redacted(const std::string& url)
@@ -36,7 +54,7 @@ std::string PostgresSession::redacted(const std::string& url)
 std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url)
 {
     try {
-        auto conn = std::make_unique<pqxx::connection>(url);
+        auto conn = std::make_unique<pqxx::connection>(withNetworkDefaults(url));
         // Dates come back as YYYY-MM-DD whatever the server's default; a statement never waits
         // on a lock longer than a clerk would wait for a button (then: "busy, try again").
         pqxx::nontransaction n(*conn);

@@ -13,6 +13,11 @@
 #include <regex>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace madoguchi;
 using namespace madoguchi::test;
 
@@ -131,4 +136,32 @@ TEST_F(PostgresConnectionLoss, TheWatcherReportsTheOutageAndResumesWithAResync)
                 return true;
         return false;
     }));
+}
+
+// A server that has gone silent (a pulled cable: no refusal, no answer) must not freeze a
+// counter for TCP's minutes: the connection attempt gives up after a few seconds.
+TEST(PostgresSilentServer, ConnectingGivesUpWithinSecondsAsUnreachable)
+{
+    // Listens but never answers: the kernel completes the handshake, nobody reads the request.
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(fd, 8), 0);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+    std::string url = "postgresql://clerk@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/madoguchi";
+    auto started = std::chrono::steady_clock::now();
+    try {
+        db::openStore(url);
+        ADD_FAILURE() << "opened a case book on a server that never answered";
+    } catch (const StorageError& e) {
+        EXPECT_EQ(e.kind(), StorageError::Kind::Unreachable) << e.what();
+    }
+    auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_LT(took, std::chrono::seconds(12));
+    EXPECT_GE(took, std::chrono::seconds(4)); // it did wait for the server, as long as it says
+    ::close(fd);
 }

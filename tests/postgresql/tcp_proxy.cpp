@@ -36,6 +36,8 @@ TcpProxy::~TcpProxy()
     (void)!::write(wakeFds_[1], "x", 1);
     thread_.join();
     cut();
+    if (listenFd_ >= 0)
+        ::close(listenFd_);
     ::close(wakeFds_[0]);
     ::close(wakeFds_[1]);
 }
@@ -64,16 +66,20 @@ void TcpProxy::cut()
             ::close(u);
         }
         pairs_.clear();
-        if (listenFd_ >= 0)
-            ::close(listenFd_);
-        listenFd_ = -1;
+        // The port stays ours while cut: closing it let a parallel test's outgoing connection
+        // take it as its ephemeral port, and restore() could then not listen again. New clients
+        // are accepted and dropped at once instead, as a dead server's would fail.
+        refusing_ = true;
     }
     (void)!::write(wakeFds_[1], "x", 1);
 }
 
 void TcpProxy::restore()
 {
-    listen();
+    {
+        std::lock_guard lock(mutex_);
+        refusing_ = false;
+    }
     (void)!::write(wakeFds_[1], "x", 1);
 }
 
@@ -111,6 +117,11 @@ void TcpProxy::run()
                 if (from != listenFd_)
                     continue;
                 int client = ::accept4(listenFd_, nullptr, nullptr, SOCK_CLOEXEC);
+                if (refusing_) {
+                    if (client >= 0)
+                        ::close(client);
+                    break;
+                }
                 int upstream = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
                 sockaddr_in a = loopback(upstreamPort_);
                 if (client >= 0 && ::connect(upstream, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0)

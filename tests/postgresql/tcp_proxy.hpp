@@ -28,6 +28,7 @@ private:
     std::mutex mutex_;
     std::vector<std::pair<int, int>> pairs_; // client, upstream
     std::atomic<bool> stop_{false};
+    bool refusing_ = false; // guarded by mutex_: cut() until restore()
     std::thread thread_;
 };
 

@@ -239,17 +239,13 @@ std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>
     try {
         // A bulk import checkpoints once at the end instead of every 1,000 pages (each checkpoint
         // is an fsync of the database file under synchronous=FULL).
-        // Its index inserts land on random pages of the name, kana and birth indexes: a larger page
-        // cache for the import keeps them in memory instead of re-reading them from the file.
         db_->exec("PRAGMA wal_autocheckpoint=0");
-        db_->exec("PRAGMA cache_size=-262144");
         struct RestoreCheckpoints {
             SQLite::Database& db;
             ~RestoreCheckpoints()
             {
                 try {
                     db.exec("PRAGMA wal_autocheckpoint=1000");
-                    db.exec("PRAGMA cache_size=-65536");
                 } catch (...) {
                 }
             }

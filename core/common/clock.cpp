@@ -4,6 +4,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 namespace madoguchi {
@@ -44,7 +45,14 @@ boost::gregorian::date parseIsoDate(const std::string& text, const std::string& 
 
 std::string toIso(const boost::gregorian::date& d)
 {
-    return boost::gregorian::to_iso_extended_string(d);
+    if (d.is_special()) // not-a-date-time and the infinities keep Boost's spelling
+        return boost::gregorian::to_iso_extended_string(d);
+    // Boost formats through a locale-aware stream: a bulk import formats millions of dates.
+    auto ymd = d.year_month_day();
+    char buf[32]; // room for any int, as the compiler's format check wants
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
+                  static_cast<int>(ymd.day));
+    return buf;
 }
 
 } // namespace madoguchi

@@ -59,6 +59,15 @@ TEST(Clock, StrictIsoDates)
     }
 }
 
+TEST(Clock, IsoDatesAreZeroPaddedAndRoundTrip)
+{
+    EXPECT_EQ(toIso(date(2026, 1, 5)), "2026-01-05");
+    EXPECT_EQ(toIso(date(1400, 12, 31)), "1400-12-31");
+    EXPECT_EQ(toIso(date(boost::gregorian::not_a_date_time)), "not-a-date-time");
+    for (date d(1989, 1, 1); d < date(1990, 1, 1); d += boost::gregorian::days(1))
+        ASSERT_EQ(parseIsoDate(toIso(d), "d"), d);
+}
+
 TEST(Sex, Parses)
 {
     EXPECT_EQ(parseSex("1"), Sex::Male);

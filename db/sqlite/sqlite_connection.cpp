@@ -32,6 +32,19 @@ void createPrivateFile(const std::filesystem::path& path)
     ::close(fd);
 }
 
+// SQLite counts every allocation under a process-wide mutex for sqlite3_memory_used(), which we
+// never ask; without the count a bulk import runs measurably faster. It can only be switched off
+// before SQLite initialises: if something opened a database earlier, the call fails and the
+// count stays on, which is harmless.
+void skipMemoryStatistics()
+{
+    static const bool once = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)once;
+}
+
 } // namespace
 
 [[noreturn]] void rethrowAsStorageError(const SQLite::Exception& e, const std::string& doing)
@@ -61,12 +74,15 @@ void createPrivateFile(const std::filesystem::path& path)
 
 std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path)
 {
+    skipMemoryStatistics();
     bool fresh = !std::filesystem::exists(path);
     if (fresh)
         createPrivateFile(path);
     try {
         mode_t old = ::umask(077); // the -wal and -shm files
-        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        // NOMUTEX: a connection is only ever used by one thread at a time (the change watcher
+        // opens its own), so SQLite need not lock it around every call.
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
         ::umask(old);
         db->setBusyTimeout(kBusyTimeoutMs);
         // 8 KB pages for a new book (before WAL fixes the size): fewer page splits when a bulk

@@ -1,7 +1,7 @@
 // The case book under load: builds a database of N cases (default 1,000,000) with realistic
 // Japanese names, then prints the bulk insert rate and p50/p95 of the searches a counter makes,
 // each beside the same query done as a naive LIKE '%…%' scan.
-//   bench_case_book [--cases N] [--db PATH] [--reuse]
+//   bench_case_book [--cases N] [--db PATH] [--reuse | --insert-only]
 #include "bench/case_book_load.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
@@ -41,7 +41,7 @@ int main(int argc, char** argv)
 {
     std::size_t cases = 1'000'000;
     std::string path = (std::filesystem::temp_directory_path() / "madoguchi-bench.db").string();
-    bool reuse = false;
+    bool reuse = false, insertOnly = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--cases") && i + 1 < argc)
             cases = std::stoul(argv[++i]);
@@ -49,6 +49,8 @@ int main(int argc, char** argv)
             path = argv[++i];
         else if (!std::strcmp(argv[i], "--reuse"))
             reuse = true;
+        else if (!std::strcmp(argv[i], "--insert-only"))
+            insertOnly = true;
     }
     const bench::BookShape shape = bench::shapeFor(cases);
     std::mt19937_64 rng(20261129);
@@ -60,6 +62,8 @@ int main(int argc, char** argv)
         std::printf("bulk insert: %zu cases in %.1f s = %.0f cases/s (50,000 per transaction, synchronous=FULL)\n",
                     cases, s, cases / s);
     }
+    if (insertOnly)
+        return 0;
     auto store = db::openStore(path);
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
     std::printf("database: %s, %.0f MB\n", path.c_str(),

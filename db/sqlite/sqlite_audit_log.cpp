@@ -83,20 +83,20 @@ void SqliteCaseStore::appendAudit(const Actor& actor, const std::string& action,
     e.detail = detail;
     e.hash = computeAuditHash(e);
     {
-        StatementReset r{st.insert};
+        StatementReset r{st.insert}; // before `e` goes: its texts are bound without a copy
         int i = 0;
         st.insert.bind(++i, e.seq);
-        st.insert.bind(++i, e.at);
-        st.insert.bind(++i, e.user);
-        st.insert.bind(++i, e.role);
-        st.insert.bind(++i, e.action);
+        st.insert.bindNoCopy(++i, e.at);
+        st.insert.bindNoCopy(++i, e.user);
+        st.insert.bindNoCopy(++i, e.role);
+        st.insert.bindNoCopy(++i, e.action);
         if (e.caseId)
             st.insert.bind(++i, *e.caseId);
         else
             st.insert.bind(++i);
-        st.insert.bind(++i, e.detail);
-        st.insert.bind(++i, e.prevHash);
-        st.insert.bind(++i, e.hash);
+        st.insert.bindNoCopy(++i, e.detail);
+        st.insert.bindNoCopy(++i, e.prevHash);
+        st.insert.bindNoCopy(++i, e.hash);
         st.insert.exec();
     }
     if (batchHead_) {

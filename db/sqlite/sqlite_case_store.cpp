@@ -7,6 +7,8 @@
 #include "core/security/audit_chain.hpp"
 #include "core/text/search_fold.hpp"
 #include "db/backup_file.hpp"
+#include "db/case_row_texts.hpp"
+#include "db/prepared_ahead.hpp"
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
@@ -47,17 +49,30 @@ struct SqliteCaseStore::Statements {
 
 namespace {
 
-
+// Bound without a copy: the text must outlive the statement's reset.
 template <typename Key>
-void bindOptionalDate(SQLite::Statement& st, Key key, const std::optional<boost::gregorian::date>& d)
+void bindOptional(SQLite::Statement& st, Key key, const std::optional<std::string>& text)
 {
-    if (d)
-        st.bind(key, toIso(*d));
+    if (text)
+        st.bindNoCopy(key, *text);
     else
         st.bind(key);
 }
 
 } // namespace
+
+struct SqliteCaseStore::RowTexts {
+    CaseRowTexts row;
+    std::string nameChars, kanaChars; // "山 田 太 郎": each character a token of case_search_chars
+};
+
+SqliteCaseStore::RowTexts SqliteCaseStore::rowTexts(const Resident& resident)
+{
+    RowTexts t{caseRowTexts(resident), "", ""};
+    t.nameChars = spacedCharacters(t.row.nameFolded);
+    t.kanaChars = spacedCharacters(t.row.kanaFolded);
+    return t;
+}
 
 SqliteCaseStore::SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options)
     : path_(path), options_(options), db_(openSqliteDatabase(path))
@@ -92,46 +107,51 @@ int SqliteCaseStore::nextReceptionSeq(const std::string& day)
     return seq;
 }
 
-CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const std::string& at, const std::string& day,
-                                   CaseStatus status, const Actor& actor, const std::string& importedAt)
+CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& at,
+                                   const std::string& day, CaseStatus status, const Actor& actor,
+                                   const std::string& importedAt)
 {
     int seq = nextReceptionSeq(day);
     const Resident& res = draft.resident;
-    std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
+    const CaseRowTexts& row = texts.row;
+    const std::string receptionNumber = formatReceptionNumber(options_.series, seq);
+    const std::string& clerk = draft.clerk.empty() ? actor.user : draft.clerk;
     auto& ins = st_->insertCase;
     {
+        // Reset before the strings above go: the texts are bound without a copy (SQLite copying
+        // and freeing each of them showed in an import's profile), so each must outlive it.
         StatementReset r{ins};
         // Positional: binding by name looks each name up among the 24 parameters on every call.
         int i = 0;
-        ins.bind(++i, options_.office);
-        ins.bind(++i, day);
+        ins.bindNoCopy(++i, options_.office);
+        ins.bindNoCopy(++i, day);
         ins.bind(++i, seq);
-        ins.bind(++i, formatReceptionNumber(options_.series, seq));
+        ins.bindNoCopy(++i, receptionNumber);
         ins.bind(++i, std::string(info(draft.procedure).id));
         ins.bind(++i, std::string(statusId(status)));
-        ins.bind(++i, draft.window);
-        ins.bind(++i, draft.clerk.empty() ? actor.user : draft.clerk);
-        ins.bind(++i, at);
-        ins.bind(++i, trimmed(res.name));
-        ins.bind(++i, trimmed(res.kana));
-        ins.bind(++i, nameFolded);
-        ins.bind(++i, kanaFolded);
-        ins.bind(++i, toIso(res.birth));
+        ins.bindNoCopy(++i, draft.window);
+        ins.bindNoCopy(++i, clerk);
+        ins.bindNoCopy(++i, at);
+        ins.bindNoCopy(++i, row.name);
+        ins.bindNoCopy(++i, row.kana);
+        ins.bindNoCopy(++i, row.nameFolded);
+        ins.bindNoCopy(++i, row.kanaFolded);
+        ins.bindNoCopy(++i, row.birth);
         ins.bind(++i, std::string(sexId(res.sex)));
-        ins.bind(++i, res.address);
+        ins.bindNoCopy(++i, res.address);
         ins.bind(++i, res.foreignResident ? 1 : 0);
-        bindOptionalDate(ins, ++i, res.stayUntil);
-        bindOptionalDate(ins, ++i, res.movedIn);
+        bindOptional(ins, ++i, row.stayUntil);
+        bindOptional(ins, ++i, row.movedIn);
         ins.bind(++i, std::string(applicantId(draft.applicant.type)));
-        ins.bind(++i, draft.applicant.proxyName);
-        ins.bind(++i, draft.applicant.proxyRelation);
+        ins.bindNoCopy(++i, draft.applicant.proxyName);
+        ins.bindNoCopy(++i, draft.applicant.proxyRelation);
         ins.bind(++i, draft.feeYen);
-        ins.bind(++i, draft.notes);
+        ins.bindNoCopy(++i, draft.notes);
         ins.exec();
     }
     CaseId id = db_->getLastInsertRowid();
     writeDocuments(id, draft.documents);
-    indexForSearch(id, nameFolded, kanaFolded);
+    indexForSearch(id, texts);
     appendHistory(id, at, actor.user, std::nullopt, status, "");
     // An import is audited when it happens, not on the cases' own (earlier) reception days.
     bool imported = !importedAt.empty();
@@ -153,19 +173,19 @@ void SqliteCaseStore::writeDocuments(CaseId id, const std::vector<CheckedDocumen
     }
 }
 
-void SqliteCaseStore::indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded)
+void SqliteCaseStore::indexForSearch(CaseId id, const RowTexts& texts)
 {
     {
         StatementReset r{st_->insertTrigram};
         st_->insertTrigram.bind(1, id);
-        st_->insertTrigram.bind(2, nameFolded);
-        st_->insertTrigram.bind(3, kanaFolded);
+        st_->insertTrigram.bindNoCopy(2, texts.row.nameFolded);
+        st_->insertTrigram.bindNoCopy(3, texts.row.kanaFolded);
         st_->insertTrigram.exec();
     }
     StatementReset r{st_->insertChars};
     st_->insertChars.bind(1, id);
-    st_->insertChars.bind(2, spacedCharacters(nameFolded));
-    st_->insertChars.bind(3, spacedCharacters(kanaFolded));
+    st_->insertChars.bindNoCopy(2, texts.nameChars);
+    st_->insertChars.bindNoCopy(3, texts.kanaChars);
     st_->insertChars.exec();
 }
 
@@ -196,14 +216,14 @@ void SqliteCaseStore::appendHistory(CaseId id, const std::string& at, const std:
     auto& h = st_->insertHistory;
     StatementReset r{h};
     h.bind(1, id);
-    h.bind(2, at);
-    h.bind(3, actor);
+    h.bindNoCopy(2, at); // the caller's strings outlive the reset at the end of this function
+    h.bindNoCopy(3, actor);
     if (from)
         h.bind(4, std::string(statusId(*from)));
     else
         h.bind(4);
     h.bind(5, std::string(statusId(to)));
-    h.bind(6, reason);
+    h.bindNoCopy(6, reason);
     h.exec();
 }
 
@@ -217,7 +237,7 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
         // IMMEDIATE: take the write lock before reading the day's last sequence, so that two
         // windows can never compute the same reception number.
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        id = insertCase(draft, ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, "");
+        id = insertCase(draft, rowTexts(draft.resident), ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, "");
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving the case");
@@ -228,14 +248,21 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
 std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
 {
     requirePermission(actor.user, actor.role, Permission::WorkOnCases);
-    std::vector<CaseId> ids;
-    ids.reserve(cases.size());
-    for (const auto& c : cases) {
+    struct Prepared {
+        std::string day;
+        RowTexts texts;
+    };
+    // Checked and folded on a second thread while this one writes; a bad case is reported when
+    // the write reaches it, and the transaction then rolls back: nothing of the import is kept.
+    PreparedAhead<ImportedCase, Prepared> prepared(cases, [](const ImportedCase& c) {
         if (c.receivedAt.size() < 10)
             throw ValidationError("received-at: \"" + c.receivedAt + "\" is not an ISO timestamp");
-        auto day = parseIsoDate(c.receivedAt.substr(0, 10), "received-at");
-        validate(c.draft.resident, day);
-    }
+        std::string day = c.receivedAt.substr(0, 10);
+        validate(c.draft.resident, parseIsoDate(day, "received-at"));
+        return Prepared{std::move(day), rowTexts(c.draft.resident)};
+    });
+    std::vector<CaseId> ids;
+    ids.reserve(cases.size());
     try {
         // A bulk import checkpoints once at the end instead of every 1,000 pages (each checkpoint
         // is an fsync of the database file under synchronous=FULL).
@@ -259,8 +286,11 @@ std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>
             explicit BulkWrite(SqliteCaseStore& s) : store(s) { store.beginBulkWrite(); }
             ~BulkWrite() { store.abandonBulkWrite(); }
         } bulk{*this};
-        for (const auto& c : cases)
-            ids.push_back(insertCase(c.draft, c.receivedAt, c.receivedAt.substr(0, 10), c.status, actor, importedAt));
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const Prepared& p = prepared.take(i);
+            const ImportedCase& c = cases[i];
+            ids.push_back(insertCase(c.draft, p.texts, c.receivedAt, p.day, c.status, actor, importedAt));
+        }
         endBulkWrite();
         tx.commit();
     } catch (const SQLite::Exception& e) {
@@ -371,7 +401,8 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
             throw RuleViolation("the case is closed; reopen it before editing");
         unindexForSearch(edited.id);
         const Resident& res = edited.resident;
-        std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
+        const RowTexts texts = rowTexts(res);
+        const CaseRowTexts& row = texts.row;
         SQLite::Statement upd(*db_, "UPDATE cases SET procedure = :procedure, window = :window, name = :name, kana = :kana,"
                                     " name_folded = :name_folded, kana_folded = :kana_folded, birth = :birth, sex = :sex,"
                                     " address = :address, foreign_resident = :foreign, stay_until = :stay_until,"
@@ -380,16 +411,16 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
                                     " updated_at = :at, version = version + 1 WHERE id = :id");
         upd.bind(":procedure", std::string(info(edited.procedure).id));
         upd.bind(":window", edited.window);
-        upd.bind(":name", trimmed(res.name));
-        upd.bind(":kana", trimmed(res.kana));
-        upd.bind(":name_folded", nameFolded);
-        upd.bind(":kana_folded", kanaFolded);
-        upd.bind(":birth", toIso(res.birth));
+        upd.bind(":name", row.name);
+        upd.bind(":kana", row.kana);
+        upd.bind(":name_folded", row.nameFolded);
+        upd.bind(":kana_folded", row.kanaFolded);
+        upd.bind(":birth", row.birth);
         upd.bind(":sex", std::string(sexId(res.sex)));
         upd.bind(":address", res.address);
         upd.bind(":foreign", res.foreignResident ? 1 : 0);
-        bindOptionalDate(upd, ":stay_until", res.stayUntil);
-        bindOptionalDate(upd, ":moved_in", res.movedIn);
+        bindOptional(upd, ":stay_until", row.stayUntil);
+        bindOptional(upd, ":moved_in", row.movedIn);
         upd.bind(":applicant", std::string(applicantId(edited.applicant.type)));
         upd.bind(":proxy_name", edited.applicant.proxyName);
         upd.bind(":proxy_relation", edited.applicant.proxyRelation);
@@ -404,7 +435,7 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
             st_->deleteDocuments.exec();
         }
         writeDocuments(edited.id, edited.documents);
-        indexForSearch(edited.id, nameFolded, kanaFolded);
+        indexForSearch(edited.id, texts);
         appendHistory(edited.id, ts.iso, actor.user, status, status, "編集");
         appendAudit(actor, audit_actions::kEdit, edited.id, "version " + std::to_string(edited.version + 1), ts.iso);
         tx.commit();

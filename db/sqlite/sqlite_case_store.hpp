@@ -59,10 +59,12 @@ public:
 
 private:
     struct Statements;
-    CaseId insertCase(const CaseDraft& draft, const std::string& at, const std::string& day, CaseStatus status,
-                      const Actor& actor, const std::string& importedAt); // importedAt: "" for a new case
+    struct RowTexts; // db/case_row_texts.hpp and the character lists of the one-character index
+    static RowTexts rowTexts(const Resident& resident);
+    CaseId insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& at, const std::string& day,
+                      CaseStatus status, const Actor& actor, const std::string& importedAt); // importedAt: "" for a new case
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
-    void indexForSearch(CaseId id, const std::string& nameFolded, const std::string& kanaFolded);
+    void indexForSearch(CaseId id, const RowTexts& texts);
     void unindexForSearch(CaseId id);
     void appendHistory(CaseId id, const std::string& at, const std::string& actor, std::optional<CaseStatus> from,
                        CaseStatus to, const std::string& reason);

@@ -189,6 +189,36 @@ TEST_P(CaseBook, ImportContinuesEachDaysNumbersAndLaterCasesContinueAfterIt)
     EXPECT_EQ(store->get(store->importCases(again, kClerk).at(0)).receptionNumber, "A-005");
 }
 
+// An import checks its cases while it writes (SQLite prepares them on a second thread): a bad
+// case deep in the batch is named, and nothing of the batch is kept, not even the good cases
+// written before it was reached.
+TEST_P(CaseBook, AnImportWithOneBadCaseKeepsNothingAndNamesTheProblem)
+{
+    Case before = store->add(draft("前 一郎", "マエ イチロウ"), kClerk);
+    std::vector<db::ImportedCase> in;
+    for (int i = 0; i < 3000; ++i)
+        in.push_back({draft("山田 太郎", "ヤマダ タロウ"), "2026-11-02T09:00:00+09:00", CaseStatus::Done});
+    in[2500].draft.resident.kana = "yamada";
+    try {
+        store->importCases(in, kClerk);
+        FAIL() << "a case with latin letters as its kana was imported";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("yamada"), std::string::npos) << e.what();
+    }
+    in[2500].draft.resident.kana = "ヤマダ タロウ";
+    in[2999].receivedAt = "2026-02-30T09:00:00+09:00";
+    EXPECT_THROW(store->importCases(in, kClerk), ValidationError);
+    db::CaseQuery all;
+    auto left = store->search(all);
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].id, before.id);
+    // The counts the import kept in memory went with it: the next import numbers from the book.
+    in.resize(2);
+    auto ids = store->importCases(in, kClerk);
+    EXPECT_EQ(store->get(ids[1]).receptionNumber, "A-002");
+    EXPECT_TRUE(store->check().ok);
+}
+
 TEST_P(CaseBook, EachOfficeNumbersItsOwnDayAndListsOnlyItsOwnCases)
 {
     db::StoreOptions east;

@@ -5,7 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
-#include "core/text/search_fold.hpp"
+#include "db/case_row_texts.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -44,13 +44,6 @@ void prepareStatements(pqxx::connection& c)
 
 const char* nullable(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
 
-std::optional<std::string> isoOrNone(const std::optional<boost::gregorian::date>& d)
-{
-    if (d)
-        return toIso(*d);
-    return std::nullopt;
-}
-
 std::vector<std::string> codePoints(const std::string& s)
 {
     std::vector<std::string> out;
@@ -87,14 +80,13 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
                   const Actor& actor)
 {
     const Resident& res = draft.resident;
-    std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
-    auto stayUntil = isoOrNone(res.stayUntil), movedIn = isoOrNone(res.movedIn);
+    const CaseRowTexts row = caseRowTexts(res);
     auto r = tx.exec_prepared1(
         "insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
         std::string(info(draft.procedure).id), std::string(statusId(in.status)), draft.window,
-        draft.clerk.empty() ? actor.user : draft.clerk, in.at, trimmed(res.name), trimmed(res.kana), nameFolded,
-        kanaFolded, textArrayLiteral(searchGrams({nameFolded, kanaFolded})), toIso(res.birth),
-        std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(stayUntil), nullable(movedIn),
+        draft.clerk.empty() ? actor.user : draft.clerk, in.at, row.name, row.kana, row.nameFolded, row.kanaFolded,
+        textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth, std::string(sexId(res.sex)),
+        res.address, res.foreignResident, nullable(row.stayUntil), nullable(row.movedIn),
         std::string(applicantId(draft.applicant.type)), draft.applicant.proxyName, draft.applicant.proxyRelation,
         draft.feeYen, draft.notes);
     CaseId id = r[0].as<CaseId>();
@@ -253,16 +245,15 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                 const Resident& res = d.resident;
                 std::string day = cases[i].receivedAt.substr(0, 10);
                 int seq = next[day]++;
-                std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
-                auto stayUntil = isoOrNone(res.stayUntil), movedIn = isoOrNone(res.movedIn);
+                const CaseRowTexts row = caseRowTexts(res);
                 out << std::make_tuple(
                     ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
                     std::string(info(d.procedure).id), std::string(statusId(cases[i].status)), d.window,
-                    d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt, cases[i].receivedAt,
-                    trimmed(res.name), trimmed(res.kana), nameFolded, kanaFolded,
-                    textArrayLiteral(searchGrams({nameFolded, kanaFolded})), toIso(res.birth),
-                    std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(stayUntil),
-                    nullable(movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
+                    d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt, cases[i].receivedAt, row.name,
+                    row.kana, row.nameFolded, row.kanaFolded,
+                    textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+                    std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
+                    nullable(row.movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
                     d.applicant.proxyRelation, d.feeYen, d.notes);
             }
             out.complete();
@@ -375,16 +366,15 @@ Case PostgresCaseStore::update(const Case& edited, const Actor& actor)
         if (isClosed(status))
             throw RuleViolation("the case is closed; reopen it before editing");
         const Resident& res = edited.resident;
-        std::string nameFolded = foldForSearch(res.name), kanaFolded = foldForSearch(res.kana);
-        auto stayUntil = isoOrNone(res.stayUntil), movedIn = isoOrNone(res.movedIn);
+        const CaseRowTexts row = caseRowTexts(res);
         tx.exec_params0("UPDATE cases SET procedure = $1, \"window\" = $2, name = $3, kana = $4, name_folded = $5,"
                         " kana_folded = $6, grams = $7, birth = $8, sex = $9, address = $10, foreign_resident = $11,"
                         " stay_until = $12, moved_in = $13, applicant = $14, proxy_name = $15, proxy_relation = $16,"
                         " fee_yen = $17, notes = $18, updated_at = $19, version = version + 1 WHERE id = $20",
-                        std::string(info(edited.procedure).id), edited.window, trimmed(res.name), trimmed(res.kana),
-                        nameFolded, kanaFolded, textArrayLiteral(searchGrams({nameFolded, kanaFolded})),
-                        toIso(res.birth), std::string(sexId(res.sex)), res.address, res.foreignResident,
-                        nullable(stayUntil), nullable(movedIn), std::string(applicantId(edited.applicant.type)),
+                        std::string(info(edited.procedure).id), edited.window, row.name, row.kana, row.nameFolded,
+                        row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+                        std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
+                        nullable(row.movedIn), std::string(applicantId(edited.applicant.type)),
                         edited.applicant.proxyName, edited.applicant.proxyRelation, edited.feeYen, edited.notes,
                         ts.iso, edited.id);
         tx.exec_prepared0("delete_documents", edited.id);

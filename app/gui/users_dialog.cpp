@@ -7,6 +7,7 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/choicdlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
@@ -19,28 +20,35 @@ namespace {
 
 constexpr Role kRoles[] = {Role::Clerk, Role::Supervisor, Role::Admin};
 
-// A new user: name, role, the first password twice. Stays open with the store's reason when the
-// store refuses (a name taken, a password too short).
-class AddUserDialog : public wxDialog {
+// A new user (name, role, the first password twice), or a new password for an existing user who
+// forgot theirs (the password twice). Stays open with the store's reason when the store refuses
+// (a name taken, a password too short).
+class UserFormDialog : public wxDialog {
 public:
-    AddUserDialog(wxWindow* parent, db::UserStore& users, const db::Actor& by)
-        : wxDialog(parent, wxID_ANY, _("Add a user"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
-                   "addUserDialog"),
-          users_(users), by_(by)
+    // `existing` empty: add a user; else set that user's password.
+    UserFormDialog(wxWindow* parent, db::UserStore& users, const db::Actor& by, const std::string& existing = "")
+        : wxDialog(parent, wxID_ANY, existing.empty() ? _("Add a user") : _("Set a password"), wxDefaultPosition,
+                   wxDefaultSize, wxDEFAULT_DIALOG_STYLE, existing.empty() ? "addUserDialog" : "passwordDialog"),
+          users_(users), by_(by), existing_(existing)
     {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* grid = new wxFlexGridSizer(2, 8, 8);
         grid->AddGrowableCol(1);
         grid->Add(new wxStaticText(this, wxID_ANY, _("User")), 0, wxALIGN_CENTER_VERTICAL);
-        name_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(240, -1), 0, wxDefaultValidator, "newUser");
-        grid->Add(name_, 1, wxEXPAND);
-        grid->Add(new wxStaticText(this, wxID_ANY, _("Role")), 0, wxALIGN_CENTER_VERTICAL);
-        role_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
-                             "newRole");
-        for (Role r : kRoles)
-            role_->Append(roleName(toUserRole(r)));
-        role_->SetSelection(0);
-        grid->Add(role_, 1, wxEXPAND);
+        if (existing_.empty()) {
+            name_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(240, -1), 0, wxDefaultValidator,
+                                   "newUser");
+            grid->Add(name_, 1, wxEXPAND);
+            grid->Add(new wxStaticText(this, wxID_ANY, _("Role")), 0, wxALIGN_CENTER_VERTICAL);
+            role_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                                 "newRole");
+            for (Role r : kRoles)
+                role_->Append(roleName(toUserRole(r)));
+            role_->SetSelection(0);
+            grid->Add(role_, 1, wxEXPAND);
+        } else {
+            grid->Add(new wxStaticText(this, wxID_ANY, u8(existing_), wxDefaultPosition, wxSize(240, -1)), 1, wxEXPAND);
+        }
         grid->Add(new wxStaticText(this, wxID_ANY, _("Password")), 0, wxALIGN_CENTER_VERTICAL);
         password_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD,
                                    wxDefaultValidator, "newPassword");
@@ -54,7 +62,7 @@ public:
         message_->SetForegroundColour(*wxRED);
         sizer->Add(message_, 0, wxEXPAND | wxLEFT | wxRIGHT, 10);
         auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        auto* ok = new wxButton(this, wxID_OK, _("&Add"));
+        auto* ok = new wxButton(this, wxID_OK, existing_.empty() ? _("&Add") : _("&Set"));
         ok->SetDefault();
         buttons->Add(ok);
         buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel")), 0, wxLEFT, 8);
@@ -62,7 +70,10 @@ public:
         SetSizerAndFit(sizer);
         Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); }, wxID_OK);
         repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { submit(); });
-        name_->SetFocus();
+        if (name_)
+            name_->SetFocus();
+        else
+            password_->SetFocus();
         CentreOnParent();
     }
 
@@ -76,7 +87,10 @@ private:
         try {
             if (password != again)
                 throw ValidationError(utf8(_("The two passwords differ.")));
-            users_.addUser(utf8(name_->GetValue()), kRoles[role_->GetSelection()], password, by_);
+            if (existing_.empty())
+                users_.addUser(utf8(name_->GetValue()), kRoles[role_->GetSelection()], password, by_);
+            else
+                users_.setPassword(existing_, password, by_);
             EndModal(wxID_OK);
             return;
         } catch (const std::exception& e) {
@@ -89,8 +103,9 @@ private:
 
     db::UserStore& users_;
     db::Actor by_;
-    wxTextCtrl* name_;
-    wxChoice* role_;
+    std::string existing_;
+    wxTextCtrl* name_ = nullptr;
+    wxChoice* role_ = nullptr;
     wxTextCtrl* password_;
     wxTextCtrl* repeat_;
     wxStaticText* message_;
@@ -115,14 +130,22 @@ UsersDialog::UsersDialog(wxWindow* parent, db::UserStore& users, const DeskConte
                              wxDefaultValidator, "addUser");
     auto* toggle = new wxButton(this, wxID_ANY, _("&Disable / enable"), wxDefaultPosition, wxDefaultSize, 0,
                                 wxDefaultValidator, "toggleUser");
+    auto* role = new wxButton(this, wxID_ANY, _("Change &role..."), wxDefaultPosition, wxDefaultSize, 0,
+                              wxDefaultValidator, "changeRole");
+    auto* password = new wxButton(this, wxID_ANY, _("Set &password..."), wxDefaultPosition, wxDefaultSize, 0,
+                                  wxDefaultValidator, "setPassword");
     buttons->Add(add, 0, wxRIGHT, 6);
-    buttons->Add(toggle, 0);
+    buttons->Add(toggle, 0, wxRIGHT, 6);
+    buttons->Add(role, 0, wxRIGHT, 6);
+    buttons->Add(password, 0);
     buttons->AddStretchSpacer();
     buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0);
     top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
     toggle->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleSelected(); });
+    role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeRoleOfSelected(); });
+    password->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { setPasswordOfSelected(); });
     refresh();
     list_->SetFocus();
     CentreOnParent();
@@ -145,27 +168,73 @@ void UsersDialog::refresh()
 
 void UsersDialog::addUser()
 {
-    AddUserDialog dlg(this, users_, desk_.actor());
+    UserFormDialog dlg(this, users_, desk_.actor());
     if (dlg.ShowModal() == wxID_OK)
         refresh();
     list_->SetFocus();
 }
 
-void UsersDialog::toggleSelected()
+const db::User* UsersDialog::selected() const
 {
     long i = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (i < 0 || i >= static_cast<long>(shown_.size()))
+        return nullptr;
+    return &shown_[static_cast<std::size_t>(i)];
+}
+
+void UsersDialog::toggleSelected()
+{
+    const db::User* u = selected();
+    if (!u)
         return;
-    const db::User& u = shown_[static_cast<std::size_t>(i)];
     try {
-        // The admin at the desk cannot lock themself out of it.
-        if (u.name == desk_.user)
+        // The store refuses it too; said here before anything is sent.
+        if (u->name == desk_.user)
             throw ValidationError(utf8(_("You cannot disable yourself; another administrator can.")));
-        users_.setActive(u.name, !u.active, desk_.actor());
+        users_.setActive(u->name, !u->active, desk_.actor());
         refresh();
     } catch (const std::exception& e) {
         showError(this, e, _("Changing the user"));
     }
+    list_->SetFocus();
+}
+
+void UsersDialog::changeRoleOfSelected()
+{
+    const db::User* u = selected();
+    if (!u)
+        return;
+    try {
+        if (u->name == desk_.user)
+            throw ValidationError(utf8(_("You cannot change your own role; another administrator can.")));
+        wxArrayString names;
+        int current = 0;
+        for (std::size_t i = 0; i < std::size(kRoles); ++i) {
+            names.Add(roleName(toUserRole(kRoles[i])));
+            if (kRoles[i] == u->role)
+                current = static_cast<int>(i);
+        }
+        wxSingleChoiceDialog choose(this, wxString::Format(_("The role of %s:"), u8(u->name)), _("Change the role"),
+                                    names);
+        choose.SetName("roleDialog");
+        choose.SetSelection(current);
+        if (choose.ShowModal() == wxID_OK && choose.GetSelection() != current) {
+            users_.setRole(u->name, kRoles[choose.GetSelection()], desk_.actor());
+            refresh();
+        }
+    } catch (const std::exception& e) {
+        showError(this, e, _("Changing the user"));
+    }
+    list_->SetFocus();
+}
+
+void UsersDialog::setPasswordOfSelected()
+{
+    const db::User* u = selected();
+    if (!u)
+        return;
+    UserFormDialog dlg(this, users_, desk_.actor(), u->name);
+    dlg.ShowModal();
     list_->SetFocus();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The administrator's list of users: who may log in, in which role; adding a user and disabling or
-// enabling one. Everything goes through the case book's user store, which checks the role again
+// The administrator's list of users: who may log in, in which role; adding a user, disabling or
+// enabling one, changing a role, setting a new password for a user who forgot theirs. Everything goes through the case book's user store, which checks the role again
 // and audits each change (user.add, user.change).
 #include "app/gui/desk_context.hpp"
 #include "db/user_store.hpp"
@@ -19,7 +19,10 @@ public:
 private:
     void refresh();
     void addUser();
+    const db::User* selected() const;
     void toggleSelected();
+    void changeRoleOfSelected();
+    void setPasswordOfSelected();
 
     db::UserStore& users_;
     const DeskContext& desk_;

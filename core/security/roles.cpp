@@ -76,4 +76,13 @@ void requirePermission(const std::string& user, Role role, Permission p)
                            std::string(roleId(leastRoleFor(p))) + " or above");
 }
 
+void refuseChangeToOwnAccount(const std::string& target, const std::string& actingUser, AccountChange change)
+{
+    if (target != actingUser)
+        return;
+    throw RuleViolation(change == AccountChange::SwitchOff
+                            ? "an admin cannot switch themself off; another admin can"
+                            : "an admin cannot change their own role; another admin can");
+}
+
 } // namespace madoguchi

@@ -40,4 +40,10 @@ public:
 // Throws AccessDenied ("user hanako (clerk) may not reopen a case") unless `role` allows `p`.
 void requirePermission(const std::string& user, Role role, Permission p);
 
+// What an administrator may not do to their own account: switch it off or change its role. Either
+// could leave the office without an administrator; another administrator can do both.
+enum class AccountChange { SwitchOff, ChangeRole };
+// Throws RuleViolation when `actingUser` would make `change` to their own account `target`.
+void refuseChangeToOwnAccount(const std::string& target, const std::string& actingUser, AccountChange change);
+
 } // namespace madoguchi

@@ -122,6 +122,7 @@ User PostgresCaseStore::addUser(const std::string& name, Role role, const std::s
 User PostgresCaseStore::setRole(const std::string& name, Role role, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageUsers);
+    refuseChangeToOwnAccount(name, by.user, AccountChange::ChangeRole);
     return session_.transact("changing a user", [&](pqxx::work& tx) {
         requireUser(tx, name);
         tx.exec_params0("UPDATE users SET role = $1 WHERE name = $2", std::string(roleId(role)), name);
@@ -134,8 +135,8 @@ User PostgresCaseStore::setRole(const std::string& name, Role role, const Actor&
 User PostgresCaseStore::setActive(const std::string& name, bool active, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageUsers);
-    if (!active && name == by.user)
-        throw RuleViolation("an admin cannot switch themself off");
+    if (!active)
+        refuseChangeToOwnAccount(name, by.user, AccountChange::SwitchOff);
     return session_.transact("changing a user", [&](pqxx::work& tx) {
         requireUser(tx, name);
         tx.exec_params0("UPDATE users SET active = $1 WHERE name = $2", active, name);

@@ -137,6 +137,7 @@ User SqliteCaseStore::addUser(const std::string& name, Role role, const std::str
 User SqliteCaseStore::setRole(const std::string& name, Role role, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageUsers);
+    refuseChangeToOwnAccount(name, by.user, AccountChange::ChangeRole);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (!findUser(name))
@@ -156,8 +157,8 @@ User SqliteCaseStore::setRole(const std::string& name, Role role, const Actor& b
 User SqliteCaseStore::setActive(const std::string& name, bool active, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageUsers);
-    if (!active && name == by.user)
-        throw RuleViolation("an admin cannot switch themself off");
+    if (!active)
+        refuseChangeToOwnAccount(name, by.user, AccountChange::SwitchOff);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (!findUser(name))

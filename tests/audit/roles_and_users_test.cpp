@@ -50,6 +50,17 @@ TEST_F(Roles, AnyoneChangesTheirOwnPassword)
     EXPECT_EQ(users().authenticate("hanako", "another-pass-1").role, Role::Clerk);
 }
 
+TEST_F(Roles, AnAdminCannotLockThemselfOutAnotherAdminCan)
+{
+    EXPECT_THROW(users().setRole("admin", Role::Clerk, admin), RuleViolation);
+    EXPECT_THROW(users().setActive("admin", false, admin), RuleViolation);
+    EXPECT_EQ(users().authenticate("admin", "admin-pass-1").role, Role::Admin);
+    users().addUser("kanri2", Role::Admin, "admin-pass-2", admin);
+    db::Actor second{"kanri2", Role::Admin};
+    EXPECT_EQ(users().setRole("admin", Role::Supervisor, second).role, Role::Supervisor);
+    EXPECT_EQ(users().authenticate("admin", "admin-pass-1").role, Role::Supervisor);
+}
+
 TEST_F(Roles, FirstAdminOnlyOnce)
 {
     EXPECT_THROW(users().createFirstAdmin("mallory", "mallory-pass"), AccessDenied);

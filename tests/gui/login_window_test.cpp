@@ -153,6 +153,78 @@ TEST_F(WindowTest, TheIdleLockHidesPersonalDataAndKeepsAHalfTypedForm)
     run(d);
 }
 
+TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
+{
+    addDeskUsers();
+    UiDriver d;
+    startAndLogIn(d, "admin", "admin-pass-1");
+    d.act("Alt+F, U", [] {
+        pressKey('F', wxMOD_ALT);
+        pressKey('U');
+    });
+    d.waitFor("the users are listed", [] { return focusInside("usersDialog"); });
+    auto select = [](const char* name) {
+        auto* list = control<wxListCtrl>("users");
+        long i = list->FindItem(-1, name);
+        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    };
+    d.act("select admin, the user at the desk, and Alt+R", [&] {
+        select("admin");
+        pressKey('R', wxMOD_ALT);
+    });
+    d.waitFor("refused before anything is asked",
+              [] { return focusInside("errorDialog") && label("errorWhat").find("role") != std::string::npos; });
+    d.act("Enter", [] { pressKey(WXK_RETURN); });
+    d.waitFor("back on the users", [] { return !shownTopLevel("errorDialog") && focusInside("usersDialog"); });
+    d.act("select sato, the supervisor, and Alt+R", [&] {
+        select("sato");
+        pressKey('R', wxMOD_ALT);
+    });
+    d.waitFor("the roles are offered", [] { return focusInside("roleDialog"); });
+    d.act("Up (to clerk), Enter", [] {
+        pressKey(WXK_UP);
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("sato is a clerk in the case book", [this] {
+        for (const auto& u : store->users()->users({"admin", Role::Admin}))
+            if (u.name == "sato")
+                return u.role == Role::Clerk && !shownTopLevel("roleDialog");
+        return false;
+    });
+    d.act("Alt+P: a new password for sato", [] { pressKey('P', wxMOD_ALT); });
+    d.waitFor("the password form, its first field focused",
+              [] { return focusInside("passwordDialog") && focusIs("newPassword"); });
+    d.act("two different ones, Enter", [] {
+        typeAscii("sato-new-pass-1");
+        pressKey(WXK_TAB);
+        typeAscii("sato-new-pass-2");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("refused, the form still open and emptied", [] {
+        return focusIs("newPassword") && !label("addUserMessage").empty() &&
+               control<wxTextCtrl>("newPassword")->GetValue().empty();
+    });
+    d.act("the same twice, Enter", [] {
+        typeAscii("sato-new-pass-1");
+        pressKey(WXK_TAB);
+        typeAscii("sato-new-pass-1");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("the form is gone", [] { return !shownTopLevel("passwordDialog") && focusInside("usersDialog"); });
+    d.screenshot("users-role-password.png");
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("usersDialog") && focusIs("search"); });
+    run(d);
+
+    EXPECT_THROW(store->users()->authenticate("sato", "sato-pass-12"), AccessDenied);
+    EXPECT_EQ(store->users()->authenticate("sato", "sato-new-pass-1").role, Role::Clerk);
+    EXPECT_EQ(store->users()->authenticate("admin", "admin-pass-1").role, Role::Admin);
+    int changes = 0;
+    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+        changes += e.action == audit_actions::kUserChange && e.user == "admin" && e.detail.find("sato") != std::string::npos;
+    EXPECT_EQ(changes, 2) << "the role change and the new password, each audited in the admin's name";
+}
+
 TEST_F(WindowTest, AnAdministratorAddsAUserAndDisablesAnother)
 {
     addDeskUsers();

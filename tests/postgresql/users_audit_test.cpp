@@ -1,6 +1,7 @@
 // Users and the audit trail on PostgreSQL: the same promises as on SQLite (tests/audit), and the
 // chain stays whole while several windows write at once.
 #include "core/common/clock.hpp"
+#include "core/common/errors.hpp"
 #include "core/security/roles.hpp"
 #include "db/audit_log.hpp"
 #include "db/user_store.hpp"
@@ -53,6 +54,18 @@ TEST_F(PostgresUsersAndAudit, FirstAdminLoginRolesAndAnAuditedCase)
     EXPECT_EQ(*today[4].caseId, c.id);
     EXPECT_EQ(today[5].detail, "received→withdrawn");
     EXPECT_THROW(store->audit()->auditDay(now().localDay, clerk), AccessDenied);
+}
+
+TEST_F(PostgresUsersAndAudit, AnAdminCannotLockThemselfOutAnotherAdminCan)
+{
+    db::UserStore& users = *store->users();
+    users.createFirstAdmin("admin", "correct horse");
+    db::Actor admin{"admin", Role::Admin};
+    EXPECT_THROW(users.setRole("admin", Role::Clerk, admin), RuleViolation);
+    EXPECT_THROW(users.setActive("admin", false, admin), RuleViolation);
+    users.addUser("kanri2", Role::Admin, "battery staple", admin);
+    EXPECT_EQ(users.setRole("admin", Role::Supervisor, {"kanri2", Role::Admin}).role, Role::Supervisor);
+    EXPECT_EQ(users.authenticate("admin", "correct horse").role, Role::Supervisor);
 }
 
 TEST_F(PostgresUsersAndAudit, AChangedOrRemovedEntryIsNamed)

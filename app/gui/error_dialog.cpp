@@ -14,6 +14,39 @@
 
 namespace madoguchi::gui {
 
+namespace {
+
+void showDialog(wxWindow* parent, const wxString& whatText, const wxString& todoText, const wxString& detailText)
+{
+    wxDialog dlg(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxDefaultSize,
+                 wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "errorDialog");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* what = new wxStaticText(&dlg, wxID_ANY, whatText, wxDefaultPosition, wxDefaultSize, 0, "errorWhat");
+    what->SetFont(what->GetFont().Bold().Larger());
+    sizer->Add(what, 0, wxALL, 12);
+    auto* todo = new wxStaticText(&dlg, wxID_ANY, todoText, wxDefaultPosition, wxDefaultSize, 0, "errorTodo");
+    todo->Wrap(460);
+    sizer->Add(todo, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
+    if (!detailText.empty()) {
+        auto* more = new wxCollapsiblePane(&dlg, wxID_ANY, _("Details for the help desk"));
+        auto* detail = new wxStaticText(more->GetPane(), wxID_ANY, detailText);
+        detail->Wrap(460);
+        auto* paneSizer = new wxBoxSizer(wxVERTICAL);
+        paneSizer->Add(detail, 0, wxALL, 4);
+        more->GetPane()->SetSizer(paneSizer);
+        sizer->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    }
+    auto* ok = new wxButton(&dlg, wxID_OK);
+    sizer->Add(ok, 0, wxALIGN_RIGHT | wxALL, 12);
+    ok->SetDefault();
+    ok->SetFocus();
+    dlg.SetSizerAndFit(sizer);
+    dlg.CentreOnParent();
+    dlg.ShowModal();
+}
+
+} // namespace
+
 void showError(wxWindow* parent, const std::exception& e, const wxString& action)
 {
     ErrorText text = explain(e, utf8(action));
@@ -25,29 +58,12 @@ void showError(wxWindow* parent, const std::exception& e, const wxString& action
                 frame->connectionLost(e.what());
                 break;
             }
-    wxDialog dlg(parent, wxID_ANY, _("Madoguchi"), wxDefaultPosition, wxDefaultSize,
-                 wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "errorDialog");
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* what = new wxStaticText(&dlg, wxID_ANY, u8(text.what), wxDefaultPosition, wxDefaultSize, 0, "errorWhat");
-    what->SetFont(what->GetFont().Bold().Larger());
-    sizer->Add(what, 0, wxALL, 12);
-    auto* todo = new wxStaticText(&dlg, wxID_ANY, u8(text.todo), wxDefaultPosition, wxDefaultSize, 0, "errorTodo");
-    todo->Wrap(460);
-    sizer->Add(todo, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
-    auto* more = new wxCollapsiblePane(&dlg, wxID_ANY, _("Details for the help desk"));
-    auto* detail = new wxStaticText(more->GetPane(), wxID_ANY, u8(text.detail));
-    detail->Wrap(460);
-    auto* paneSizer = new wxBoxSizer(wxVERTICAL);
-    paneSizer->Add(detail, 0, wxALL, 4);
-    more->GetPane()->SetSizer(paneSizer);
-    sizer->Add(more, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
-    auto* ok = new wxButton(&dlg, wxID_OK);
-    sizer->Add(ok, 0, wxALIGN_RIGHT | wxALL, 12);
-    ok->SetDefault();
-    ok->SetFocus();
-    dlg.SetSizerAndFit(sizer);
-    dlg.CentreOnParent();
-    dlg.ShowModal();
+    showDialog(parent, u8(text.what), u8(text.todo), u8(text.detail));
+}
+
+void showRefusal(wxWindow* parent, const wxString& why, const wxString& instead)
+{
+    showDialog(parent, why, instead, "");
 }
 
 } // namespace madoguchi::gui

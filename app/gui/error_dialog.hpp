@@ -12,4 +12,8 @@ namespace madoguchi::gui {
 // `action`: what the clerk was doing, translated ("Saving the case").
 void showError(wxWindow* parent, const std::exception& e, const wxString& action);
 
+// A request the window refuses by itself, before asking the case book: the reason in the first
+// line (translated), what to do instead below it; nothing for the help desk.
+void showRefusal(wxWindow* parent, const wxString& why, const wxString& instead);
+
 } // namespace madoguchi::gui

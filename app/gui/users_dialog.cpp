@@ -187,10 +187,13 @@ void UsersDialog::toggleSelected()
     const db::User* u = selected();
     if (!u)
         return;
+    // The store refuses it too; said here, in the clerk's language, before anything is sent.
+    if (u->name == desk_.user) {
+        showRefusal(this, _("You cannot disable yourself."), _("Another administrator can."));
+        list_->SetFocus();
+        return;
+    }
     try {
-        // The store refuses it too; said here before anything is sent.
-        if (u->name == desk_.user)
-            throw ValidationError(utf8(_("You cannot disable yourself; another administrator can.")));
         users_.setActive(u->name, !u->active, desk_.actor());
         refresh();
     } catch (const std::exception& e) {
@@ -204,9 +207,12 @@ void UsersDialog::changeRoleOfSelected()
     const db::User* u = selected();
     if (!u)
         return;
+    if (u->name == desk_.user) {
+        showRefusal(this, _("You cannot change your own role."), _("Another administrator can."));
+        list_->SetFocus();
+        return;
+    }
     try {
-        if (u->name == desk_.user)
-            throw ValidationError(utf8(_("You cannot change your own role; another administrator can.")));
         wxArrayString names;
         int current = 0;
         for (std::size_t i = 0; i < std::size(kRoles); ++i) {

@@ -142,6 +142,8 @@ UsersDialog::UsersDialog(wxWindow* parent, db::UserStore& users, const DeskConte
     buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0);
     top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
+    // Wide enough for every button in the longer of the two languages.
+    SetSize(wxSize(std::max(520, top->GetMinSize().x), 420));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addUser(); });
     toggle->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleSelected(); });
     role->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeRoleOfSelected(); });

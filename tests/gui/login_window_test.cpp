@@ -173,7 +173,7 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
         pressKey('R', wxMOD_ALT);
     });
     d.waitFor("refused before anything is asked",
-              [] { return focusInside("errorDialog") && label("errorWhat").find("role") != std::string::npos; });
+              [] { return focusInside("errorDialog") && label("errorWhat") == std::string(_("You cannot change your own role.").utf8_str()); });
     d.act("Enter", [] { pressKey(WXK_RETURN); });
     d.waitFor("back on the users", [] { return !shownTopLevel("errorDialog") && focusInside("usersDialog"); });
     d.act("select sato, the supervisor, and Alt+R", [&] {

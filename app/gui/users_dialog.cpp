@@ -7,9 +7,9 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/choicdlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/radiobox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -215,6 +215,10 @@ void UsersDialog::changeRoleOfSelected()
         return;
     }
     try {
+        // Radio buttons, not a list: the arrow keys move from the present role at once (GTK's
+        // list keeps its cursor on the first row whatever is selected).
+        wxDialog choose(this, wxID_ANY, _("Change the role"), wxDefaultPosition, wxDefaultSize,
+                        wxDEFAULT_DIALOG_STYLE, "roleDialog");
         wxArrayString names;
         int current = 0;
         for (std::size_t i = 0; i < std::size(kRoles); ++i) {
@@ -222,12 +226,18 @@ void UsersDialog::changeRoleOfSelected()
             if (kRoles[i] == u->role)
                 current = static_cast<int>(i);
         }
-        wxSingleChoiceDialog choose(this, wxString::Format(_("The role of %s:"), u8(u->name)), _("Change the role"),
-                                    names);
-        choose.SetName("roleDialog");
-        choose.SetSelection(current);
-        if (choose.ShowModal() == wxID_OK && choose.GetSelection() != current) {
-            users_.setRole(u->name, kRoles[choose.GetSelection()], desk_.actor());
+        auto* roles = new wxRadioBox(&choose, wxID_ANY, wxString::Format(_("The role of %s:"), u8(u->name)),
+                                     wxDefaultPosition, wxDefaultSize, names, 1, wxRA_SPECIFY_COLS,
+                                     wxDefaultValidator, "roleChoice");
+        roles->SetSelection(current);
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(roles, 0, wxEXPAND | wxALL, 10);
+        sizer->Add(choose.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
+        choose.SetSizerAndFit(sizer);
+        choose.CentreOnParent();
+        roles->SetFocus();
+        if (choose.ShowModal() == wxID_OK && roles->GetSelection() != current) {
+            users_.setRole(u->name, kRoles[roles->GetSelection()], desk_.actor());
             refresh();
         }
     } catch (const std::exception& e) {

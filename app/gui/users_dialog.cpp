@@ -215,8 +215,8 @@ void UsersDialog::changeRoleOfSelected()
         return;
     }
     try {
-        // Radio buttons, not a list: the arrow keys move from the present role at once (GTK's
-        // list keeps its cursor on the first row whatever is selected).
+        // Radio buttons, not a list: the focus starts on the present role and the arrows move from
+        // it (GTK's list kept its keyboard cursor on the first row whatever was selected).
         wxDialog choose(this, wxID_ANY, _("Change the role"), wxDefaultPosition, wxDefaultSize,
                         wxDEFAULT_DIALOG_STYLE, "roleDialog");
         wxArrayString names;

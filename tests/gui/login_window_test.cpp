@@ -7,6 +7,7 @@
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/radiobox.h>
 #include <wx/translation.h>
 #include <wx/textctrl.h>
 
@@ -181,10 +182,13 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
         pressKey('R', wxMOD_ALT);
     });
     d.waitFor("the roles are offered", [] { return focusInside("roleDialog"); });
-    d.act("Up (to clerk), Enter", [] {
+    // wxGTK's radio buttons: the arrows move the focus, Space chooses.
+    d.act("Up to clerk, Space", [] {
         pressKey(WXK_UP);
-        pressKey(WXK_RETURN);
+        pressKey(WXK_SPACE);
     });
+    d.waitFor("clerk is chosen", [] { return control<wxRadioBox>("roleChoice")->GetSelection() == 0; });
+    d.act("Enter", [] { pressKey(WXK_RETURN); });
     d.waitFor("sato is a clerk in the case book", [this] {
         for (const auto& u : store->users()->users({"admin", Role::Admin}))
             if (u.name == "sato")

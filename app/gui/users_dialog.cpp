@@ -235,7 +235,8 @@ void UsersDialog::changeRoleOfSelected()
         sizer->Add(choose.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
         choose.SetSizerAndFit(sizer);
         choose.CentreOnParent();
-        roles->SetFocus();
+        // Once shown: GTK gives a new dialog's focus to its default button.
+        choose.CallAfter([roles] { roles->SetFocus(); });
         if (choose.ShowModal() == wxID_OK && roles->GetSelection() != current) {
             users_.setRole(u->name, kRoles[roles->GetSelection()], desk_.actor());
             refresh();

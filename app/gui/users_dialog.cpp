@@ -184,37 +184,34 @@ const db::User* UsersDialog::selected() const
     return &shown_[static_cast<std::size_t>(i)];
 }
 
-void UsersDialog::toggleSelected()
+void UsersDialog::changeSelected(const wxString& ownAccountRefusal, const std::function<void(const db::User&)>& change)
 {
     const db::User* u = selected();
     if (!u)
         return;
-    // The store refuses it too; said here, in the clerk's language, before anything is sent.
+    // The store refuses it too; said here, in the clerk's language, before anything is asked.
     if (u->name == desk_.user) {
-        showRefusal(this, _("You cannot disable yourself."), _("Another administrator can."));
-        list_->SetFocus();
-        return;
-    }
-    try {
-        users_.setActive(u->name, !u->active, desk_.actor());
-        refresh();
-    } catch (const std::exception& e) {
-        showError(this, e, _("Changing the user"));
+        showRefusal(this, ownAccountRefusal, _("Another administrator can."));
+    } else {
+        try {
+            change(*u);
+            refresh();
+        } catch (const std::exception& e) {
+            showError(this, e, _("Changing the user"));
+        }
     }
     list_->SetFocus();
 }
 
+void UsersDialog::toggleSelected()
+{
+    changeSelected(_("You cannot disable yourself."),
+                   [this](const db::User& u) { users_.setActive(u.name, !u.active, desk_.actor()); });
+}
+
 void UsersDialog::changeRoleOfSelected()
 {
-    const db::User* u = selected();
-    if (!u)
-        return;
-    if (u->name == desk_.user) {
-        showRefusal(this, _("You cannot change your own role."), _("Another administrator can."));
-        list_->SetFocus();
-        return;
-    }
-    try {
+    changeSelected(_("You cannot change your own role."), [this](const db::User& u) {
         // Radio buttons, not a list: the focus starts on the present role and the arrows move from
         // it (GTK's list kept its keyboard cursor on the first row whatever was selected).
         wxDialog choose(this, wxID_ANY, _("Change the role"), wxDefaultPosition, wxDefaultSize,
@@ -223,10 +220,10 @@ void UsersDialog::changeRoleOfSelected()
         int current = 0;
         for (std::size_t i = 0; i < std::size(kRoles); ++i) {
             names.Add(roleName(toUserRole(kRoles[i])));
-            if (kRoles[i] == u->role)
+            if (kRoles[i] == u.role)
                 current = static_cast<int>(i);
         }
-        auto* roles = new wxRadioBox(&choose, wxID_ANY, wxString::Format(_("The role of %s:"), u8(u->name)),
+        auto* roles = new wxRadioBox(&choose, wxID_ANY, wxString::Format(_("The role of %s:"), u8(u.name)),
                                      wxDefaultPosition, wxDefaultSize, names, 1, wxRA_SPECIFY_COLS,
                                      wxDefaultValidator, "roleChoice");
         roles->SetSelection(current);
@@ -237,14 +234,9 @@ void UsersDialog::changeRoleOfSelected()
         choose.CentreOnParent();
         // Once shown: GTK gives a new dialog's focus to its default button.
         choose.CallAfter([roles] { roles->SetFocus(); });
-        if (choose.ShowModal() == wxID_OK && roles->GetSelection() != current) {
-            users_.setRole(u->name, kRoles[roles->GetSelection()], desk_.actor());
-            refresh();
-        }
-    } catch (const std::exception& e) {
-        showError(this, e, _("Changing the user"));
-    }
-    list_->SetFocus();
+        if (choose.ShowModal() == wxID_OK && roles->GetSelection() != current)
+            users_.setRole(u.name, kRoles[roles->GetSelection()], desk_.actor());
+    });
 }
 
 void UsersDialog::setPasswordOfSelected()

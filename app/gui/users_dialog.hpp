@@ -5,6 +5,7 @@
 #include "app/gui/desk_context.hpp"
 #include "db/user_store.hpp"
 
+#include <functional>
 #include <vector>
 #include <wx/dialog.h>
 
@@ -20,6 +21,8 @@ private:
     void refresh();
     void addUser();
     const db::User* selected() const;
+    // Runs `change` on the selected user and shows the list again; refuses it for one's own account.
+    void changeSelected(const wxString& ownAccountRefusal, const std::function<void(const db::User&)>& change);
     void toggleSelected();
     void changeRoleOfSelected();
     void setPasswordOfSelected();

@@ -47,7 +47,8 @@ constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress
 MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role)
     : wxFrame(nullptr, wxID_ANY, _("Madoguchi - counter"), wxDefaultPosition, wxSize(1100, 680), wxDEFAULT_FRAME_STYLE,
               "mainFrame"),
-      desk_{store, settings.window, user, role, settings.waitWarningMinutes},
+      waitingStore_(std::make_unique<WaitingStore>(store, this)),
+      desk_{*waitingStore_, settings.window, user, role, settings.waitWarningMinutes},
       listAudit_(desk_, [this](const std::string& what) {
           SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
       }),

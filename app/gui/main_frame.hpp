@@ -3,6 +3,7 @@
 // search box), filters, warnings, and the way into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
 #include "app/gui/desk_context.hpp"
+#include "app/gui/waiting_store.hpp"
 #include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
 
@@ -78,6 +79,9 @@ private:
     // A failed store call: the banner when the server is out of reach; true when it was that.
     bool noteUnreachable(const std::exception& e);
 
+    // Every call of the window and its dialogs goes through it (a worker thread; a wait window
+    // when the server is slow): before desk_, which hands it on.
+    std::unique_ptr<WaitingStore> waitingStore_;
     DeskContext desk_;
     ListAudit listAudit_; // after desk_, whose actor it records
     AppSettings settings_;

@@ -3,6 +3,7 @@
 // selection. And the banner when the server goes out of reach: shown, and gone once it is back,
 // with nothing typed lost.
 #include "app/gui/case_detail_dialog.hpp"
+#include "app/gui/waiting_store.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "tests/db/test_books.hpp"
@@ -278,6 +279,23 @@ TEST_F(WindowTest, AnOpenCaseFollowsAnotherWindowsChangeUnlessTheClerkTypedSomet
     EXPECT_EQ(store->get(id).notes, ""); // the stale save never went in
 }
 
+namespace {
+
+int serverPort(const std::string& url)
+{
+    std::smatch m;
+    if (!std::regex_search(url, m, std::regex(":([0-9]+)/")))
+        throw std::runtime_error("no port in " + url);
+    return std::stoi(m[1]);
+}
+
+std::string throughProxy(const std::string& url, const TcpProxy& proxy)
+{
+    return std::regex_replace(url, std::regex(":[0-9]+/"), ":" + std::to_string(proxy.port()) + "/");
+}
+
+} // namespace
+
 TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsLost)
 {
     auto book = makeTestBook("postgresql");
@@ -285,11 +303,8 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
     // The window reaches the server through a relay the test can cut, like a network cable;
     // the server itself, which other tests use, keeps running.
-    std::smatch m;
-    std::string url = book->url();
-    ASSERT_TRUE(std::regex_search(url, m, std::regex(":([0-9]+)/")));
-    TcpProxy proxy(std::stoi(m[1]));
-    store = db::openStore(std::regex_replace(url, std::regex(":[0-9]+/"), ":" + std::to_string(proxy.port()) + "/"));
+    TcpProxy proxy(serverPort(book->url()));
+    store = db::openStore(throughProxy(book->url(), proxy));
     CaseId id = store->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
     openFrame();
     auto notes = [] { return control<wxTextCtrl>("notes"); };
@@ -347,4 +362,42 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
     run(d);
     closeFrame(); // before the relay it talks through goes
     store.reset();
+}
+
+// A server that stops answering without an error (a hung switch, a stalled VPN): the save waits,
+// the window says so after a second instead of freezing, Escape does not abandon the save
+// halfway, and when the server answers again the wait goes by itself and the case is saved.
+TEST_F(WindowTest, ASilentServerIsAWaitTheWindowShowsNotAFreeze)
+{
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    TcpProxy proxy(serverPort(book->url()));
+    store = db::openStore(throughProxy(book->url(), proxy));
+    CaseId id = store->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
+    openFrame();
+    auto notes = [] { return control<wxTextCtrl>("notes"); };
+    UiDriver d;
+    d.waitFor("the window lists the case", [&] { return frame->rows().size() == 1; });
+    d.act("open it", [&] { frame->CallAfter([this, id] { frame->openCase(id); }); });
+    d.waitFor("the case is open", [&] { return focusInside("caseDetailDialog") && notes(); });
+    d.act("the clerk types a note", [&] { notes()->SetValue(gui::u8("本人確認済み")); });
+    d.act("the server goes silent; Ctrl+S", [&] {
+        proxy.stall();
+        pressKey('S', wxMOD_CONTROL);
+    });
+    d.step(
+        "the window says it waits", [] { return shownTopLevel("waitDialog") != nullptr; }, std::chrono::seconds(5));
+    d.screenshot("waiting-for-the-server.png");
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.pause("the wait stays", std::chrono::milliseconds(500));
+    d.act("still waiting", [] { EXPECT_TRUE(shownTopLevel("waitDialog")); });
+    d.act("the server answers again", [&] { proxy.restore(); });
+    d.step(
+        "the wait goes by itself, no error", [] { return !gui::WaitingStore::waitShown() && !shownTopLevel("errorDialog"); },
+        std::chrono::seconds(5));
+    d.waitFor("saved", [&] { return store->get(id).notes == "本人確認済み"; });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });
+    run(d);
 }

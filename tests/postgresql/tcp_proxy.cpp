@@ -74,11 +74,21 @@ void TcpProxy::cut()
     (void)!::write(wakeFds_[1], "x", 1);
 }
 
+void TcpProxy::stall()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stalled_ = true;
+    }
+    (void)!::write(wakeFds_[1], "x", 1);
+}
+
 void TcpProxy::restore()
 {
     {
         std::lock_guard lock(mutex_);
         refusing_ = false;
+        stalled_ = false;
     }
     (void)!::write(wakeFds_[1], "x", 1);
 }
@@ -94,7 +104,7 @@ void TcpProxy::run()
                 fds.push_back({listenFd_, POLLIN, 0});
                 routes.push_back({listenFd_, -1});
             }
-            for (auto [c, u] : pairs_) {
+            for (auto [c, u] : stalled_ ? decltype(pairs_){} : pairs_) { // stalled: the bytes wait in the sockets
                 fds.push_back({c, POLLIN, 0});
                 routes.push_back({c, u});
                 fds.push_back({u, POLLIN, 0});

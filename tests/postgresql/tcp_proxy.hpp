@@ -1,7 +1,8 @@
 #pragma once
 // A loopback TCP relay between the store and the test server, to pull the network cable in a
 // test without stopping the server the other tests use: cut() drops every connection and refuses
-// new ones, restore() accepts again on the same port.
+// new ones, stall() keeps them open but moves no byte (a server that stopped answering: no error,
+// just silence), restore() ends either.
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -15,6 +16,7 @@ public:
     ~TcpProxy();
     int port() const { return port_; }
     void cut();
+    void stall();
     void restore();
 
 private:
@@ -29,6 +31,7 @@ private:
     std::vector<std::pair<int, int>> pairs_; // client, upstream
     std::atomic<bool> stop_{false};
     bool refusing_ = false; // guarded by mutex_: cut() until restore()
+    bool stalled_ = false;  // guarded by mutex_: stall() until restore()
     std::thread thread_;
 };
 

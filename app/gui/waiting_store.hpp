@@ -1,0 +1,71 @@
+#pragma once
+// The case book as the window uses it. Every call runs on a StoreWorker while the window waits
+// without freezing: most calls end within milliseconds and nothing is shown; one that takes
+// longer than a second (a server or network that stopped answering: up to 5 s to connect, 15 s
+// for a request) puts up a small "waiting for the case book" window that goes by itself when the
+// call ends, in success or error. That window is modal, so the clerk cannot start a second save
+// meanwhile; the other windows keep painting.
+#include "db/audit_log.hpp"
+#include "db/case_store.hpp"
+#include "db/user_store.hpp"
+#include "app/gui/store_worker.hpp"
+
+#include <type_traits>
+
+class wxWindow;
+
+namespace madoguchi::gui {
+
+class WaitingStore final : public db::CaseStore, public db::UserStore, public db::AuditLog {
+public:
+    // `parent`: the window the wait is shown over.
+    WaitingStore(db::CaseStore& inner, wxWindow* parent);
+    ~WaitingStore() override;
+
+    // True while a call's wait window is up (tests look, and stay off the store meanwhile).
+    static bool waitShown();
+
+    Case add(const CaseDraft& draft, const db::Actor& actor) override;
+    std::vector<CaseId> importCases(const std::vector<db::ImportedCase>& cases, const db::Actor& actor) override;
+    std::optional<Case> find(CaseId id) override;
+    Case get(CaseId id) override;
+    std::vector<db::CaseSummary> search(const db::CaseQuery& query) override;
+    Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const db::Actor& actor,
+                      std::optional<std::int64_t> expectedVersion) override;
+    Case reopen(CaseId id, const std::string& reason, const db::Actor& actor) override;
+    Case update(const Case& edited, const db::Actor& actor) override;
+    db::IntegrityReport check() override;
+    void backup(const std::filesystem::path& target) override;
+    std::string describe() const override;
+    std::unique_ptr<db::ChangeFeed> subscribe() override; // opens its own connection: not on the worker
+    db::UserStore* users() override;
+    db::AuditLog* audit() override;
+
+    bool hasUsers() override;
+    db::User createFirstAdmin(const std::string& name, const std::string& password) override;
+    db::Actor authenticate(const std::string& name, const std::string& password) override;
+    db::User addUser(const std::string& name, Role role, const std::string& password, const db::Actor& by) override;
+    db::User setRole(const std::string& name, Role role, const db::Actor& by) override;
+    db::User setActive(const std::string& name, bool active, const db::Actor& by) override;
+    void setPassword(const std::string& name, const std::string& password, const db::Actor& by) override;
+    std::vector<db::User> users(const db::Actor& by) override;
+
+    void recordAccess(const db::Actor& actor, const std::string& action, const std::vector<CaseId>& cases,
+                      const std::string& detail) override;
+    std::vector<AuditEntry> auditDay(boost::gregorian::date day, const db::Actor& by) override;
+    db::AuditVerification verifyAudit() override;
+    int retentionDays() override;
+    void setRetentionDays(int days, const db::Actor& by) override;
+    db::PurgeResult purgeExpired(boost::gregorian::date today, const db::Actor& by) override;
+
+private:
+    template <typename F>
+    std::invoke_result_t<F&> call(F&& f);
+    void waitVisibly(const std::function<bool()>& done);
+
+    db::CaseStore& inner_;
+    wxWindow* parent_;
+    StoreWorker worker_;
+};
+
+} // namespace madoguchi::gui

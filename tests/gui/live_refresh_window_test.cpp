@@ -400,4 +400,6 @@ TEST_F(WindowTest, ASilentServerIsAWaitTheWindowShowsNotAFreeze)
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });
     run(d);
+    closeFrame(); // before the relay it talks through goes
+    store.reset();
 }

@@ -1,5 +1,6 @@
 #include "app/gui/documents_panel.hpp"
 
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/text/search_fold.hpp"
 
@@ -49,9 +50,8 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
             for (const auto& k : known_)
                 if (k.id == items_[static_cast<std::size_t>(sel)].document)
                     detail = k.detail;
-        detail_->SetLabel(u8(detail));
+        setWrappedLabel(detail_, u8(detail), detail_->GetClientSize().GetWidth());
         detail_->SetToolTip(u8(detail)); // the whole of a long list of alternatives
-        detail_->Wrap(detail_->GetClientSize().GetWidth());
     });
 }
 

@@ -1,5 +1,6 @@
 #include "app/gui/error_dialog.hpp"
 
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/main_frame.hpp"
 #include "app/gui/presenters/error_text.hpp"
 #include "app/gui/wx_text.hpp"
@@ -24,13 +25,13 @@ void showDialog(wxWindow* parent, const wxString& whatText, const wxString& todo
     auto* what = new wxStaticText(&dlg, wxID_ANY, whatText, wxDefaultPosition, wxDefaultSize, 0, "errorWhat");
     what->SetFont(what->GetFont().Bold().Larger());
     sizer->Add(what, 0, wxALL, 12);
-    auto* todo = new wxStaticText(&dlg, wxID_ANY, todoText, wxDefaultPosition, wxDefaultSize, 0, "errorTodo");
-    todo->Wrap(460);
+    auto* todo = new wxStaticText(&dlg, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "errorTodo");
+    setWrappedLabel(todo, todoText, 460);
     sizer->Add(todo, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
     if (!detailText.empty()) {
         auto* more = new wxCollapsiblePane(&dlg, wxID_ANY, _("Details for the help desk"));
-        auto* detail = new wxStaticText(more->GetPane(), wxID_ANY, detailText);
-        detail->Wrap(460);
+        auto* detail = new wxStaticText(more->GetPane(), wxID_ANY, "");
+        setWrappedLabel(detail, detailText, 460);
         auto* paneSizer = new wxBoxSizer(wxVERTICAL);
         paneSizer->Add(detail, 0, wxALL, 4);
         more->GetPane()->SetSizer(paneSizer);

@@ -1,5 +1,6 @@
 #include "app/gui/pin_dialog.hpp"
 
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/wx_text.hpp"
 
 #include <array>
@@ -19,7 +20,7 @@ PinDialog::PinDialog(wxWindow* parent, const PinGate& gate)
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* ask = new wxStaticText(this, wxID_ANY,
                                  _("Ask the resident to type the card-info PIN (4 digits) of the My Number card."));
-    ask->Wrap(FromDIP(380));
+    wrapLabel(ask, FromDIP(380));
     top->Add(ask, 0, wxALL, 12);
 
     // The tries left before the field: the resident reads them before typing.

@@ -1,5 +1,6 @@
 #include "app/gui/resident_form_panel.hpp"
 
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 
@@ -114,8 +115,7 @@ void ResidentFormPanel::recheck(bool finalCheck)
     ResidentFormCheck check = checkResidentForm(fields(), now().localDay, finalCheck);
     for (auto& [field, label] : messages_) {
         auto message = check.messageFor(field);
-        label->SetLabel(message ? u8(*message) : wxString());
-        label->Wrap(300);
+        setWrappedLabel(label, message ? u8(*message) : wxString(), 300);
     }
     birthEcho_->SetLabel(u8(check.birthEcho));
     Layout();

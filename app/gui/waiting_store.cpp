@@ -1,5 +1,6 @@
 #include "app/gui/waiting_store.hpp"
 
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/wx_text.hpp"
 
 #include <chrono>
@@ -34,10 +35,11 @@ public:
                                       wxDefaultSize, 0, "waitWhat");
         what->SetFont(what->GetFont().Bold());
         sizer->Add(what, 0, wxALL, 12);
-        auto* why = new wxStaticText(this, wxID_ANY,
-                                     _("The server or the network is slow or out of reach. This goes by itself "
-                                       "when the case book answers; nothing you typed is lost."));
-        why->Wrap(380);
+        auto* why = new wxStaticText(this, wxID_ANY, "");
+        setWrappedLabel(why,
+                        _("The server or the network is slow or out of reach. This goes by itself when the case "
+                          "book answers; nothing you typed is lost."),
+                        380);
         sizer->Add(why, 0, wxLEFT | wxRIGHT, 12);
         gauge_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(380, -1));
         sizer->Add(gauge_, 0, wxEXPAND | wxALL, 12);

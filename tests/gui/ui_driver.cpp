@@ -146,7 +146,20 @@ bool focusInside(const char* dialog)
 std::string label(const char* name)
 {
     auto* t = dynamic_cast<wxStaticText*>(findControl(name));
-    return t ? std::string(t->GetLabel().utf8_str()) : std::string("(no ") + name + ")";
+    if (!t)
+        return std::string("(no ") + name + ")";
+    std::string text(t->GetLabel().utf8_str()), read;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') {
+            read += text[i];
+            continue;
+        }
+        bool latinBefore = i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80;
+        bool latinAfter = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80;
+        if (latinBefore && latinAfter)
+            read += ' ';
+    }
+    return read;
 }
 
 std::string textOf(const char* name)

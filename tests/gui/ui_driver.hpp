@@ -58,7 +58,9 @@ wxString focusedName();
 bool focusIs(const char* name);
 // Keys go to the window that has the focus: a dialog that has just appeared may not have it yet.
 bool focusInside(const char* dialog);
-// A static text's label, or "(no NAME)".
+// A static text's label as a person reads it, or "(no NAME)": the line breaks that wrapping put
+// in (app/gui/label_wrap.hpp) are taken out again — between Japanese characters they were
+// nothing, between Latin words they were a space.
 std::string label(const char* name);
 // A text field's value, or "(no NAME)".
 std::string textOf(const char* name);

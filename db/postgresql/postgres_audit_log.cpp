@@ -2,6 +2,7 @@
 // same meaning as sqlite_audit_log.cpp.
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "db/user_rules.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -148,11 +149,7 @@ void PostgresCaseStore::setRetentionDays(int days, const Actor& by)
 PurgeResult PostgresCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::PurgeCases);
-    int days = retentionDays();
-    if (days <= 0)
-        throw ValidationError("retention: no period is set (madoguchi-cli retention set --days N)");
-    PurgeResult result;
-    result.cutoff = today - boost::gregorian::days(days);
+    PurgeResult result = startPurge(today, retentionDays());
     std::string cutoff = toIso(result.cutoff);
     session_.transact("purging old cases", [&](pqxx::work& tx) {
         // Documents and history go with their case (ON DELETE CASCADE); the search pieces are in the row.

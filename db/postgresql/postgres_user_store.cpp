@@ -4,6 +4,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
+#include "db/user_rules.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 
 namespace madoguchi::db {
@@ -11,16 +12,6 @@ namespace madoguchi::db {
 namespace {
 
 constexpr const char* kUserColumns = "name, role, active, created_at, password_hash";
-
-// Login names go into every audit entry and onto the console: printable, no spaces.
-void validateUserName(const std::string& name)
-{
-    if (name.empty() || name.size() > 64)
-        throw ValidationError("user name: 1 to 64 characters");
-    for (unsigned char c : name)
-        if (c <= 0x20 || c == 0x7f)
-            throw ValidationError("user name: no spaces or control characters");
-}
 
 User userFromRow(const pqxx::row& r)
 {
@@ -42,14 +33,6 @@ User requireUser(pqxx::work& tx, const std::string& name)
     if (auto u = findUser(tx, name, true))
         return *u;
     throw NotFound("no user " + name);
-}
-
-// An unknown name costs the same time as a wrong password: the answer does not tell which names
-// exist.
-const std::string& dummyHash()
-{
-    static const std::string h = hashPassword("not a password of anyone");
-    return h;
 }
 
 } // namespace
@@ -88,18 +71,13 @@ Actor PostgresCaseStore::authenticate(const std::string& name, const std::string
             hash = r[0][4].as<std::string>();
         }
     });
-    bool ok = verifyPassword(password, hash ? *hash : dummyHash()) && hash;
-    if (ok && user->active)
-        return {user->name, user->role};
+    LoginOutcome outcome = judgeLogin(password, user, hash);
+    if (outcome.actor)
+        return *outcome.actor;
     session_.transact("writing the audit trail", [&](pqxx::work& tx) {
-        // The name as typed may be anything: recorded only when it is a user's name.
-        appendAudit(tx, {user ? user->name : std::string("?"), user ? user->role : Role::Clerk},
-                    audit_actions::kLoginFailed, std::nullopt, ok ? "switched off" : "wrong password or unknown user",
-                    now().iso);
+        appendAudit(tx, outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, now().iso);
     });
-    if (ok)
-        throw AccessDenied("user " + name + " is switched off; ask an admin");
-    throw AccessDenied("login refused: unknown user or wrong password");
+    outcome.refuse(name);
 }
 
 User PostgresCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)

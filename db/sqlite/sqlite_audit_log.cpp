@@ -1,6 +1,7 @@
 // The audit trail, retention and purge of the SQLite case book (db/audit_log.hpp).
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "db/user_rules.hpp"
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
@@ -200,11 +201,7 @@ void SqliteCaseStore::setRetentionDays(int days, const Actor& by)
 PurgeResult SqliteCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::PurgeCases);
-    int days = retentionDays();
-    if (days <= 0)
-        throw ValidationError("retention: no period is set (madoguchi-cli retention set --days N)");
-    PurgeResult result;
-    result.cutoff = today - boost::gregorian::days(days);
+    PurgeResult result = startPurge(today, retentionDays());
     std::string cutoff = toIso(result.cutoff);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);

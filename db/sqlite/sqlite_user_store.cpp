@@ -2,6 +2,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
+#include "db/user_rules.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 
@@ -11,28 +12,10 @@ namespace madoguchi::db {
 
 namespace {
 
-// Login names go into every audit entry and onto the console: printable, no spaces.
-void validateUserName(const std::string& name)
-{
-    if (name.empty() || name.size() > 64)
-        throw ValidationError("user name: 1 to 64 characters");
-    for (unsigned char c : name)
-        if (c <= 0x20 || c == 0x7f)
-            throw ValidationError("user name: no spaces or control characters");
-}
-
 User userFromRow(SQLite::Statement& q)
 {
     return {q.getColumn(0).getString(), parseRole(q.getColumn(1).getString()), q.getColumn(3).getInt() != 0,
             q.getColumn(4).getString()};
-}
-
-// An unknown name costs the same time as a wrong password: the answer does not tell which names
-// exist.
-const std::string& dummyHash()
-{
-    static const std::string h = hashPassword("not a password of anyone");
-    return h;
 }
 
 } // namespace
@@ -92,21 +75,17 @@ Actor SqliteCaseStore::authenticate(const std::string& name, const std::string& 
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "reading the users");
     }
-    bool ok = verifyPassword(password, hash ? *hash : dummyHash()) && hash;
-    if (ok && user->active)
-        return {user->name, user->role};
+    LoginOutcome outcome = judgeLogin(password, user, hash);
+    if (outcome.actor)
+        return *outcome.actor;
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        // The name as typed may be anything: recorded only when it is a user's name.
-        appendAudit({user ? user->name : std::string("?"), user ? user->role : Role::Clerk}, audit_actions::kLoginFailed,
-                    std::nullopt, ok ? "switched off" : "wrong password or unknown user", now().iso);
+        appendAudit(outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, now().iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "writing the audit trail");
     }
-    if (ok)
-        throw AccessDenied("user " + name + " is switched off; ask an admin");
-    throw AccessDenied("login refused: unknown user or wrong password");
+    outcome.refuse(name);
 }
 
 User SqliteCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)

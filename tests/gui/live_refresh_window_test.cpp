@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <wx/choice.h>
 #include <wx/config.h>
@@ -281,30 +282,39 @@ TEST_F(WindowTest, AnOpenCaseFollowsAnotherWindowsChangeUnlessTheClerkTypedSomet
 
 namespace {
 
-int serverPort(const std::string& url)
+// A PostgreSQL case book and a relay to it that the test can cut or stall like a network cable,
+// while the server itself, which other tests use, keeps running. None without a test server.
+struct RelayedBook {
+    std::unique_ptr<TestBook> book;
+    std::unique_ptr<TcpProxy> relay;
+    std::string url() const // the book, reached through the relay
+    {
+        return std::regex_replace(book->url(), std::regex(":[0-9]+/"), ":" + std::to_string(relay->port()) + "/");
+    }
+};
+
+std::optional<RelayedBook> relayedPostgresBook()
 {
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        return std::nullopt;
     std::smatch m;
+    std::string url = book->url();
     if (!std::regex_search(url, m, std::regex(":([0-9]+)/")))
         throw std::runtime_error("no port in " + url);
-    return std::stoi(m[1]);
-}
-
-std::string throughProxy(const std::string& url, const TcpProxy& proxy)
-{
-    return std::regex_replace(url, std::regex(":[0-9]+/"), ":" + std::to_string(proxy.port()) + "/");
+    auto relay = std::make_unique<TcpProxy>(std::stoi(m[1]));
+    return RelayedBook{std::move(book), std::move(relay)};
 }
 
 } // namespace
 
 TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsLost)
 {
-    auto book = makeTestBook("postgresql");
-    if (!book)
+    auto relayed = relayedPostgresBook();
+    if (!relayed)
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
-    // The window reaches the server through a relay the test can cut, like a network cable;
-    // the server itself, which other tests use, keeps running.
-    TcpProxy proxy(serverPort(book->url()));
-    store = db::openStore(throughProxy(book->url(), proxy));
+    TcpProxy& proxy = *relayed->relay;
+    store = db::openStore(relayed->url());
     CaseId id = store->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
     openFrame();
     auto notes = [] { return control<wxTextCtrl>("notes"); };
@@ -368,11 +378,11 @@ TEST_F(WindowTest, ABannerWhileThePostgresqlServerIsOutOfReachAndNothingTypedIsL
 // halfway, and when the server answers again the wait goes by itself and the case is saved.
 TEST_F(WindowTest, ASilentServerIsAWaitTheWindowShowsNotAFreeze)
 {
-    auto book = makeTestBook("postgresql");
-    if (!book)
+    auto relayed = relayedPostgresBook();
+    if (!relayed)
         GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
-    TcpProxy proxy(serverPort(book->url()));
-    store = db::openStore(throughProxy(book->url(), proxy));
+    TcpProxy& proxy = *relayed->relay;
+    store = db::openStore(relayed->url());
     CaseId id = store->add(visitor("佐藤 健", "サトウ ケン", "1"), {"tanaka"}).id;
     openFrame();
     auto notes = [] { return control<wxTextCtrl>("notes"); };

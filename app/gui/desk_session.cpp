@@ -3,6 +3,7 @@
 #include "app/common/current_user.hpp"
 #include "app/gui/login_dialog.hpp"
 #include "app/gui/main_frame.hpp"
+#include "app/gui/waiting_store.hpp"
 #include "db/user_store.hpp"
 
 namespace madoguchi::gui {
@@ -12,9 +13,12 @@ DeskSession openDesk(db::CaseStore& store, const AppSettings& settings, const ru
 {
     DeskSession session;
     db::Actor actor{app::currentOsUser(), Role::Clerk};
-    db::UserStore* users = store.users();
-    if (users) {
-        auto loggedIn = loginAtStart(nullptr, *users);
+    bool withUsers = store.users() != nullptr;
+    if (withUsers) {
+        // Through a worker like every later call: a silent server shows a wait, not a frozen login.
+        // Ended (its thread joined) before the main window's own takes over the connection.
+        WaitingStore loginStore(store, nullptr);
+        auto loggedIn = loginAtStart(nullptr, *loginStore.users());
         if (!loggedIn)
             return session;
         actor = *loggedIn;
@@ -22,8 +26,8 @@ DeskSession openDesk(db::CaseStore& store, const AppSettings& settings, const ru
     session.frame = new MainFrame(store, settings, actor.user, toUserRole(actor.role));
     session.frame->setRuleBook(rules);
     session.frame->Show();
-    if (users)
-        session.idleLock = std::make_unique<IdleLock>(*session.frame, *users, lockAfter);
+    if (withUsers)
+        session.idleLock = std::make_unique<IdleLock>(*session.frame, *session.frame->store().users(), lockAfter);
     return session;
 }
 

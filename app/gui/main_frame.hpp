@@ -3,9 +3,9 @@
 // search box), filters, warnings, and the way into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
 #include "app/gui/desk_context.hpp"
-#include "app/gui/waiting_store.hpp"
 #include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
+#include "app/gui/waiting_store.hpp"
 
 #include <functional>
 #include <memory>
@@ -33,6 +33,10 @@ class MainFrame : public wxFrame {
 public:
     MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role);
     ~MainFrame() override;
+
+    // The case book as this window calls it (on its worker thread): what else works at the desk
+    // (the idle lock) calls it this way too, never two calls at once on one connection.
+    db::CaseStore& store() { return *waitingStore_; }
 
     // Reads the list again with the current filters.
     void reload();

@@ -5,10 +5,10 @@
 // for a request) puts up a small "waiting for the case book" window that goes by itself when the
 // call ends, in success or error. That window is modal, so the clerk cannot start a second save
 // meanwhile; the other windows keep painting.
+#include "app/gui/store_worker.hpp"
 #include "db/audit_log.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
-#include "app/gui/store_worker.hpp"
 
 #include <type_traits>
 
@@ -18,7 +18,7 @@ namespace madoguchi::gui {
 
 class WaitingStore final : public db::CaseStore, public db::UserStore, public db::AuditLog {
 public:
-    // `parent`: the window the wait is shown over.
+    // `parent`: the window the wait is shown over (none: the middle of the screen).
     WaitingStore(db::CaseStore& inner, wxWindow* parent);
     ~WaitingStore() override;
 

@@ -412,3 +412,41 @@ TEST_F(WindowTest, ASilentServerIsAWaitTheWindowShowsNotAFreeze)
     closeFrame(); // before the relay it talks through goes
     store.reset();
 }
+
+// Logging in while the server is silent: the login shows the same wait, and the window opens once
+// the server answers.
+TEST_F(WindowTest, ASilentServerAtLoginIsAWaitToo)
+{
+    auto relayed = relayedPostgresBook();
+    if (!relayed)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    TcpProxy& proxy = *relayed->relay;
+    store = db::openStore(relayed->url());
+    addDeskUsers();
+    UiDriver d;
+    d.act("start the desk", [this] {
+        wxTheApp->CallAfter([this] {
+            session = gui::openDesk(*store, gui::loadSettings(), &ruleBook(), std::chrono::seconds(600));
+            frame = session.frame;
+        });
+    });
+    d.waitFor("the login asks for the user", [] { return focusInside("login") && focusIs("user"); });
+    d.act("the server goes silent; hanako, her password, Enter", [&] {
+        proxy.stall();
+        typeAscii("hanako");
+        pressKey(WXK_TAB);
+        typeAscii("hanako-pass-1");
+        pressKey(WXK_RETURN);
+    });
+    d.step(
+        "the login waits visibly", [] { return gui::WaitingStore::waitShown(); }, std::chrono::seconds(10));
+    d.act("the server answers again", [&] { proxy.restore(); });
+    d.step(
+        "the window opens in her name",
+        [this] { return !shownTopLevel("login") && frame && frame->IsShown() && frame->currentUser() == "hanako"; },
+        std::chrono::seconds(10));
+    run(d);
+    session.idleLock.reset(); // before the relay the window talks through goes
+    closeFrame();
+    store.reset();
+}

@@ -80,15 +80,14 @@ template <typename F>
 std::invoke_result_t<F&> WaitingStore::call(F&& f)
 {
     using Result = std::invoke_result_t<F&>;
-    if (!wxIsMainThread())
-        return f();
     std::packaged_task<Result()> task(std::ref(f));
     std::future<Result> result = task.get_future();
     worker_.post([&task] { task(); });
     // A call made from an event handled during another call's wait (a live refresh, the idle
     // lock) runs after that one on the worker, and waits the same way: its wait window comes over
-    // the first and both go in turn, so the window never blocks on a silent server.
-    if (result.wait_for(kQuietWait) != std::future_status::ready)
+    // the first and both go in turn, so the window never blocks on a silent server. A call from
+    // another thread queues the same way and just blocks: only the window's thread shows a wait.
+    if (wxIsMainThread() && result.wait_for(kQuietWait) != std::future_status::ready)
         waitVisibly([&result] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
     return result.get(); // the value, or the call's exception, here on the window's thread
 }

@@ -250,6 +250,10 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
                label("errorTodo") == "台帳がほかの処理で使用中です。数秒待ってから、もう一度操作してください。入力した内容は失われていません。";
     }, std::chrono::seconds(20));
     d.screenshot("save-failed.png");
+    d.act("the message is wrapped, not one line across the screen", [] {
+        EXPECT_TRUE(control<wxStaticText>("errorTodo")->GetLabel().Contains("\n"));
+        EXPECT_LE(shownTopLevel("errorDialog")->GetSize().GetWidth(), 600);
+    });
     d.act("the lock goes; Enter closes the message", [locker] {
         locker->exec("ROLLBACK");
         pressKey(WXK_RETURN);

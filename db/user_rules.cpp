@@ -29,15 +29,15 @@ LoginOutcome judgeLogin(const std::string& password, const std::optional<User>& 
 {
     bool passwordRight = verifyPassword(password, hash ? *hash : dummyHash()) && hash;
     if (passwordRight && user->active)
-        return {Actor{user->name, user->role}, {}, ""};
+        return {Actor{user->name, user->role}, {}, "", false};
     // The name as typed may be anything: recorded only when it is a user's name.
     return {std::nullopt, Actor{user ? user->name : std::string("?"), user ? user->role : Role::Clerk},
-            passwordRight ? "switched off" : "wrong password or unknown user"};
+            passwordRight ? "switched off" : "wrong password or unknown user", passwordRight};
 }
 
 void LoginOutcome::refuse(const std::string& typedName) const
 {
-    if (auditDetail == "switched off")
+    if (switchedOff)
         throw AccessDenied("user " + typedName + " is switched off; ask an admin");
     throw AccessDenied("login refused: unknown user or wrong password");
 }

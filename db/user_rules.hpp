@@ -21,6 +21,7 @@ struct LoginOutcome {
     // On failure, what the audit trail records: the user (or "?" for a name that is none) and why.
     Actor auditedAs;
     std::string auditDetail;
+    bool switchedOff = false; // the password was right but the account is off: said so
     // Throws AccessDenied with the answer the person at the login sees.
     [[noreturn]] void refuse(const std::string& typedName) const;
 };

@@ -1,7 +1,6 @@
 #include "app/gui/waiting_store.hpp"
 
 #include "app/gui/label_wrap.hpp"
-#include "app/gui/wx_text.hpp"
 
 #include <chrono>
 #include <future>

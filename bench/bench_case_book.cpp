@@ -8,10 +8,10 @@
 #include "core/text/search_fold.hpp"
 #include "db/case_store.hpp"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -74,8 +74,7 @@ int main(int argc, char** argv)
         return 0;
     auto store = db::openStore(path);
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
-    std::printf("database: %s, %.0f MB\n", path.c_str(),
-                std::filesystem::file_size(path) / 1048576.0);
+    std::printf("database: %s, %.0f MB\n", path.c_str(), std::filesystem::file_size(path) / 1048576.0);
 
     auto naive = [&](const std::string& sql, std::vector<std::string> args) {
         SQLite::Statement st(raw, sql);
@@ -93,36 +92,44 @@ int main(int argc, char** argv)
 
     db::CaseQuery q;
     q.limit = 100;
-    print("kana prefix (limit 100)", measure(runs, [&](int i) {
-              db::CaseQuery k = q;
-              k.kanaPrefix = prefixes[i];
-              return store->search(k).size();
-          }),
+    print("kana prefix (limit 100)",
+          measure(runs,
+                  [&](int i) {
+                      db::CaseQuery k = q;
+                      k.kanaPrefix = prefixes[i];
+                      return store->search(k).size();
+                  }),
           measure(naiveRuns, [&](int i) {
               return naive(std::string(naiveCols) + " WHERE kana LIKE ? LIMIT 100", {"%" + prefixes[i] + "%"});
           }));
-    print("kanji substring (limit 100)", measure(runs, [&](int i) {
-              db::CaseQuery k = q;
-              k.text = substrings[i];
-              return store->search(k).size();
-          }),
+    print("kanji substring (limit 100)",
+          measure(runs,
+                  [&](int i) {
+                      db::CaseQuery k = q;
+                      k.text = substrings[i];
+                      return store->search(k).size();
+                  }),
           measure(naiveRuns, [&](int i) {
               return naive(std::string(naiveCols) + " WHERE name LIKE ? LIMIT 100", {"%" + substrings[i] + "%"});
           }));
-    print("birth date", measure(runs, [&](int i) {
-              db::CaseQuery k = q;
-              k.birth = boost::gregorian::from_simple_string(births[i]);
-              return store->search(k).size();
-          }),
+    print("birth date",
+          measure(runs,
+                  [&](int i) {
+                      db::CaseQuery k = q;
+                      k.birth = boost::gregorian::from_simple_string(births[i]);
+                      return store->search(k).size();
+                  }),
           measure(naiveRuns, [&](int i) {
               return naive(std::string(naiveCols) + " WHERE birth LIKE ? LIMIT 100", {"%" + births[i] + "%"});
           }));
-    print("one day's list", measure(runs, [&](int i) {
-              db::CaseQuery k;
-              k.day = boost::gregorian::from_simple_string(daysList[i]);
-              k.limit = 5000;
-              return store->search(k).size();
-          }),
+    print("one day's list",
+          measure(runs,
+                  [&](int i) {
+                      db::CaseQuery k;
+                      k.day = boost::gregorian::from_simple_string(daysList[i]);
+                      k.limit = 5000;
+                      return store->search(k).size();
+                  }),
           measure(naiveRuns, [&](int i) {
               return naive(std::string(naiveCols) + " WHERE created_at LIKE ? LIMIT 5000", {"%" + daysList[i] + "%"});
           }));

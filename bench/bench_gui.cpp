@@ -92,8 +92,10 @@ bool ensureDisplay(const char* argv0)
     std::string script = std::string(MADOGUCHI_SOURCE_DIR) + "/scripts/services/start-xvfb.sh";
     ownXvfbStop = "MADOGUCHI_BUILD_DIR='" + self.parent_path().string() + "' '" + MADOGUCHI_SOURCE_DIR +
                   "/scripts/services/stop-xvfb.sh'";
-    std::string env = (std::filesystem::temp_directory_path() / ("bench-gui-xvfb-" + std::to_string(getpid()))).string();
-    std::string cmd = "MADOGUCHI_BUILD_DIR='" + self.parent_path().string() + "' '" + script + "' '" + env + "' >/dev/null";
+    std::string env =
+        (std::filesystem::temp_directory_path() / ("bench-gui-xvfb-" + std::to_string(getpid()))).string();
+    std::string cmd =
+        "MADOGUCHI_BUILD_DIR='" + self.parent_path().string() + "' '" + script + "' '" + env + "' >/dev/null";
     if (std::system(cmd.c_str()) != 0)
         return false;
     std::ifstream in(env);
@@ -130,14 +132,15 @@ int startup(int argc, char** argv, const std::string& path, bool keystrokes, boo
     settle(frame);
     double sinceMain = std::chrono::duration<double, std::milli>(Clock::now() - mainStart).count();
     if (!keystrokes) // the keystroke run is no cold start: this process built the database or ran before
-        std::printf("cold start to a usable window: %.0f ms from process start (%.0f ms in main), %zu of today's cases listed\n",
+        std::printf("cold start to a usable window: %.0f ms from process start (%.0f ms in main), %zu of today's cases "
+                    "listed\n",
                     t0 + sinceMain, sinceMain, frame->rows().size());
 
     if (keystrokes) {
         // Keystrokes as typed: each one appends a character to the search box, the list follows.
         auto* search = dynamic_cast<wxSearchCtrl*>(wxWindow::FindWindowByName("search", frame));
-        std::vector<std::string> words = {"やまだ", "さとう", "たかはし", "すずき", "渡辺", "A-012", "1970-05-20",
-                                          "ﾔﾏﾓﾄ", "こばやし", "山"};
+        std::vector<std::string> words = {"やまだ", "さとう",     "たかはし", "すずき",   "渡辺",
+                                          "A-012",  "1970-05-20", "ﾔﾏﾓﾄ",     "こばやし", "山"};
         std::vector<double> ms;
         std::size_t rows = 0;
         for (const auto& w : words) {
@@ -163,7 +166,8 @@ int startup(int argc, char** argv, const std::string& path, bool keystrokes, boo
         }
         std::sort(ms.begin(), ms.end());
         auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
-        std::printf("keystroke in search to updated list: p50 %.1f ms  p95 %.1f ms  max %.1f ms  (%zu keystrokes, %.0f rows on average)\n",
+        std::printf("keystroke in search to updated list: p50 %.1f ms  p95 %.1f ms  max %.1f ms  (%zu keystrokes, %.0f "
+                    "rows on average)\n",
                     at(0.5), at(0.95), ms.back(), ms.size(), static_cast<double>(rows) / ms.size());
     }
     frame->Destroy();

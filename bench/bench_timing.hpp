@@ -41,9 +41,12 @@ inline std::string substringOf(const std::string& name, std::mt19937_64& rng)
     for (std::size_t i = 0; i < folded.size();) {
         std::size_t len = 1;
         unsigned char c = static_cast<unsigned char>(folded[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
         chars.push_back(folded.substr(i, len));
         i += len;
     }

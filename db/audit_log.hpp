@@ -13,16 +13,16 @@ namespace madoguchi::db {
 
 struct AuditVerification {
     bool ok = true;
-    std::int64_t entries = 0;        // entries checked
+    std::int64_t entries = 0; // entries checked
     std::optional<std::int64_t> badSeq;
-    std::string problem;             // names the first bad entry
-    std::string headHash;            // the last entry's hash: write it down to anchor the chain
+    std::string problem;  // names the first bad entry
+    std::string headHash; // the last entry's hash: write it down to anchor the chain
 };
 
 struct PurgeResult {
-    boost::gregorian::date cutoff;   // closed cases last changed before this day were removed
+    boost::gregorian::date cutoff; // closed cases last changed before this day were removed
     std::int64_t purged = 0;
-    std::int64_t keptOpen = 0;       // older but still open: never purged
+    std::int64_t keptOpen = 0; // older but still open: never purged
 };
 
 class AuditLog {

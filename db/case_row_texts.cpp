@@ -7,8 +7,8 @@ namespace madoguchi::db {
 
 CaseRowTexts caseRowTexts(const Resident& r)
 {
-    return {trimmed(r.name),   trimmed(r.kana),        foldForSearch(r.name), foldForSearch(r.kana),
-            toIso(r.birth),    isoOrNone(r.stayUntil), isoOrNone(r.movedIn)};
+    return {trimmed(r.name), trimmed(r.kana),        foldForSearch(r.name), foldForSearch(r.kana),
+            toIso(r.birth),  isoOrNone(r.stayUntil), isoOrNone(r.movedIn)};
 }
 
 std::optional<std::string> isoOrNone(const std::optional<boost::gregorian::date>& d)

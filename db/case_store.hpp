@@ -63,8 +63,8 @@ struct IntegrityReport {
 };
 
 struct StoreOptions {
-    std::string office = "main";  // reception numbers are unique per office and day
-    std::string series = "A";     // the letter in front of the number
+    std::string office = "main"; // reception numbers are unique per office and day
+    std::string series = "A";    // the letter in front of the number
 };
 
 // A case brought in from elsewhere (a vendor system's export, generated fixtures, the benchmark):

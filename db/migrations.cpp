@@ -12,10 +12,9 @@ int newestVersion(const std::vector<Migration>& migrations)
 void refuseNewerSchema(int current, int newest)
 {
     if (current > newest)
-        throw StorageError(StorageError::Kind::Other,
-                           "the database has schema version " + std::to_string(current) +
-                               ", newer than this program knows (" + std::to_string(newest) +
-                               "); use a newer Madoguchi");
+        throw StorageError(StorageError::Kind::Other, "the database has schema version " + std::to_string(current) +
+                                                          ", newer than this program knows (" + std::to_string(newest) +
+                                                          "); use a newer Madoguchi");
 }
 
 } // namespace madoguchi::db

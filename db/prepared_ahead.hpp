@@ -12,13 +12,11 @@
 
 namespace madoguchi::db {
 
-template <typename In, typename Out>
-class PreparedAhead {
+template <typename In, typename Out> class PreparedAhead {
 public:
     // Starts preparing in[0], in[1], ... in order; `in` must outlive this object.
     PreparedAhead(const std::vector<In>& in, std::function<Out(const In&)> prepare)
-        : in_(in), prepare_(std::move(prepare)), out_(in.size()),
-          worker_([this](std::stop_token stop) { run(stop); })
+        : in_(in), prepare_(std::move(prepare)), out_(in.size()), worker_([this](std::stop_token stop) { run(stop); })
     {
     }
     PreparedAhead(const PreparedAhead&) = delete;

@@ -30,7 +30,10 @@ public:
 
 } // namespace
 
-std::unique_ptr<ChangeFeed> CaseStore::subscribe() { return std::make_unique<SilentFeed>(); }
+std::unique_ptr<ChangeFeed> CaseStore::subscribe()
+{
+    return std::make_unique<SilentFeed>();
+}
 
 Case CaseStore::get(CaseId id)
 {

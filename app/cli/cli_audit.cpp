@@ -1,11 +1,11 @@
 // madoguchi-cli audit list|export — a day's audit trail, for supervisors.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
-#include "reports/audit_csv.hpp"
 #include "app/common/private_file.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/audit_log.hpp"
+#include "reports/audit_csv.hpp"
 
 #include <iostream>
 

@@ -33,10 +33,9 @@ void printCase(CliContext& ctx, const Case& c)
         return;
     }
     auto& o = ctx.out;
-    o << c.receptionNumber << "  (id " << c.id << ")  " << info(c.procedure).nameJa << "  "
-      << statusNameJa(c.status) << '\n'
-      << "  氏名: " << c.resident.name << " (" << c.resident.kana << ")  生年月日: " << toIso(c.resident.birth)
+    o << c.receptionNumber << "  (id " << c.id << ")  " << info(c.procedure).nameJa << "  " << statusNameJa(c.status)
       << '\n'
+      << "  氏名: " << c.resident.name << " (" << c.resident.kana << ")  生年月日: " << toIso(c.resident.birth) << '\n'
       << "  申請者: " << applicantNameJa(c.applicant.type)
       << (c.applicant.proxyName.empty() ? "" : " " + c.applicant.proxyName) << "  窓口: " << c.window
       << "  担当: " << c.clerk << '\n'
@@ -49,23 +48,22 @@ void printCase(CliContext& ctx, const Case& c)
 int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case add");
-    o.add_options()("procedure", po::value<std::string>()->required(), "procedure id")
-        ("name", po::value<std::string>()->required(), "氏名")
-        ("kana", po::value<std::string>()->required(), "フリガナ")
-        ("birth", po::value<std::string>()->required(), "生年月日 YYYY-MM-DD")
-        ("address", po::value<std::string>()->default_value(""), "住所")
-        ("sex", po::value<std::string>()->default_value("not-known"), "male|female|not-applicable|not-known")
-        ("applicant", po::value<std::string>()->default_value("principal"), "principal|proxy|legal-representative")
-        ("proxy-name", po::value<std::string>()->default_value(""), "the proxy's name")
-        ("proxy-relation", po::value<std::string>()->default_value(""), "the proxy's relation to the resident")
-        ("window", po::value<std::string>()->default_value(""), "窓口")
-        ("clerk", po::value<std::string>(), "担当 (default: the login name)")
-        ("foreign", po::bool_switch(), "foreign resident")
-        ("stay-until", po::value<std::string>(), "end of the period of stay YYYY-MM-DD")
-        ("moved-in", po::value<std::string>(), "move-in notification day YYYY-MM-DD")
-        ("document", po::value<std::vector<std::string>>()->composing(), "a document checked (repeatable)")
-        ("fee", po::value<int>()->default_value(0), "fee in yen")
-        ("notes", po::value<std::string>()->default_value(""), "notes");
+    o.add_options()("procedure", po::value<std::string>()->required(), "procedure id")(
+        "name", po::value<std::string>()->required(), "氏名")("kana", po::value<std::string>()->required(), "フリガナ")(
+        "birth", po::value<std::string>()->required(),
+        "生年月日 YYYY-MM-DD")("address", po::value<std::string>()->default_value(""), "住所")(
+        "sex", po::value<std::string>()->default_value("not-known"), "male|female|not-applicable|not-known")(
+        "applicant", po::value<std::string>()->default_value("principal"), "principal|proxy|legal-representative")(
+        "proxy-name", po::value<std::string>()->default_value(""), "the proxy's name")(
+        "proxy-relation", po::value<std::string>()->default_value(""), "the proxy's relation to the resident")(
+        "window", po::value<std::string>()->default_value(""), "窓口")("clerk", po::value<std::string>(),
+                                                                       "担当 (default: the login name)")(
+        "foreign", po::bool_switch(), "foreign resident")("stay-until", po::value<std::string>(),
+                                                          "end of the period of stay YYYY-MM-DD")(
+        "moved-in", po::value<std::string>(), "move-in notification day YYYY-MM-DD")(
+        "document", po::value<std::vector<std::string>>()->composing(),
+        "a document checked (repeatable)")("fee", po::value<int>()->default_value(0),
+                                           "fee in yen")("notes", po::value<std::string>()->default_value(""), "notes");
     auto vm = parseArgs(args, o);
     CaseDraft d;
     d.procedure = parseProcedure(vm["procedure"].as<std::string>());
@@ -102,14 +100,12 @@ int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
 int caseList(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case list");
-    o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today, unless searching)")
-        ("from", po::value<std::string>(), "first day of a range")
-        ("to", po::value<std::string>(), "last day of a range")
-        ("status", po::value<std::string>(), "status id")
-        ("procedure", po::value<std::string>(), "procedure id")
-        ("window", po::value<std::string>(), "窓口")
-        ("search", po::value<std::string>(), "name, フリガナ (any script or width), reception number or birth date")
-        ("limit", po::value<std::size_t>()->default_value(500), "at most this many rows");
+    o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today, unless searching)")(
+        "from", po::value<std::string>(), "first day of a range")(
+        "to", po::value<std::string>(), "last day of a range")("status", po::value<std::string>(), "status id")(
+        "procedure", po::value<std::string>(), "procedure id")("window", po::value<std::string>(), "窓口")(
+        "search", po::value<std::string>(), "name, フリガナ (any script or width), reception number or birth date")(
+        "limit", po::value<std::size_t>()->default_value(500), "at most this many rows");
     auto vm = parseArgs(args, o);
     db::CaseQuery q;
     if (auto s = optionalString(vm, "date"))
@@ -165,9 +161,9 @@ int caseShow(CliContext& ctx, const std::vector<std::string>& args)
 int caseStatus(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case status");
-    o.add_options()("id", po::value<std::string>()->required(), "case id")
-        ("status", po::value<std::string>()->required(), "new status id")
-        ("reason", po::value<std::string>()->default_value(""), "why (needed for waiting and withdrawn)");
+    o.add_options()("id", po::value<std::string>()->required(),
+                    "case id")("status", po::value<std::string>()->required(), "new status id")(
+        "reason", po::value<std::string>()->default_value(""), "why (needed for waiting and withdrawn)");
     po::positional_options_description p;
     p.add("id", 1).add("status", 1);
     auto vm = parseArgs(args, o, p);
@@ -180,13 +176,13 @@ int caseStatus(CliContext& ctx, const std::vector<std::string>& args)
 int caseReopen(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case reopen");
-    o.add_options()("id", po::value<std::string>()->required(), "case id")
-        ("reason", po::value<std::string>()->required(), "why the closed case is reopened");
+    o.add_options()("id", po::value<std::string>()->required(),
+                    "case id")("reason", po::value<std::string>()->required(), "why the closed case is reopened");
     po::positional_options_description p;
     p.add("id", 1);
     auto vm = parseArgs(args, o, p);
-    printCase(ctx, ctx.store().reopen(parseCaseId(vm["id"].as<std::string>()), vm["reason"].as<std::string>(),
-                                      ctx.actor()));
+    printCase(ctx,
+              ctx.store().reopen(parseCaseId(vm["id"].as<std::string>()), vm["reason"].as<std::string>(), ctx.actor()));
     return kOk;
 }
 

@@ -4,8 +4,8 @@
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
-#include "core/security/audit_chain.hpp"
 #include "core/rules/rule_book.hpp"
+#include "core/security/audit_chain.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/handout.hpp"
 

@@ -16,18 +16,18 @@ namespace madoguchi::cli {
 // Exit codes (shared/design.md: 0 success, 2 bad input, other non-zero for the environment).
 enum ExitCode : int {
     kOk = 0,
-    kFailure = 1,        // an unexpected internal error
-    kBadInput = 2,       // wrong arguments, impossible dates, refused status changes, unknown ids
-    kStorageFault = 3,   // the database cannot be opened or written (disk full, damaged file)
-    kStorageBusy = 4,    // the database is locked by another program
-    kCardFault = 5,      // no reader, no card, pcscd not running, card answer unusable
-    kConflict = 6,       // someone else saved the same case first
-    kNotAllowed = 7,     // login refused, or the user's role does not allow the command
+    kFailure = 1,      // an unexpected internal error
+    kBadInput = 2,     // wrong arguments, impossible dates, refused status changes, unknown ids
+    kStorageFault = 3, // the database cannot be opened or written (disk full, damaged file)
+    kStorageBusy = 4,  // the database is locked by another program
+    kCardFault = 5,    // no reader, no card, pcscd not running, card answer unusable
+    kConflict = 6,     // someone else saved the same case first
+    kNotAllowed = 7,   // login refused, or the user's role does not allow the command
 };
 
 struct CliContext {
     CliContext(std::ostream& o, std::ostream& e) : out(o), err(e) {}
-    std::string dbUrl; // empty: the default database in the user's data directory
+    std::string dbUrl;    // empty: the default database in the user's data directory
     std::string userName; // --user, else $MADOGUCHI_USER
     std::string office;   // --office-code, else $MADOGUCHI_OFFICE, else "main"
     bool json = false;
@@ -58,9 +58,9 @@ std::string readPasswordFromStdin(const std::string& what);
 
 // Parses a command's arguments with Boost.Program_options; unknown options and missing values
 // become ValidationErrors (exit 2). `positional` names the options that take positional words.
-boost::program_options::variables_map parseArgs(const std::vector<std::string>& args,
-                                                const boost::program_options::options_description& options,
-                                                const boost::program_options::positional_options_description& positional = {});
+boost::program_options::variables_map
+parseArgs(const std::vector<std::string>& args, const boost::program_options::options_description& options,
+          const boost::program_options::positional_options_description& positional = {});
 
 std::optional<std::string> optionalString(const boost::program_options::variables_map& vm, const char* name);
 

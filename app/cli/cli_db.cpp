@@ -54,7 +54,8 @@ int dbVerifyAudit(CliContext& ctx)
 {
     db::AuditLog* log = ctx.unauthenticatedStore().audit();
     if (!log)
-        throw ValidationError("this database backend (" + ctx.unauthenticatedStore().describe() + ") keeps no audit trail yet");
+        throw ValidationError("this database backend (" + ctx.unauthenticatedStore().describe() +
+                              ") keeps no audit trail yet");
     auto v = log->verifyAudit();
     if (ctx.json)
         ctx.printJson({{"ok", v.ok},

@@ -35,7 +35,8 @@ int runRetention(CliContext& ctx, const std::vector<std::string>& args)
     }
     if (action == "set") {
         po::options_description o("retention set");
-        o.add_options()("days", po::value<int>()->required(), "keep closed cases this many days after their last change");
+        o.add_options()("days", po::value<int>()->required(),
+                        "keep closed cases this many days after their last change");
         auto vm = parseArgs(rest, o);
         log->setRetentionDays(vm["days"].as<int>(), ctx.actor());
         if (ctx.json)
@@ -53,8 +54,8 @@ int runRetention(CliContext& ctx, const std::vector<std::string>& args)
         if (ctx.json)
             ctx.printJson({{"cutoff", toIso(r.cutoff)}, {"purged", r.purged}, {"kept_open", r.keptOpen}});
         else
-            ctx.out << r.purged << " closed cases last changed before " << toIso(r.cutoff) << " purged; "
-                    << r.keptOpen << " older cases kept because they are still open\n";
+            ctx.out << r.purged << " closed cases last changed before " << toIso(r.cutoff) << " purged; " << r.keptOpen
+                    << " older cases kept because they are still open\n";
         return kOk;
     }
     return kFailure; // not reached: the action was checked above

@@ -48,7 +48,8 @@ int runUser(CliContext& ctx, const std::vector<std::string>& args)
     if (args.empty())
         throw ValidationError("user: say init-admin, add, role, disable, enable, passwd, list or whoami");
     const std::string& action = args.front();
-    static const std::vector<std::string> kActions{"init-admin", "add", "role", "disable", "enable", "passwd", "list", "whoami"};
+    static const std::vector<std::string> kActions{"init-admin", "add",    "role", "disable",
+                                                   "enable",     "passwd", "list", "whoami"};
     if (std::find(kActions.begin(), kActions.end(), action) == kActions.end())
         throw ValidationError("user: unknown action \"" + action +
                               "\" (init-admin, add, role, disable, enable, passwd, list, whoami)");
@@ -87,16 +88,18 @@ int runUser(CliContext& ctx, const std::vector<std::string>& args)
     }
     if (action == "role") {
         po::options_description o("user role");
-        o.add_options()("name", po::value<std::string>()->required(), "login name")
-            ("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
+        o.add_options()("name", po::value<std::string>()->required(),
+                        "login name")("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
         po::positional_options_description p;
         p.add("name", 1).add("role", 1);
         auto vm = parseArgs(rest, o, p);
-        printUser(ctx, users.setRole(vm["name"].as<std::string>(), parseRole(vm["role"].as<std::string>()), ctx.actor()));
+        printUser(ctx,
+                  users.setRole(vm["name"].as<std::string>(), parseRole(vm["role"].as<std::string>()), ctx.actor()));
         return kOk;
     }
     if (action == "disable" || action == "enable") {
-        printUser(ctx, users.setActive(nameArg(rest, action == "enable" ? "user enable" : "user disable"), action == "enable", ctx.actor()));
+        printUser(ctx, users.setActive(nameArg(rest, action == "enable" ? "user enable" : "user disable"),
+                                       action == "enable", ctx.actor()));
         return kOk;
     }
     if (action == "passwd") {

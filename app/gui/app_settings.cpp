@@ -23,8 +23,8 @@ void openSettingsFile()
 {
     wxFileName f(u8(settingsFilePath()));
     f.Mkdir(0700, wxPATH_MKDIR_FULL);
-    auto* config = new wxFileConfig("madoguchi", wxEmptyString, f.GetFullPath(), wxEmptyString,
-                                    wxCONFIG_USE_LOCAL_FILE);
+    auto* config =
+        new wxFileConfig("madoguchi", wxEmptyString, f.GetFullPath(), wxEmptyString, wxCONFIG_USE_LOCAL_FILE);
     delete wxConfigBase::Set(config);
 }
 

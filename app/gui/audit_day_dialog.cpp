@@ -1,12 +1,12 @@
 #include "app/gui/audit_day_dialog.hpp"
 
-#include "reports/audit_csv.hpp"
 #include "app/common/private_file.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/audit_log.hpp"
+#include "reports/audit_csv.hpp"
 
 #include <wx/button.h>
 #include <wx/filedlg.h>

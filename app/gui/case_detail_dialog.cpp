@@ -3,15 +3,15 @@
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
-#include "db/audit_log.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
+#include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
-#include "app/gui/wx_text.hpp"
 #include "core/text/search_fold.hpp"
+#include "db/audit_log.hpp"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -24,8 +24,8 @@
 namespace madoguchi::gui {
 
 CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id)
-    : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "caseDetailDialog"),
+    : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER,
+               "caseDetailDialog"),
       desk_(desk), case_(desk.store.get(id))
 {
     // Opening a case shows the resident's data: audited (users issue) before anything is shown.
@@ -48,7 +48,7 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
                             wxDefaultValidator, "notes");
     notesBox->Add(notes_, 1, wxEXPAND | wxALL, 4);
     auto* saveButton = new wxButton(notesBox->GetStaticBox(), wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition,
-                                   wxDefaultSize, 0, wxDefaultValidator, "saveButton");
+                                    wxDefaultSize, 0, wxDefaultValidator, "saveButton");
     notesBox->Add(saveButton, 0, wxALIGN_RIGHT | wxALL, 4);
     middle->Add(notesBox, 1, wxEXPAND);
     top->Add(middle, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -57,11 +57,13 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
     actionsParent_ = statusBox->GetStaticBox();
     auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
     reasonRow->Add(new wxStaticText(actionsParent_, wxID_ANY, _("&Reason")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    reason_ = new wxTextCtrl(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "reason");
+    reason_ =
+        new wxTextCtrl(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "reason");
     reason_->SetHint(_("Needed for hold, withdrawal and reopening"));
     reasonRow->Add(reason_, 1, wxEXPAND);
     statusBox->Add(reasonRow, 0, wxEXPAND | wxALL, 4);
-    reasonMessage_ = new wxStaticText(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "reasonMessage");
+    reasonMessage_ =
+        new wxStaticText(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "reasonMessage");
     reasonMessage_->SetForegroundColour(wxColour(0xC0, 0, 0));
     statusBox->Add(reasonMessage_, 0, wxLEFT, 4);
     actions_ = new wxBoxSizer(wxHORIZONTAL);
@@ -85,7 +87,8 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
                                  wxDefaultValidator, "printEnglishButton");
     bottom->Add(printEn, 0);
     bottom->AddStretchSpacer();
-    auto* close = new wxButton(this, wxID_CANCEL, _("&Close"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "closeButton");
+    auto* close = new wxButton(this, wxID_CANCEL, _("&Close"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                               "closeButton");
     bottom->Add(close, 0);
     top->Add(bottom, 0, wxEXPAND | wxALL, 8);
     print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printHandout(false); });
@@ -98,19 +101,26 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
     });
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'P', wxID_PRINT}};
     SetAcceleratorTable(wxAcceleratorTable(2, keys));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { printHandout(false); }, wxID_PRINT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (saveEdits())
-            show(case_);
-    }, wxID_SAVE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { printHandout(false); }, wxID_PRINT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (saveEdits())
+                show(case_);
+        },
+        wxID_SAVE);
     notes_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { notesModified_ = true; });
     // Closing with unsaved ticks or notes saves them: nothing typed may be lost.
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-        // After a conflict the clerk was told to close and redo their change on the case as it now
-        // is: closing must not try the stale save again (it would fail again and never close).
-        if (conflicted_ || saveEdits())
-            e.Skip();
-    }, wxID_CANCEL);
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent& e) {
+            // After a conflict the clerk was told to close and redo their change on the case as it now
+            // is: closing must not try the stale save again (it would fail again and never close).
+            if (conflicted_ || saveEdits())
+                e.Skip();
+        },
+        wxID_CANCEL);
 
     show(case_);
     Fit();
@@ -153,8 +163,9 @@ void CaseDetailDialog::show(const Case& c)
     int n = 1;
     for (const auto& t : actions.transitions) {
         // Alt+1, Alt+2...: every change is a keystroke away.
-        auto* b = new wxButton(actionsParent_, wxID_ANY, u8("&" + std::to_string(n++) + " " + t.label), wxDefaultPosition,
-                               wxDefaultSize, 0, wxDefaultValidator, u8("to-" + std::string(statusId(t.to))));
+        auto* b =
+            new wxButton(actionsParent_, wxID_ANY, u8("&" + std::to_string(n++) + " " + t.label), wxDefaultPosition,
+                         wxDefaultSize, 0, wxDefaultValidator, u8("to-" + std::string(statusId(t.to))));
         b->Bind(wxEVT_BUTTON, [this, to = t.to, r = t.needsReason](wxCommandEvent&) { changeStatus(to, r); });
         actions_->Add(b, 0, wxRIGHT, 6);
     }

@@ -52,14 +52,30 @@ void CaseListModel::GetValueByRow(wxVariant& variant, unsigned int row, unsigned
     const CaseRow& r = rows_[row];
     const std::string* s = nullptr;
     switch (col) {
-    case ColReception: s = &r.receptionNumber; break;
-    case ColTime: s = &r.time; break;
-    case ColProcedure: s = &r.procedure; break;
-    case ColResident: s = &r.resident; break;
-    case ColStatus: s = &r.status; break;
-    case ColWindow: s = &r.window; break;
-    case ColClerk: s = &r.clerk; break;
-    default: s = &r.warningText; break;
+    case ColReception:
+        s = &r.receptionNumber;
+        break;
+    case ColTime:
+        s = &r.time;
+        break;
+    case ColProcedure:
+        s = &r.procedure;
+        break;
+    case ColResident:
+        s = &r.resident;
+        break;
+    case ColStatus:
+        s = &r.status;
+        break;
+    case ColWindow:
+        s = &r.window;
+        break;
+    case ColClerk:
+        s = &r.clerk;
+        break;
+    default:
+        s = &r.warningText;
+        break;
     }
     variant = u8(*s);
 }

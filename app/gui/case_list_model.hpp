@@ -9,7 +9,17 @@
 
 namespace madoguchi::gui {
 
-enum CaseColumn { ColReception, ColTime, ColProcedure, ColResident, ColStatus, ColWindow, ColClerk, ColWarning, ColCount };
+enum CaseColumn {
+    ColReception,
+    ColTime,
+    ColProcedure,
+    ColResident,
+    ColStatus,
+    ColWindow,
+    ColClerk,
+    ColWarning,
+    ColCount
+};
 
 class CaseListModel : public wxDataViewVirtualListModel {
 public:

@@ -15,8 +15,8 @@ inline UserRole toUserRole(Role r)
 
 struct DeskContext {
     db::CaseStore& store;
-    std::string window;  // 窓口 of this desk (settings)
-    std::string user;    // the actor written into the history
+    std::string window; // 窓口 of this desk (settings)
+    std::string user;   // the actor written into the history
     UserRole role = UserRole::Clerk;
     int waitWarningMinutes = 30;
     // The rule book for documents, fees and deadlines; none when its files could not be read.

@@ -14,8 +14,8 @@ namespace madoguchi::gui {
 class MainFrame;
 
 struct DeskSession {
-    MainFrame* frame = nullptr;          // owned by wx; null when nobody logged in
-    std::unique_ptr<IdleLock> idleLock;  // none on a case book without users
+    MainFrame* frame = nullptr;         // owned by wx; null when nobody logged in
+    std::unique_ptr<IdleLock> idleLock; // none on a case book without users
 };
 
 // Asks who sits at the desk (or creates the first admin) before any resident's name is on screen,

@@ -13,7 +13,8 @@
 
 namespace madoguchi::gui {
 
-DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "documentsPanel")
+DocumentsPanel::DocumentsPanel(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "documentsPanel")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), 0, nullptr, 0,
@@ -21,8 +22,8 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
     sizer->Add(list_, 1, wxEXPAND);
     // What the selected line accepts (list A: one of…, list B: two of…).
     // Three lines kept free for it, so that the layout does not jump as the selection moves.
-    detail_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE,
-                               "documentDetail");
+    detail_ =
+        new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE, "documentDetail");
     detail_->SetMinSize(wxSize(-1, 3 * GetCharHeight() + 4));
     sizer->Add(detail_, 0, wxEXPAND | wxTOP, 2);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -30,8 +31,8 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxD
                             wxDefaultValidator, "newDocument");
     entry_->SetHint(_("Another document (e.g. passport)"));
     row->Add(entry_, 1, wxEXPAND | wxRIGHT, 4);
-    addButton_ = new wxButton(this, wxID_ANY, _("A&dd"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
-                              "addDocument");
+    addButton_ =
+        new wxButton(this, wxID_ANY, _("A&dd"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "addDocument");
     row->Add(addButton_);
     sizer->Add(row, 0, wxEXPAND | wxTOP, 4);
     SetSizer(sizer);

@@ -14,7 +14,8 @@
 
 namespace madoguchi::gui {
 
-std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskContext& desk, const Case& c, bool english)
+std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskContext& desk, const Case& c,
+                                                  bool english)
 {
     try {
         if (!desk.rules)

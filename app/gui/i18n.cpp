@@ -34,9 +34,12 @@ UiLanguage applyLanguage(const std::string& setting)
 wxString roleName(UserRole r)
 {
     switch (r) {
-    case UserRole::Clerk: return _("clerk");
-    case UserRole::Supervisor: return _("supervisor");
-    case UserRole::Admin: return _("administrator");
+    case UserRole::Clerk:
+        return _("clerk");
+    case UserRole::Supervisor:
+        return _("supervisor");
+    case UserRole::Admin:
+        return _("administrator");
     }
     return {};
 }

@@ -25,6 +25,9 @@ void setWrappedLabel(wxStaticText* label, const wxString& text, int width)
     label->SetLabelText(u8(joined));
 }
 
-void wrapLabel(wxStaticText* label, int width) { setWrappedLabel(label, label->GetLabelText(), width); }
+void wrapLabel(wxStaticText* label, int width)
+{
+    setWrappedLabel(label, label->GetLabelText(), width);
+}
 
 } // namespace madoguchi::gui

@@ -45,6 +45,9 @@ void ListAudit::flush()
     pendingSearch_ = false;
 }
 
-void ListAudit::userChanged() { recorded_.clear(); }
+void ListAudit::userChanged()
+{
+    recorded_.clear();
+}
 
 } // namespace madoguchi::gui

@@ -22,12 +22,14 @@ LoginDialog::LoginDialog(wxWindow* parent, db::UserStore& users, Mode mode, cons
     SetName("login");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     if (mode == Mode::FirstAdmin)
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("This case book has no users yet. Create the administrator,\n"
-                                                      "who then adds the clerks and supervisors.")),
+        sizer->Add(new wxStaticText(this, wxID_ANY,
+                                    _("This case book has no users yet. Create the administrator,\n"
+                                      "who then adds the clerks and supervisors.")),
                    0, wxALL, 10);
     if (mode == Mode::Unlock)
-        sizer->Add(new wxStaticText(this, wxID_ANY, _("The desk was locked while nobody used it.\n"
-                                                      "Personal data is hidden; what you typed is kept.")),
+        sizer->Add(new wxStaticText(this, wxID_ANY,
+                                    _("The desk was locked while nobody used it.\n"
+                                      "Personal data is hidden; what you typed is kept.")),
                    0, wxALL, 10);
     auto* grid = new wxFlexGridSizer(2, 8, 8);
     grid->AddGrowableCol(1);
@@ -57,7 +59,8 @@ LoginDialog::LoginDialog(wxWindow* parent, db::UserStore& users, Mode mode, cons
         buttons->Add(new wxButton(this, wxID_CANCEL, _("Quit")), 0, wxLEFT, 8);
     sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 10);
     SetSizerAndFit(sizer);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); }, wxID_OK);
     Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { submit(); });
     (fixedUser.empty() ? name_ : password_)->SetFocus();
     CentreOnParent();

@@ -10,15 +10,14 @@
 #include "core/rules/rule_book.hpp"
 #include "db/case_store.hpp"
 
-#include <wx/app.h>
-#include <wx/config.h>
-#include <wx/cmdline.h>
-#include <wx/msgdlg.h>
-#include <wx/version.h>
-
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <wx/app.h>
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/msgdlg.h>
+#include <wx/version.h>
 
 namespace madoguchi::gui {
 
@@ -58,12 +57,13 @@ public:
         }
         long seconds = 60 * wxConfigBase::Get()->ReadLong("/Settings/IdleLockMinutes", 3);
         parser.Found("lock-after", &seconds);
-        session_ = openDesk(*store_, settings, rules_ ? &*rules_ : nullptr, std::chrono::seconds(std::max(1L, seconds)));
+        session_ =
+            openDesk(*store_, settings, rules_ ? &*rules_ : nullptr, std::chrono::seconds(std::max(1L, seconds)));
         if (!session_.frame)
             return false; // nobody logged in
         if (rulesProblem)
-            wxMessageBox(u8(rulesProblem->what + "\n" + rulesProblem->todo + "\n\n" + rulesProblem->detail), _("Madoguchi"),
-                         wxOK | wxICON_WARNING, session_.frame);
+            wxMessageBox(u8(rulesProblem->what + "\n" + rulesProblem->todo + "\n\n" + rulesProblem->detail),
+                         _("Madoguchi"), wxOK | wxICON_WARNING, session_.frame);
         return true;
     }
 

@@ -22,8 +22,8 @@
 #include <wx/menu.h>
 #include <wx/panel.h>
 #include <wx/persist/toplevel.h>
-#include <wx/srchctrl.h>
 #include <wx/sizer.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
@@ -39,19 +39,20 @@ enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor, IdUsers };
 constexpr std::size_t kMaxRowsRefreshed = 200;
 constexpr int kRetryMilliseconds = 2000;
 
-constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting,
-                                    CaseStatus::Done, CaseStatus::Withdrawn};
+constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
+                                    CaseStatus::Withdrawn};
 
 } // namespace
 
 MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role)
     : wxFrame(nullptr, wxID_ANY, _("Madoguchi - counter"), wxDefaultPosition, wxSize(1100, 680), wxDEFAULT_FRAME_STYLE,
               "mainFrame"),
-      waitingStore_(std::make_unique<WaitingStore>(store, this)),
-      desk_{*waitingStore_, settings.window, user, role, settings.waitWarningMinutes},
-      listAudit_(desk_, [this](const std::string& what) {
-          SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
-      }),
+      waitingStore_(std::make_unique<WaitingStore>(store, this)), desk_{*waitingStore_, settings.window, user, role,
+                                                                        settings.waitWarningMinutes},
+      listAudit_(desk_,
+                 [this](const std::string& what) {
+                     SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
+                 }),
       settings_(settings), office_(settings.office)
 {
     buildMenu();
@@ -104,20 +105,19 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
             reload();
     });
     // The watcher calls back on its own thread; CallAfter brings each call to this one.
-    watcher_ = std::make_unique<db::ChangeWatcher>(
-        [&store] { return store.subscribe(); },
-        [this](const std::vector<db::ChangeEvent>& events) {
-            CallAfter([this, events] {
-                watcherDown_ = false;
-                applyChanges(events);
-            });
-        },
-        [this](const std::string& problem) {
-            CallAfter([this, problem] {
-                watcherDown_ = true;
-                connectionLost(problem);
-            });
-        });
+    watcher_ = std::make_unique<db::ChangeWatcher>([&store] { return store.subscribe(); },
+                                                   [this](const std::vector<db::ChangeEvent>& events) {
+                                                       CallAfter([this, events] {
+                                                           watcherDown_ = false;
+                                                           applyChanges(events);
+                                                       });
+                                                   },
+                                                   [this](const std::string& problem) {
+                                                       CallAfter([this, problem] {
+                                                           watcherDown_ = true;
+                                                           connectionLost(problem);
+                                                       });
+                                                   });
 }
 
 MainFrame::~MainFrame()
@@ -149,26 +149,37 @@ void MainFrame::buildMenu()
     bar->Append(view, _("&View"));
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { newCase(); }, wxID_NEW);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openSelectedCase(); }, IdOpenCase);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        auto item = list_->GetSelection();
-        if (!item.IsOk())
-            return;
-        try {
-            Case c = desk_.store.get(model_->rows()[model_->GetRow(item)].id);
-            if (auto path = printHandout(this, desk_, c, false))
-                SetStatusText(wxString::Format(_("Handout written: %s"), u8(path->string())), 0);
-        } catch (const std::exception& e) {
-            showError(this, e, _("Printing the handout"));
-        }
-    }, wxID_PRINT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSettings(); }, wxID_PREFERENCES);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { reload(); }, wxID_REFRESH);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showUsers(); }, IdUsers);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { newCase(); }, wxID_NEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { openSelectedCase(); }, IdOpenCase);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            auto item = list_->GetSelection();
+            if (!item.IsOk())
+                return;
+            try {
+                Case c = desk_.store.get(model_->rows()[model_->GetRow(item)].id);
+                if (auto path = printHandout(this, desk_, c, false))
+                    SetStatusText(wxString::Format(_("Handout written: %s"), u8(path->string())), 0);
+            } catch (const std::exception& e) {
+                showError(this, e, _("Printing the handout"));
+            }
+        },
+        wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showSettings(); }, wxID_PREFERENCES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, IdSearch);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { reload(); }, wxID_REFRESH);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showUsers(); }, IdUsers);
 }
 
 void MainFrame::updateRoleMenus()
@@ -215,7 +226,10 @@ void MainFrame::buildConnectionBanner(wxWindow* parent, wxSizer* sizer)
     sizer->Add(banner_, 0, wxEXPAND);
 }
 
-bool MainFrame::connectionBannerShown() const { return banner_->IsShown(); }
+bool MainFrame::connectionBannerShown() const
+{
+    return banner_->IsShown();
+}
 
 void MainFrame::connectionLost(const std::string& detail)
 {
@@ -251,8 +265,8 @@ void MainFrame::buildFilterBar(wxWindow* parent, wxSizer* sizer)
 {
     // Created in the order the tab key visits them: search, status, procedure, window, list.
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    search_ = new wxSearchCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), 0,
-                               wxDefaultValidator, "search");
+    search_ = new wxSearchCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), 0, wxDefaultValidator,
+                               "search");
     search_->ShowCancelButton(true);
     search_->SetDescriptiveText(_("Name, furigana, No. (A-012) or birth date"));
     bar->Add(search_, 0, wxRIGHT, 12);
@@ -414,7 +428,10 @@ void MainFrame::updateListSummary(const CaseFilter& filter, std::size_t limit)
     SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
 }
 
-const std::vector<CaseRow>& MainFrame::rows() const { return model_->rows(); }
+const std::vector<CaseRow>& MainFrame::rows() const
+{
+    return model_->rows();
+}
 
 void MainFrame::newCase()
 {

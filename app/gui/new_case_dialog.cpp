@@ -26,7 +26,7 @@ namespace {
 constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
                                          ApplicantType::LegalRepresentative};
 constexpr int kReadCardId = wxID_HIGHEST + 1;
-}
+} // namespace
 
 NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     : wxDialog(parent, wxID_ANY, _("New case"), wxDefaultPosition, wxDefaultSize,
@@ -41,22 +41,25 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     auto* procBox = new wxStaticBoxSizer(wxVERTICAL, this, _("&Procedure"));
     picker_ = new ProcedurePicker(procBox->GetStaticBox());
     procBox->Add(picker_, 1, wxEXPAND | wxALL, 4);
-    procedureMessage_ = new wxStaticText(procBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "procedureMessage");
+    procedureMessage_ = new wxStaticText(procBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
+                                         "procedureMessage");
     procedureMessage_->SetForegroundColour(wxColour(0xC0, 0, 0));
     procBox->Add(procedureMessage_, 0, wxLEFT, 4);
     left->Add(procBox, 1, wxEXPAND | wxBOTTOM, 8);
 
     wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative")};
-    applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize, 3,
-                                applicantChoices, 1, wxRA_SPECIFY_COLS, wxDefaultValidator, "applicant");
+    applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize, 3, applicantChoices,
+                                1, wxRA_SPECIFY_COLS, wxDefaultValidator, "applicant");
     left->Add(applicant_, 0, wxEXPAND | wxBOTTOM, 4);
     auto* proxyGrid = new wxFlexGridSizer(2, wxSize(6, 4));
     proxyGrid->AddGrowableCol(1);
     proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Proxy's name")), 0, wxALIGN_CENTER_VERTICAL);
-    proxyName_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyName");
+    proxyName_ =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyName");
     proxyGrid->Add(proxyName_, 1, wxEXPAND);
     proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Relation")), 0, wxALIGN_CENTER_VERTICAL);
-    proxyRelation_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyRelation");
+    proxyRelation_ =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyRelation");
     proxyGrid->Add(proxyRelation_, 1, wxEXPAND);
     left->Add(proxyGrid, 0, wxEXPAND | wxBOTTOM, 8);
     proxyName_->Enable(false);
@@ -106,14 +109,16 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     docBox->Add(documents_, 1, wxEXPAND | wxALL, 4);
     right->Add(docBox, 1, wxEXPAND | wxBOTTOM, 8);
     right->Add(new wxStaticText(this, wxID_ANY, _("N&otes")), 0);
-    notes_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 50), wxTE_MULTILINE, wxDefaultValidator, "notes");
+    notes_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 50), wxTE_MULTILINE, wxDefaultValidator,
+                            "notes");
     right->Add(notes_, 0, wxEXPAND);
     columns->Add(right, 1, wxEXPAND | wxALL, 8);
     top->Add(columns, 1, wxEXPAND);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->AddStretchSpacer();
-    auto* saveButton = new wxButton(this, wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "saveButton");
+    auto* saveButton = new wxButton(this, wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition, wxDefaultSize, 0,
+                                    wxDefaultValidator, "saveButton");
     buttons->Add(saveButton, 0, wxRIGHT, 8);
     buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel")), 0);
     top->Add(buttons, 0, wxEXPAND | wxALL, 8);
@@ -123,7 +128,8 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     readCard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { readCard(); });
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'R', kReadCardId}};
     SetAcceleratorTable(wxAcceleratorTable(2, keys));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { readCard(); }, kReadCardId);
     picker_->onChosen([this] { resident_->focusName(); });
@@ -189,7 +195,8 @@ void NewCaseDialog::refreshRules()
 {
     std::optional<Procedure> procedure = picker_->selected();
     if (!desk_.rules || !procedure) {
-        rulesSummary_->ChangeValue(desk_.rules ? wxString() : _("The rule book could not be read: no documents or fees."));
+        rulesSummary_->ChangeValue(desk_.rules ? wxString()
+                                               : _("The rule book could not be read: no documents or fees."));
         return;
     }
     ResidentFields typed = resident_->fields();

@@ -11,11 +11,12 @@
 
 namespace madoguchi::gui {
 
-ProcedurePicker::ProcedurePicker(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "procedurePicker")
+ProcedurePicker::ProcedurePicker(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "procedurePicker")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    search_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
-                             "procedureSearch");
+    search_ =
+        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "procedureSearch");
     search_->SetHint(_("Part of the name or reading, e.g. saikoufu"));
     sizer->Add(search_, 0, wxEXPAND | wxBOTTOM, 4);
     list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 200)), 0, nullptr, wxLB_SINGLE,
@@ -81,6 +82,9 @@ std::optional<Procedure> ProcedurePicker::selected() const
     return shown_[static_cast<std::size_t>(sel)];
 }
 
-void ProcedurePicker::focusSearch() { search_->SetFocus(); }
+void ProcedurePicker::focusSearch()
+{
+    search_->SetFocus();
+}
 
 } // namespace madoguchi::gui

@@ -17,7 +17,8 @@ namespace {
 constexpr Sex kSexes[] = {Sex::NotKnown, Sex::Male, Sex::Female, Sex::NotApplicable};
 }
 
-ResidentFormPanel::ResidentFormPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "residentForm")
+ResidentFormPanel::ResidentFormPanel(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "residentForm")
 {
     grid_ = new wxFlexGridSizer(3, wxSize(8, 4));
     grid_->AddGrowableCol(1);
@@ -64,8 +65,8 @@ wxTextCtrl* ResidentFormPanel::addText(const wxString& label, std::optional<Resi
     grid_->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
     auto* text = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(320, -1), 0, wxDefaultValidator, name);
     grid_->Add(text, 1, wxEXPAND);
-    auto* message = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
-                                     wxString(name) + "Message");
+    auto* message =
+        new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxString(name) + "Message");
     message->SetForegroundColour(wxColour(0xC0, 0x00, 0x00));
     grid_->Add(message, 0, wxALIGN_CENTER_VERTICAL);
     if (field) {
@@ -138,7 +139,10 @@ std::optional<Resident> ResidentFormPanel::finalCheck()
 } // namespace madoguchi::gui
 
 namespace madoguchi::gui {
-void ResidentFormPanel::focusName() { name_->SetFocus(); }
+void ResidentFormPanel::focusName()
+{
+    name_->SetFocus();
+}
 void ResidentFormPanel::focusKana()
 {
     kana_->SetFocus();

@@ -20,12 +20,14 @@ const char* const kLanguages[] = {"auto", "ja", "en"};
 }
 
 SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, bool admin)
-    : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE, "settingsDialog"),
+    : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
+               "settingsDialog"),
       base_(current)
 {
     auto* grid = new wxFlexGridSizer(2, wxSize(8, 6));
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
-    language_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator, "language");
+    language_ =
+        new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator, "language");
     language_->Append(_("Automatic (Japanese on a Japanese system)"));
     language_->Append(u8("日本語"));
     language_->Append("English");
@@ -35,11 +37,13 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
             language_->SetSelection(i);
     grid->Add(language_);
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Window (desk number)")), 0, wxALIGN_CENTER_VERTICAL);
-    window_ = new wxTextCtrl(this, wxID_ANY, u8(current.window), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "window");
+    window_ = new wxTextCtrl(this, wxID_ANY, u8(current.window), wxDefaultPosition, wxDefaultSize, 0,
+                             wxDefaultValidator, "window");
     grid->Add(window_);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Flag a &waiting resident after (minutes)")), 0, wxALIGN_CENTER_VERTICAL);
-    waitMinutes_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1, 240,
-                                  current.waitWarningMinutes, "waitMinutes");
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Flag a &waiting resident after (minutes)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    waitMinutes_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1,
+                                  240, current.waitWarningMinutes, "waitMinutes");
     grid->Add(waitMinutes_);
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Case book (file or postgresql://...)")), 0, wxALIGN_CENTER_VERTICAL);
     database_ = new wxTextCtrl(this, wxID_ANY, u8(current.database), wxDefaultPosition, wxSize(FromDIP(380), -1), 0,
@@ -47,8 +51,8 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
     database_->SetHint(_("Empty: the case book file in your data folder"));
     grid->Add(database_, 0, wxEXPAND);
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Office code")), 0, wxALIGN_CENTER_VERTICAL);
-    office_ = new wxTextCtrl(this, wxID_ANY, u8(current.office), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
-                             "office");
+    office_ = new wxTextCtrl(this, wxID_ANY, u8(current.office), wxDefaultPosition, wxDefaultSize, 0,
+                             wxDefaultValidator, "office");
     grid->Add(office_);
     // Which case book a desk writes to is the administrator's decision (a clerk pointing a desk at
     // another file would split the day's numbering); others see it.
@@ -57,9 +61,10 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(grid, 0, wxALL, 12);
-    top->Add(new wxStaticText(this, wxID_ANY, admin ? _("A new language, case book or office applies from the next start.")
-                                                    : _("A new language applies from the next start. Only an "
-                                                        "administrator changes the case book and the office.")),
+    top->Add(new wxStaticText(this, wxID_ANY,
+                              admin ? _("A new language, case book or office applies from the next start.")
+                                    : _("A new language applies from the next start. Only an "
+                                        "administrator changes the case book and the office.")),
              0, wxLEFT | wxRIGHT, 12);
     message_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "settingsMessage");
     message_->SetForegroundColour(wxColour(0xC0, 0, 0));
@@ -67,7 +72,8 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
     top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(top);
     CentreOnParent();
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { accept(); }, wxID_OK);
+    Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { accept(); }, wxID_OK);
 }
 
 void SettingsDialog::accept()

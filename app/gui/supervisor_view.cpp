@@ -6,15 +6,14 @@
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
-
 #include "db/audit_log.hpp"
 #include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 
 #include <wx/button.h>
-#include <wx/filedlg.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
+#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
@@ -37,7 +36,8 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
     totals_->SetFont(totals_->GetFont().Bold());
     row->Add(totals_, 1, wxALIGN_CENTER_VERTICAL);
     top->Add(row, 0, wxEXPAND | wxALL, 8);
-    figures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator, "figures");
+    figures_ =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator, "figures");
     figures_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 110);
     figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 300);
     figures_->AppendColumn(_("Cases"), wxLIST_FORMAT_RIGHT, 80);
@@ -100,8 +100,10 @@ void SupervisorView::exportDay(bool csv)
         for (const auto& d : summary.cases)
             ids.push_back(d.c.id);
         if (db::AuditLog* log = desk_.store.audit())
-            log->recordAccess(desk_.actor(), audit_actions::kExport, ids, csv ? "daily report csv" : "daily report pdf");
-        reports::writeFileAtomically(path, csv ? reports::dailyCsv(summary) : reports::renderDailyReport(summary, office).pdf);
+            log->recordAccess(desk_.actor(), audit_actions::kExport, ids,
+                              csv ? "daily report csv" : "daily report pdf");
+        reports::writeFileAtomically(path, csv ? reports::dailyCsv(summary)
+                                               : reports::renderDailyReport(summary, office).pdf);
     } catch (const std::exception& e) {
         showError(this, e, csv ? _("Writing the CSV") : _("Writing the daily report"));
     }

@@ -54,8 +54,8 @@ public:
                                    wxDefaultValidator, "newPassword");
         grid->Add(password_, 1, wxEXPAND);
         grid->Add(new wxStaticText(this, wxID_ANY, _("Password again")), 0, wxALIGN_CENTER_VERTICAL);
-        repeat_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD | wxTE_PROCESS_ENTER,
-                                 wxDefaultValidator, "newRepeat");
+        repeat_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                 wxTE_PASSWORD | wxTE_PROCESS_ENTER, wxDefaultValidator, "newRepeat");
         grid->Add(repeat_, 1, wxEXPAND);
         sizer->Add(grid, 0, wxEXPAND | wxALL, 10);
         message_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "addUserMessage");
@@ -68,7 +68,8 @@ public:
         buttons->Add(new wxButton(this, wxID_CANCEL, _("Cancel")), 0, wxLEFT, 8);
         sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 10);
         SetSizerAndFit(sizer);
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); }, wxID_OK);
+        Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); }, wxID_OK);
         repeat_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { submit(); });
         if (name_)
             name_->SetFocus();
@@ -214,8 +215,8 @@ void UsersDialog::changeRoleOfSelected()
     changeSelected(_("You cannot change your own role."), [this](const db::User& u) {
         // Radio buttons, not a list: the focus starts on the present role and the arrows move from
         // it (GTK's list kept its keyboard cursor on the first row whatever was selected).
-        wxDialog choose(this, wxID_ANY, _("Change the role"), wxDefaultPosition, wxDefaultSize,
-                        wxDEFAULT_DIALOG_STYLE, "roleDialog");
+        wxDialog choose(this, wxID_ANY, _("Change the role"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
+                        "roleDialog");
         wxArrayString names;
         int current = 0;
         for (std::size_t i = 0; i < std::size(kRoles); ++i) {
@@ -223,9 +224,9 @@ void UsersDialog::changeRoleOfSelected()
             if (kRoles[i] == u.role)
                 current = static_cast<int>(i);
         }
-        auto* roles = new wxRadioBox(&choose, wxID_ANY, wxString::Format(_("The role of %s:"), u8(u.name)),
-                                     wxDefaultPosition, wxDefaultSize, names, 1, wxRA_SPECIFY_COLS,
-                                     wxDefaultValidator, "roleChoice");
+        auto* roles =
+            new wxRadioBox(&choose, wxID_ANY, wxString::Format(_("The role of %s:"), u8(u.name)), wxDefaultPosition,
+                           wxDefaultSize, names, 1, wxRA_SPECIFY_COLS, wxDefaultValidator, "roleChoice");
         roles->SetSelection(current);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(roles, 0, wxEXPAND | wxALL, 10);

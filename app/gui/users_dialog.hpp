@@ -1,7 +1,7 @@
 #pragma once
 // The administrator's list of users: who may log in, in which role; adding a user, disabling or
-// enabling one, changing a role, setting a new password for a user who forgot theirs. Everything goes through the case book's user store, which checks the role again
-// and audits each change (user.add, user.change).
+// enabling one, changing a role, setting a new password for a user who forgot theirs. Everything goes through the case
+// book's user store, which checks the role again and audits each change (user.add, user.change).
 #include "app/gui/desk_context.hpp"
 #include "db/user_store.hpp"
 

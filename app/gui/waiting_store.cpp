@@ -73,10 +73,12 @@ WaitingStore::WaitingStore(db::CaseStore& inner, wxWindow* parent) : inner_(inne
 
 WaitingStore::~WaitingStore() = default;
 
-bool WaitingStore::waitShown() { return gWaitsShown > 0; }
+bool WaitingStore::waitShown()
+{
+    return gWaitsShown > 0;
+}
 
-template <typename F>
-std::invoke_result_t<F&> WaitingStore::call(F&& f)
+template <typename F> std::invoke_result_t<F&> WaitingStore::call(F&& f)
 {
     using Result = std::invoke_result_t<F&>;
     std::packaged_task<Result()> task(std::ref(f));
@@ -150,13 +152,25 @@ void WaitingStore::backup(const std::filesystem::path& target)
     call([&] { inner_.backup(target); });
 }
 
-std::string WaitingStore::describe() const { return inner_.describe(); }
+std::string WaitingStore::describe() const
+{
+    return inner_.describe();
+}
 
-std::unique_ptr<db::ChangeFeed> WaitingStore::subscribe() { return inner_.subscribe(); }
+std::unique_ptr<db::ChangeFeed> WaitingStore::subscribe()
+{
+    return inner_.subscribe();
+}
 
-db::UserStore* WaitingStore::users() { return inner_.users() ? this : nullptr; }
+db::UserStore* WaitingStore::users()
+{
+    return inner_.users() ? this : nullptr;
+}
 
-db::AuditLog* WaitingStore::audit() { return inner_.audit() ? this : nullptr; }
+db::AuditLog* WaitingStore::audit()
+{
+    return inner_.audit() ? this : nullptr;
+}
 
 bool WaitingStore::hasUsers()
 {

@@ -59,8 +59,7 @@ public:
     db::PurgeResult purgeExpired(boost::gregorian::date today, const db::Actor& by) override;
 
 private:
-    template <typename F>
-    std::invoke_result_t<F&> call(F&& f);
+    template <typename F> std::invoke_result_t<F&> call(F&& f);
     void waitVisibly(const std::function<bool()>& done);
 
     db::CaseStore& inner_;

@@ -6,7 +6,13 @@
 
 namespace madoguchi::gui {
 
-inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.data(), s.size()); }
-inline std::string utf8(const wxString& s) { return std::string(s.utf8_str()); }
+inline wxString u8(const std::string& s)
+{
+    return wxString::FromUTF8(s.data(), s.size());
+}
+inline std::string utf8(const wxString& s)
+{
+    return std::string(s.utf8_str());
+}
 
 } // namespace madoguchi::gui

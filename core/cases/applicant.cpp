@@ -9,9 +9,12 @@ namespace madoguchi {
 std::string_view applicantId(ApplicantType t)
 {
     switch (t) {
-    case ApplicantType::Principal: return "principal";
-    case ApplicantType::Proxy: return "proxy";
-    case ApplicantType::LegalRepresentative: return "legal-representative";
+    case ApplicantType::Principal:
+        return "principal";
+    case ApplicantType::Proxy:
+        return "proxy";
+    case ApplicantType::LegalRepresentative:
+        return "legal-representative";
     }
     return "principal";
 }
@@ -19,9 +22,12 @@ std::string_view applicantId(ApplicantType t)
 std::string_view applicantNameJa(ApplicantType t)
 {
     switch (t) {
-    case ApplicantType::Principal: return "本人";
-    case ApplicantType::Proxy: return "任意代理人";
-    case ApplicantType::LegalRepresentative: return "法定代理人";
+    case ApplicantType::Principal:
+        return "本人";
+    case ApplicantType::Proxy:
+        return "任意代理人";
+    case ApplicantType::LegalRepresentative:
+        return "法定代理人";
     }
     return "本人";
 }
@@ -29,9 +35,12 @@ std::string_view applicantNameJa(ApplicantType t)
 std::string_view applicantNameEn(ApplicantType t)
 {
     switch (t) {
-    case ApplicantType::Principal: return "Principal";
-    case ApplicantType::Proxy: return "Proxy";
-    case ApplicantType::LegalRepresentative: return "Legal representative";
+    case ApplicantType::Principal:
+        return "Principal";
+    case ApplicantType::Proxy:
+        return "Proxy";
+    case ApplicantType::LegalRepresentative:
+        return "Legal representative";
     }
     return "Principal";
 }

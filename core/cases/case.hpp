@@ -20,8 +20,8 @@ struct CheckedDocument {
 };
 
 struct HistoryEntry {
-    std::string at;    // ISO timestamp with offset
-    std::string actor; // who made the change
+    std::string at;                 // ISO timestamp with offset
+    std::string actor;              // who made the change
     std::optional<CaseStatus> from; // none for the creation
     CaseStatus to;
     std::string reason;

@@ -19,12 +19,24 @@ constexpr std::array<StatusNames, 5> kStatuses{{
     {CaseStatus::Done, "done", "完了", "Done"},
     {CaseStatus::Withdrawn, "withdrawn", "取下げ", "Withdrawn"},
 }};
-const StatusNames& names(CaseStatus s) { return kStatuses[static_cast<std::size_t>(s)]; }
+const StatusNames& names(CaseStatus s)
+{
+    return kStatuses[static_cast<std::size_t>(s)];
+}
 } // namespace
 
-std::string_view statusId(CaseStatus s) { return names(s).id; }
-std::string_view statusNameJa(CaseStatus s) { return names(s).ja; }
-std::string_view statusNameEn(CaseStatus s) { return names(s).en; }
+std::string_view statusId(CaseStatus s)
+{
+    return names(s).id;
+}
+std::string_view statusNameJa(CaseStatus s)
+{
+    return names(s).ja;
+}
+std::string_view statusNameEn(CaseStatus s)
+{
+    return names(s).en;
+}
 
 std::optional<CaseStatus> statusFromId(std::string_view id)
 {
@@ -42,6 +54,9 @@ CaseStatus parseStatus(std::string_view id)
                           "\" (one of: received, in-progress, waiting, done, withdrawn)");
 }
 
-bool isClosed(CaseStatus s) { return s == CaseStatus::Done || s == CaseStatus::Withdrawn; }
+bool isClosed(CaseStatus s)
+{
+    return s == CaseStatus::Done || s == CaseStatus::Withdrawn;
+}
 
 } // namespace madoguchi

@@ -13,11 +13,15 @@ std::vector<CaseStatus> allowedTransitions(CaseStatus from)
     using S = CaseStatus;
     switch (from) {
     // A case can wait from the start: a resident who came without the inquiry letter.
-    case S::Received: return {S::InProgress, S::Waiting, S::Withdrawn};
-    case S::InProgress: return {S::Waiting, S::Done, S::Withdrawn};
-    case S::Waiting: return {S::InProgress, S::Done, S::Withdrawn};
+    case S::Received:
+        return {S::InProgress, S::Waiting, S::Withdrawn};
+    case S::InProgress:
+        return {S::Waiting, S::Done, S::Withdrawn};
+    case S::Waiting:
+        return {S::InProgress, S::Done, S::Withdrawn};
     case S::Done:
-    case S::Withdrawn: return {};
+    case S::Withdrawn:
+        return {};
     }
     return {};
 }
@@ -35,8 +39,8 @@ void checkTransition(CaseStatus from, CaseStatus to, const std::string& reason)
         std::string list;
         for (auto s : allowed)
             list += (list.empty() ? "" : ", ") + std::string(statusId(s));
-        throw RuleViolation("status change " + change + " is not allowed (from " +
-                            std::string(statusId(from)) + ": " + list + ")");
+        throw RuleViolation("status change " + change + " is not allowed (from " + std::string(statusId(from)) + ": " +
+                            list + ")");
     }
     if ((to == CaseStatus::Waiting || to == CaseStatus::Withdrawn) && trimmed(reason).empty())
         throw RuleViolation("status change " + change + " needs a reason");

@@ -20,22 +20,29 @@ constexpr std::array<ProcedureInfo, 14> kProcedures{{
     {Procedure::CardInfoChange, "card-info-change", "券面事項変更・継続利用", "けんめんじこうへんこう・けいぞくりよう",
      "Card information change / continued use"},
     {Procedure::CardRenewal, "card-renewal", "カードの更新", "かーどのこうしん", "Card renewal"},
-    {Procedure::StayExtension, "stay-extension", "在留期間更新に伴う有効期間の変更", "ざいりゅうきかんこうしんにともなうゆうこうきかんのへんこう",
-     "Validity extension after a period-of-stay renewal"},
-    {Procedure::ApplicationCancel, "application-cancel", "交付申請の取消し", "こうふしんせいのとりけし", "Cancelling an application"},
+    {Procedure::StayExtension, "stay-extension", "在留期間更新に伴う有効期間の変更",
+     "ざいりゅうきかんこうしんにともなうゆうこうきかんのへんこう", "Validity extension after a period-of-stay renewal"},
+    {Procedure::ApplicationCancel, "application-cancel", "交付申請の取消し", "こうふしんせいのとりけし",
+     "Cancelling an application"},
     {Procedure::NumberChange, "number-change", "個人番号の変更", "こじんばんごうのへんこう", "My Number change"},
     {Procedure::NoticePickup, "notice-pickup", "個人番号通知書の受け取り", "こじんばんごうつうちしょのうけとり",
      "Notification letter pickup"},
-    {Procedure::OverseasContinuation, "overseas-continuation", "国外転出者の継続利用", "こくがいてんしゅつしゃのけいぞくりよう",
-     "Continued use when moving abroad"},
-    {Procedure::FaceAuthChange, "face-auth-change", "顔認証マイナンバーカードへの変更", "かおにんしょうまいなんばーかーどへのへんこう",
-     "Change to a face-authentication card"},
+    {Procedure::OverseasContinuation, "overseas-continuation", "国外転出者の継続利用",
+     "こくがいてんしゅつしゃのけいぞくりよう", "Continued use when moving abroad"},
+    {Procedure::FaceAuthChange, "face-auth-change", "顔認証マイナンバーカードへの変更",
+     "かおにんしょうまいなんばーかーどへのへんこう", "Change to a face-authentication card"},
 }};
 } // namespace
 
-std::span<const ProcedureInfo> allProcedures() { return kProcedures; }
+std::span<const ProcedureInfo> allProcedures()
+{
+    return kProcedures;
+}
 
-const ProcedureInfo& info(Procedure p) { return kProcedures[static_cast<std::size_t>(p)]; }
+const ProcedureInfo& info(Procedure p)
+{
+    return kProcedures[static_cast<std::size_t>(p)];
+}
 
 std::optional<Procedure> procedureFromId(std::string_view id)
 {

@@ -27,10 +27,10 @@ enum class Procedure {
 
 struct ProcedureInfo {
     Procedure procedure;
-    std::string_view id;      // card-receipt
-    std::string_view nameJa;  // カードの受け取り
+    std::string_view id;        // card-receipt
+    std::string_view nameJa;    // カードの受け取り
     std::string_view readingJa; // かーどのうけとり — lets the picker find 再交付 by さいこうふ
-    std::string_view nameEn;  // Card receipt
+    std::string_view nameEn;    // Card receipt
 };
 
 std::span<const ProcedureInfo> allProcedures();

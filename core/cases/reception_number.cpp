@@ -43,7 +43,8 @@ std::string checkOfficeCode(const std::string& code)
     for (char ch : c)
         ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
     if (!ok)
-        throw ValidationError("office code \"" + code + "\": 1-32 letters, digits, '-' or '_' (e.g. main, kodaira-east)");
+        throw ValidationError("office code \"" + code +
+                              "\": 1-32 letters, digits, '-' or '_' (e.g. main, kodaira-east)");
     return c;
 }
 

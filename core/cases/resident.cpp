@@ -11,10 +11,14 @@ namespace madoguchi {
 std::string_view sexId(Sex s)
 {
     switch (s) {
-    case Sex::Male: return "male";
-    case Sex::Female: return "female";
-    case Sex::NotApplicable: return "not-applicable";
-    case Sex::NotKnown: return "not-known";
+    case Sex::Male:
+        return "male";
+    case Sex::Female:
+        return "female";
+    case Sex::NotApplicable:
+        return "not-applicable";
+    case Sex::NotKnown:
+        return "not-known";
     }
     return "not-known";
 }
@@ -22,10 +26,14 @@ std::string_view sexId(Sex s)
 std::string_view sexNameJa(Sex s)
 {
     switch (s) {
-    case Sex::Male: return "男";
-    case Sex::Female: return "女";
-    case Sex::NotApplicable: return "適用不能";
-    case Sex::NotKnown: return "不明";
+    case Sex::Male:
+        return "男";
+    case Sex::Female:
+        return "女";
+    case Sex::NotApplicable:
+        return "適用不能";
+    case Sex::NotKnown:
+        return "不明";
     }
     return "不明";
 }
@@ -54,18 +62,15 @@ void validate(const Resident& r, const boost::gregorian::date& today)
     if (r.birth.is_not_a_date())
         throw ValidationError("birth: a birth date is required");
     if (r.birth > today)
-        throw ValidationError("birth: " + toIso(r.birth) +
-                              " is in the future");
+        throw ValidationError("birth: " + toIso(r.birth) + " is in the future");
     if (r.birth.year() < 1868)
-        throw ValidationError("birth: " + toIso(r.birth) +
-                              " is before 1868-01-25 (明治)");
+        throw ValidationError("birth: " + toIso(r.birth) + " is before 1868-01-25 (明治)");
     if (r.stayUntil && *r.stayUntil < r.birth)
         throw ValidationError("stay-until: the period of stay cannot end before the birth date");
     if (r.movedIn && *r.movedIn < r.birth)
         throw ValidationError("moved-in: the move-in date cannot be before the birth date");
     if (r.movedIn && *r.movedIn > today)
-        throw ValidationError("moved-in: " + toIso(*r.movedIn) +
-                              " is in the future");
+        throw ValidationError("moved-in: " + toIso(*r.movedIn) + " is in the future");
 }
 
 } // namespace madoguchi

@@ -14,8 +14,8 @@ std::string_view sexNameJa(Sex s);
 Sex parseSex(std::string_view id); // accepts the ids, the ISO digits and 男/女; ValidationError else
 
 struct Resident {
-    std::string name;    // 氏名 as registered (漢字, or alphabet for many foreign residents)
-    std::string kana;    // フリガナ
+    std::string name; // 氏名 as registered (漢字, or alphabet for many foreign residents)
+    std::string kana; // フリガナ
     boost::gregorian::date birth;
     Sex sex = Sex::NotKnown;
     std::string address;

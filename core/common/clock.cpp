@@ -25,9 +25,7 @@ Timestamp now()
 
 boost::gregorian::date parseIsoDate(const std::string& text, const std::string& what)
 {
-    auto bad = [&](const std::string& why) {
-        return ValidationError(what + ": \"" + text + "\" " + why);
-    };
+    auto bad = [&](const std::string& why) { return ValidationError(what + ": \"" + text + "\" " + why); };
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         throw bad("is not a date of the form YYYY-MM-DD");
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})

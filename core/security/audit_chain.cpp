@@ -71,10 +71,10 @@ bool AuditChainVerifier::feed(const AuditEntry& e)
     const std::string& expectedPrev = count_ == 0 ? auditGenesisHash() : lastHash_;
     if (e.seq != lastSeq_ + 1) {
         if (e.seq > lastSeq_ + 1)
-            return fail(lastSeq_ + 1, "entry " + std::to_string(lastSeq_ + 1) + " is missing (deleted)" +
-                                          (e.seq == lastSeq_ + 2 ? std::string()
-                                                                 : " and those up to " + std::to_string(e.seq - 1)) +
-                                          "; the chain resumes at " + describe(e));
+            return fail(lastSeq_ + 1,
+                        "entry " + std::to_string(lastSeq_ + 1) + " is missing (deleted)" +
+                            (e.seq == lastSeq_ + 2 ? std::string() : " and those up to " + std::to_string(e.seq - 1)) +
+                            "; the chain resumes at " + describe(e));
         return fail(e.seq, describe(e) + " is out of order (after entry " + std::to_string(lastSeq_) + ")");
     }
     if (computeAuditHash(e) != e.hash)
@@ -91,12 +91,13 @@ bool AuditChainVerifier::feed(const AuditEntry& e)
 bool AuditChainVerifier::finish(std::int64_t headSeq, const std::string& headHash)
 {
     if (headSeq > lastSeq_)
-        return fail(lastSeq_ + 1, "entry " + std::to_string(lastSeq_ + 1) + " is missing (deleted)" +
-                                      (headSeq == lastSeq_ + 1 ? std::string()
-                                                               : " and those up to " + std::to_string(headSeq)) +
-                                      ": the log ends before its recorded head");
+        return fail(lastSeq_ + 1,
+                    "entry " + std::to_string(lastSeq_ + 1) + " is missing (deleted)" +
+                        (headSeq == lastSeq_ + 1 ? std::string() : " and those up to " + std::to_string(headSeq)) +
+                        ": the log ends before its recorded head");
     if (headSeq < lastSeq_)
-        return fail(headSeq + 1, "entry " + std::to_string(headSeq + 1) + " is not in the recorded head (added outside the program)");
+        return fail(headSeq + 1, "entry " + std::to_string(headSeq + 1) +
+                                     " is not in the recorded head (added outside the program)");
     if (count_ > 0 && headHash != lastHash_)
         return fail(lastSeq_, "entry " + std::to_string(lastSeq_) + " does not match the recorded head hash");
     return true;

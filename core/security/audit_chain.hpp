@@ -10,15 +10,15 @@
 namespace madoguchi {
 
 struct AuditEntry {
-    std::int64_t seq = 0;        // 1, 2, 3… without gaps
-    std::string at;              // ISO timestamp with offset
-    std::string user;            // the acting user's login name
-    std::string role;            // their role at that moment
-    std::string action;          // audit_actions below: "case.view", "case.status"…
+    std::int64_t seq = 0; // 1, 2, 3… without gaps
+    std::string at;       // ISO timestamp with offset
+    std::string user;     // the acting user's login name
+    std::string role;     // their role at that moment
+    std::string action;   // audit_actions below: "case.view", "case.status"…
     std::optional<std::int64_t> caseId;
-    std::string detail;          // e.g. "received→in-progress", "pdf ja"; no personal data
-    std::string prevHash;        // hex; the genesis value for the first entry
-    std::string hash;            // hex
+    std::string detail;   // e.g. "received→in-progress", "pdf ja"; no personal data
+    std::string prevHash; // hex; the genesis value for the first entry
+    std::string hash;     // hex
 };
 
 // What an entry records (the `action` field).

@@ -14,19 +14,19 @@ enum class Role {
 };
 
 enum class Permission {
-    WorkOnCases,   // create, view, edit, move on
-    ReopenCase,    // a closed case back to in-progress
-    ViewReports,   // the day's report, every window
-    ViewAudit,     // see and export a day's audit
-    ManageUsers,   // add users, change roles, reset passwords
-    ManageSettings,// retention period and the like
-    PurgeCases,    // delete cases past the retention period
-    BackUp,        // copy the whole case book to a file
+    WorkOnCases,    // create, view, edit, move on
+    ReopenCase,     // a closed case back to in-progress
+    ViewReports,    // the day's report, every window
+    ViewAudit,      // see and export a day's audit
+    ManageUsers,    // add users, change roles, reset passwords
+    ManageSettings, // retention period and the like
+    PurgeCases,     // delete cases past the retention period
+    BackUp,         // copy the whole case book to a file
 };
 
-std::string_view roleId(Role r);              // "clerk", "supervisor", "admin"
-std::string_view roleLabel(Role r);           // 窓口職員, 係長・主査, 管理者
-Role parseRole(const std::string& id);        // ValidationError naming the accepted ids
+std::string_view roleId(Role r);       // "clerk", "supervisor", "admin"
+std::string_view roleLabel(Role r);    // 窓口職員, 係長・主査, 管理者
+Role parseRole(const std::string& id); // ValidationError naming the accepted ids
 bool allows(Role r, Permission p);
 std::string_view permissionLabel(Permission p); // for messages: "reopen a case"
 

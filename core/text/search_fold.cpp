@@ -39,7 +39,8 @@ std::string toUtf8(const icu::UnicodeString& s)
 
 std::string foldForSearch(std::string_view text)
 {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     searchFolder().transliterate(s);
     return toUtf8(s);
 }
@@ -50,14 +51,16 @@ std::string normalizeWidth(std::string_view text)
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status))
         throw std::runtime_error("ICU NFKC normalizer unavailable");
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     icu::UnicodeString out = nfkc->normalize(s, status);
     return toUtf8(out);
 }
 
 std::string spacedCharacters(std::string_view folded)
 {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
     std::string out;
     out.reserve(folded.size() * 2);
     for (int32_t i = 0; i < s.length();) {
@@ -82,7 +85,8 @@ std::size_t codePointCount(std::string_view text)
 
 std::string trimmed(std::string_view text)
 {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     int32_t begin = 0, end = s.length();
     while (begin < end && u_isUWhiteSpace(s.char32At(begin)))
         begin += U16_LENGTH(s.char32At(begin));
@@ -93,7 +97,8 @@ std::string trimmed(std::string_view text)
 
 bool isKanaText(std::string_view text)
 {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     for (int32_t i = 0; i < s.length();) {
         UChar32 c = s.char32At(i);
         i += U16_LENGTH(c);
@@ -101,8 +106,8 @@ bool isKanaText(std::string_view text)
         UScriptCode script = uscript_getScript(c, &status);
         bool kana = script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
         // ー (U+30FC), ･/・ and the voiced marks are script "Common" in Unicode.
-        bool allowedCommon = c == 0x30FC || c == 0xFF70 || c == 0x30FB || c == 0xFF65 || c == 0x309B ||
-                             c == 0x309C || c == 0xFF9E || c == 0xFF9F || u_isUWhiteSpace(c);
+        bool allowedCommon = c == 0x30FC || c == 0xFF70 || c == 0x30FB || c == 0xFF65 || c == 0x309B || c == 0x309C ||
+                             c == 0xFF9E || c == 0xFF9F || u_isUWhiteSpace(c);
         if (!kana && !allowedCommon)
             return false;
     }

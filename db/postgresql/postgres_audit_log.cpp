@@ -2,8 +2,8 @@
 // same meaning as sqlite_audit_log.cpp.
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
-#include "db/user_rules.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
+#include "db/user_rules.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <limits>
@@ -45,9 +45,9 @@ void appendAudit(pqxx::work& tx, std::vector<AuditEntry> entries)
         e.hash = computeAuditHash(e);
         prev = e.hash;
     }
-    pqxx::stream_to out(tx, "audit_log",
-                        std::vector<std::string>{"seq", "at", "user_name", "role", "action", "case_id", "detail",
-                                                 "prev_hash", "hash"});
+    pqxx::stream_to out(
+        tx, "audit_log",
+        std::vector<std::string>{"seq", "at", "user_name", "role", "action", "case_id", "detail", "prev_hash", "hash"});
     for (const auto& e : entries) {
         std::string caseId = e.caseId ? std::to_string(*e.caseId) : "";
         out << std::make_tuple(e.seq, e.at, e.user, e.role, e.action, e.caseId ? caseId.c_str() : nullptr, e.detail,
@@ -142,7 +142,8 @@ void PostgresCaseStore::setRetentionDays(int days, const Actor& by)
         tx.exec_params0("INSERT INTO settings (key, value) VALUES ('retention_days', $1)"
                         " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                         std::to_string(days));
-        appendAudit(tx, by, audit_actions::kSettings, std::nullopt, "retention_days=" + std::to_string(days), now().iso);
+        appendAudit(tx, by, audit_actions::kSettings, std::nullopt, "retention_days=" + std::to_string(days),
+                    now().iso);
     });
 }
 

@@ -60,8 +60,8 @@ void PostgresCaseStore::backup(const std::filesystem::path& target)
         ::dup2(err[1], 2);
         if (!password.empty())
             ::setenv("PGPASSWORD", password.c_str(), 1);
-        const char* argv[] = {program.c_str(), "--format=custom", "--no-password", dbname.c_str(), file.c_str(),
-                              nullptr};
+        const char* argv[] = {program.c_str(), "--format=custom", "--no-password",
+                              dbname.c_str(),  file.c_str(),      nullptr};
         ::execvp(argv[0], const_cast<char* const*>(argv));
         ::_exit(127);
     }

@@ -10,7 +10,10 @@ namespace madoguchi::db {
 
 namespace {
 
-bool looksLikeIsoDate(const std::string& t) { return t.size() == 10 && t[4] == '-' && t[7] == '-'; }
+bool looksLikeIsoDate(const std::string& t)
+{
+    return t.size() == 10 && t[4] == '-' && t[7] == '-';
+}
 
 } // namespace
 

@@ -20,16 +20,18 @@ void prepareStatements(pqxx::connection& c)
 {
     // Takes `$3` numbers for the office and day at once and returns the last one: the counter row
     // is locked until commit, so two windows can never be handed the same number.
-    c.prepare("take_seq", "INSERT INTO day_counters (office, day, last_seq) VALUES ($1, $2, $3)"
-                          " ON CONFLICT (office, day) DO UPDATE SET last_seq = day_counters.last_seq + EXCLUDED.last_seq"
-                          " RETURNING last_seq");
+    c.prepare("take_seq",
+              "INSERT INTO day_counters (office, day, last_seq) VALUES ($1, $2, $3)"
+              " ON CONFLICT (office, day) DO UPDATE SET last_seq = day_counters.last_seq + EXCLUDED.last_seq"
+              " RETURNING last_seq");
     c.prepare("insert_case",
               "INSERT INTO cases (office, day, seq, reception_number, procedure, status, \"window\", clerk,"
               " created_at, updated_at, name, kana, name_folded, kana_folded, grams, birth, sex, address,"
               " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
               " $20, $21, $22, $23, $24, $25) RETURNING id");
-    c.prepare("insert_document", "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
+    c.prepare("insert_document",
+              "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
     c.prepare("insert_history", "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason)"
                                 " VALUES ($1, $2, $3, $4, $5, $6)");
@@ -42,7 +44,10 @@ void prepareStatements(pqxx::connection& c)
     c.prepare("lock_case", "SELECT status, version FROM cases WHERE id = $1 FOR UPDATE");
 }
 
-const char* nullable(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
+const char* nullable(const std::optional<std::string>& s)
+{
+    return s ? s->c_str() : nullptr;
+}
 
 std::vector<std::string> codePoints(const std::string& s)
 {
@@ -81,14 +86,14 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
 {
     const Resident& res = draft.resident;
     const CaseRowTexts row = caseRowTexts(res);
-    auto r = tx.exec_prepared1(
-        "insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
-        std::string(info(draft.procedure).id), std::string(statusId(in.status)), draft.window,
-        draft.clerk.empty() ? actor.user : draft.clerk, in.at, row.name, row.kana, row.nameFolded, row.kanaFolded,
-        textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth, std::string(sexId(res.sex)),
-        res.address, res.foreignResident, nullable(row.stayUntil), nullable(row.movedIn),
-        std::string(applicantId(draft.applicant.type)), draft.applicant.proxyName, draft.applicant.proxyRelation,
-        draft.feeYen, draft.notes);
+    auto r =
+        tx.exec_prepared1("insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
+                          std::string(info(draft.procedure).id), std::string(statusId(in.status)), draft.window,
+                          draft.clerk.empty() ? actor.user : draft.clerk, in.at, row.name, row.kana, row.nameFolded,
+                          row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+                          std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
+                          nullable(row.movedIn), std::string(applicantId(draft.applicant.type)),
+                          draft.applicant.proxyName, draft.applicant.proxyRelation, draft.feeYen, draft.notes);
     CaseId id = r[0].as<CaseId>();
     int position = 0;
     for (const auto& d : draft.documents)
@@ -192,7 +197,10 @@ PostgresCaseStore::PostgresCaseStore(const std::string& url, const StoreOptions&
 
 PostgresCaseStore::~PostgresCaseStore() = default;
 
-std::string PostgresCaseStore::describe() const { return PostgresSession::redacted(session_.url()); }
+std::string PostgresCaseStore::describe() const
+{
+    return PostgresSession::redacted(session_.url());
+}
 
 Case PostgresCaseStore::add(const CaseDraft& draft, const Actor& actor)
 {
@@ -233,28 +241,29 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                                               static_cast<std::int64_t>(cases.size())))
             ids.push_back(row[0].as<CaseId>());
         {
-            pqxx::stream_to out(tx, "cases",
-                                std::vector<std::string>{"id", "office", "day", "seq", "reception_number", "procedure",
-                                                         "status", "\"window\"", "clerk", "created_at", "updated_at",
-                                                         "name", "kana", "name_folded", "kana_folded", "grams",
-                                                         "birth", "sex", "address", "foreign_resident", "stay_until",
-                                                         "moved_in", "applicant", "proxy_name", "proxy_relation",
-                                                         "fee_yen", "notes"});
+            pqxx::stream_to out(
+                tx, "cases",
+                std::vector<std::string>{"id",         "office",   "day",        "seq",         "reception_number",
+                                         "procedure",  "status",   "\"window\"", "clerk",       "created_at",
+                                         "updated_at", "name",     "kana",       "name_folded", "kana_folded",
+                                         "grams",      "birth",    "sex",        "address",     "foreign_resident",
+                                         "stay_until", "moved_in", "applicant",  "proxy_name",  "proxy_relation",
+                                         "fee_yen",    "notes"});
             for (std::size_t i = 0; i < cases.size(); ++i) {
                 const CaseDraft& d = cases[i].draft;
                 const Resident& res = d.resident;
                 std::string day = cases[i].receivedAt.substr(0, 10);
                 int seq = next[day]++;
                 const CaseRowTexts row = caseRowTexts(res);
-                out << std::make_tuple(
-                    ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
-                    std::string(info(d.procedure).id), std::string(statusId(cases[i].status)), d.window,
-                    d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt, cases[i].receivedAt, row.name,
-                    row.kana, row.nameFolded, row.kanaFolded,
-                    textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
-                    std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
-                    nullable(row.movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
-                    d.applicant.proxyRelation, d.feeYen, d.notes);
+                out << std::make_tuple(ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
+                                       std::string(info(d.procedure).id), std::string(statusId(cases[i].status)),
+                                       d.window, d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt,
+                                       cases[i].receivedAt, row.name, row.kana, row.nameFolded, row.kanaFolded,
+                                       textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+                                       std::string(sexId(res.sex)), res.address, res.foreignResident,
+                                       nullable(row.stayUntil), nullable(row.movedIn),
+                                       std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
+                                       d.applicant.proxyRelation, d.feeYen, d.notes);
             }
             out.complete();
         }
@@ -262,8 +271,8 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
             pqxx::stream_to out(tx, "case_history",
                                 std::vector<std::string>{"case_id", "at", "actor", "to_status", "reason"});
             for (std::size_t i = 0; i < cases.size(); ++i)
-                out << std::make_tuple(ids[i], cases[i].receivedAt, actor.user,
-                                       std::string(statusId(cases[i].status)), std::string());
+                out << std::make_tuple(ids[i], cases[i].receivedAt, actor.user, std::string(statusId(cases[i].status)),
+                                       std::string());
             out.complete();
         }
         {
@@ -278,8 +287,15 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
         }
         std::vector<AuditEntry> audit(cases.size());
         for (std::size_t i = 0; i < cases.size(); ++i)
-            audit[i] = {0, cases[i].receivedAt, actor.user, std::string(roleId(actor.role)), audit_actions::kImport,
-                        ids[i], std::string(statusId(cases[i].status)), "", ""};
+            audit[i] = {0,
+                        cases[i].receivedAt,
+                        actor.user,
+                        std::string(roleId(actor.role)),
+                        audit_actions::kImport,
+                        ids[i],
+                        std::string(statusId(cases[i].status)),
+                        "",
+                        ""};
         appendAudit(tx, std::move(audit));
         if (!ids.empty())
             tx.exec("SELECT pg_notify('madoguchi_cases', '0 many')");
@@ -375,8 +391,8 @@ Case PostgresCaseStore::update(const Case& edited, const Actor& actor)
                         row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
                         std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
                         nullable(row.movedIn), std::string(applicantId(edited.applicant.type)),
-                        edited.applicant.proxyName, edited.applicant.proxyRelation, edited.feeYen, edited.notes,
-                        ts.iso, edited.id);
+                        edited.applicant.proxyName, edited.applicant.proxyRelation, edited.feeYen, edited.notes, ts.iso,
+                        edited.id);
         tx.exec_prepared0("delete_documents", edited.id);
         int position = 0;
         for (const auto& d : edited.documents)
@@ -397,7 +413,8 @@ IntegrityReport PostgresCaseStore::check()
         // behind the store's back would be invisible to search).
         auto badGrams = tx.exec1("SELECT count(*) FROM (SELECT grams, madoguchi_search_grams(name_folded) ||"
                                  " madoguchi_search_grams(kana_folded) AS g FROM cases) s"
-                                 " WHERE NOT (grams @> g AND grams <@ g)")[0].as<std::int64_t>();
+                                 " WHERE NOT (grams @> g AND grams <@ g)")[0]
+                            .as<std::int64_t>();
         if (badGrams)
             report.problems.push_back("search index: " + std::to_string(badGrams) +
                                       " cases have search pieces that do not match their name and kana");

@@ -67,7 +67,8 @@ public:
             conn_.reset();
             throw StorageError(StorageError::Kind::Unreachable,
                                std::string("watching the case book for changes: the connection to the database "
-                                           "server was lost (") + e.what() + "); it reconnects by itself");
+                                           "server was lost (") +
+                                   e.what() + "); it reconnects by itself");
         }
         return std::exchange(pending_, {});
     }
@@ -95,6 +96,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<ChangeFeed> PostgresCaseStore::subscribe() { return std::make_unique<PostgresChangeFeed>(session_.url()); }
+std::unique_ptr<ChangeFeed> PostgresCaseStore::subscribe()
+{
+    return std::make_unique<PostgresChangeFeed>(session_.url());
+}
 
 } // namespace madoguchi::db

@@ -31,7 +31,7 @@ std::string firstLine(const std::string& s)
 std::string withNetworkDefaults(const std::string& url)
 {
     static const std::pair<const char*, const char*> kDefaults[] = {
-        {"connect_timeout", "5"},   {"keepalives", "1"},       {"keepalives_idle", "10"},
+        {"connect_timeout", "5"},     {"keepalives", "1"},       {"keepalives_idle", "10"},
         {"keepalives_interval", "5"}, {"keepalives_count", "3"}, {"tcp_user_timeout", "15000"}};
     std::string out = url;
     for (const auto& [key, value] : kDefaults) {
@@ -61,12 +61,12 @@ std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url)
         n.exec("SET DateStyle = ISO; SET lock_timeout = '5s'; SET client_encoding = 'UTF8'");
         return conn;
     } catch (const pqxx::broken_connection& e) {
-        throw StorageError(StorageError::Kind::Unreachable,
-                           "cannot connect to the case book at " + PostgresSession::redacted(url) + ": " +
-                               firstLine(e.what()));
+        throw StorageError(StorageError::Kind::Unreachable, "cannot connect to the case book at " +
+                                                                PostgresSession::redacted(url) + ": " +
+                                                                firstLine(e.what()));
     } catch (const pqxx::failure& e) {
-        throw StorageError(StorageError::Kind::Other, "cannot open the case book at " +
-                                                          PostgresSession::redacted(url) + ": " + firstLine(e.what()));
+        throw StorageError(StorageError::Kind::Other, "cannot open the case book at " + PostgresSession::redacted(url) +
+                                                          ": " + firstLine(e.what()));
     }
 }
 
@@ -110,8 +110,10 @@ void PostgresSession::fail(const pqxx::failure& e, const std::string& doing)
     if (dynamic_cast<const pqxx::in_doubt_error*>(&e)) {
         conn_.reset();
         throw StorageError(StorageError::Kind::Unreachable,
-                           doing + ": the connection was lost while saving, so it is not known whether the save "
-                                   "went through; reload the case before trying again (" + why + ")");
+                           doing +
+                               ": the connection was lost while saving, so it is not known whether the save "
+                               "went through; reload the case before trying again (" +
+                               why + ")");
     }
     if (dynamic_cast<const pqxx::broken_connection*>(&e) || !conn_ || !conn_->is_open()) {
         conn_.reset();
@@ -128,7 +130,8 @@ void PostgresSession::fail(const pqxx::failure& e, const std::string& doing)
             throw StorageError(StorageError::Kind::Busy,
                                doing + ": the case book is busy with another window's change; try again in a moment");
         if (state == "53100")
-            throw StorageError(StorageError::Kind::Full, doing + ": the database server's disk is full; nothing was saved");
+            throw StorageError(StorageError::Kind::Full,
+                               doing + ": the database server's disk is full; nothing was saved");
         if (state == "XX001" || state == "XX002")
             throw StorageError(StorageError::Kind::Corrupt, doing + ": the database reports damage (" + why + ")");
     }

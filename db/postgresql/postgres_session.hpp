@@ -26,8 +26,7 @@ public:
     // the network blipped) is replaced and the transaction run once more: nothing had been
     // committed, so nothing is done twice. Lost at the commit itself, the outcome is unknown and
     // the caller is told so rather than guessing.
-    template <typename F>
-    auto transact(const std::string& doing, F&& work) -> std::invoke_result_t<F, pqxx::work&>
+    template <typename F> auto transact(const std::string& doing, F&& work) -> std::invoke_result_t<F, pqxx::work&>
     {
         for (int attempt = 0;; ++attempt) {
             try {
@@ -50,8 +49,8 @@ public:
             } catch (const StorageError& e) {
                 if (e.kind() != StorageError::Kind::Unreachable)
                     throw;
-                throw StorageError(StorageError::Kind::Unreachable,
-                                   doing + ": nothing was saved; " + e.what() + ". It reconnects by itself on the next try.");
+                throw StorageError(StorageError::Kind::Unreachable, doing + ": nothing was saved; " + e.what() +
+                                                                        ". It reconnects by itself on the next try.");
             }
         }
     }

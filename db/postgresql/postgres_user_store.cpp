@@ -4,8 +4,8 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
-#include "db/user_rules.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
+#include "db/user_rules.hpp"
 
 namespace madoguchi::db {
 
@@ -20,9 +20,8 @@ User userFromRow(const pqxx::row& r)
 
 std::optional<User> findUser(pqxx::work& tx, const std::string& name, bool lock = false)
 {
-    auto r = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1" +
-                                (lock ? " FOR UPDATE" : ""),
-                            name);
+    auto r = tx.exec_params(
+        std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1" + (lock ? " FOR UPDATE" : ""), name);
     if (r.empty())
         return std::nullopt;
     return userFromRow(r[0]);
@@ -39,8 +38,9 @@ User requireUser(pqxx::work& tx, const std::string& name)
 
 bool PostgresCaseStore::hasUsers()
 {
-    return session_.transact("reading the users",
-                             [](pqxx::work& tx) { return tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>(); });
+    return session_.transact("reading the users", [](pqxx::work& tx) {
+        return tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>();
+    });
 }
 
 User PostgresCaseStore::createFirstAdmin(const std::string& name, const std::string& password)
@@ -53,9 +53,11 @@ User PostgresCaseStore::createFirstAdmin(const std::string& name, const std::str
         if (tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>())
             throw AccessDenied("the case book already has users; an admin adds more (madoguchi-cli user add)");
         Timestamp ts = now();
-        tx.exec_params0("INSERT INTO users (name, role, password_hash, active, created_at) VALUES ($1, 'admin', $2, true, $3)",
-                        name, hash, ts.iso);
-        appendAudit(tx, {name, Role::Admin}, audit_actions::kUserAdd, std::nullopt, name + " admin (first run)", ts.iso);
+        tx.exec_params0(
+            "INSERT INTO users (name, role, password_hash, active, created_at) VALUES ($1, 'admin', $2, true, $3)",
+            name, hash, ts.iso);
+        appendAudit(tx, {name, Role::Admin}, audit_actions::kUserAdd, std::nullopt, name + " admin (first run)",
+                    ts.iso);
         return *findUser(tx, name);
     });
 }

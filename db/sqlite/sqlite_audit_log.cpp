@@ -1,11 +1,11 @@
 // The audit trail, retention and purge of the SQLite case book (db/audit_log.hpp).
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
-#include "db/user_rules.hpp"
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 #include "db/sqlite/sqlite_statement_reset.hpp"
+#include "db/user_rules.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 

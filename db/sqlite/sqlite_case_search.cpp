@@ -167,7 +167,8 @@ std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
         std::string in = "c.id IN (";
         for (std::size_t i = 0; i < q.ids.size(); ++i) {
             in += i ? ",?" : "?";
-            binds.push_back([id = q.ids[i]](SQLite::Statement& st, int& n) { st.bind(++n, static_cast<std::int64_t>(id)); });
+            binds.push_back(
+                [id = q.ids[i]](SQLite::Statement& st, int& n) { st.bind(++n, static_cast<std::int64_t>(id)); });
         }
         where.push_back(in + ")");
     }

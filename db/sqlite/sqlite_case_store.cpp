@@ -26,11 +26,12 @@ namespace madoguchi::db {
 struct SqliteCaseStore::Statements {
     explicit Statements(SQLite::Database& db)
         : nextSeq(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE office = ? AND day = ?"),
-          insertCase(db, "INSERT INTO cases (office, day, seq, reception_number, procedure, status, window, clerk,"
-                         " created_at, updated_at, name, kana, name_folded, kana_folded, birth, sex, address,"
-                         " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                         " ?19, ?20, ?21, ?22, ?23, ?24)"),
+          insertCase(db,
+                     "INSERT INTO cases (office, day, seq, reception_number, procedure, status, window, clerk,"
+                     " created_at, updated_at, name, kana, name_folded, kana_folded, birth, sex, address,"
+                     " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+                     " ?19, ?20, ?21, ?22, ?23, ?24)"),
           insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
           deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
           insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason)"
@@ -43,15 +44,14 @@ struct SqliteCaseStore::Statements {
                             " WHERE case_id = ? ORDER BY id")
     {
     }
-    SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertHistory, insertTrigram,
-        insertChars, selectCase, selectDocuments, selectHistory;
+    SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertHistory, insertTrigram, insertChars,
+        selectCase, selectDocuments, selectHistory;
 };
 
 namespace {
 
 // Bound without a copy: the text must outlive the statement's reset.
-template <typename Key>
-void bindOptional(SQLite::Statement& st, Key key, const std::optional<std::string>& text)
+template <typename Key> void bindOptional(SQLite::Statement& st, Key key, const std::optional<std::string>& text)
 {
     if (text)
         st.bindNoCopy(key, *text);
@@ -86,7 +86,10 @@ SqliteCaseStore::SqliteCaseStore(const std::filesystem::path& path, const StoreO
 
 SqliteCaseStore::~SqliteCaseStore() = default;
 
-std::string SqliteCaseStore::describe() const { return "sqlite:" + path_.string(); }
+std::string SqliteCaseStore::describe() const
+{
+    return "sqlite:" + path_.string();
+}
 
 int SqliteCaseStore::nextReceptionSeq(const std::string& day)
 {
@@ -314,8 +317,8 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
             StatementReset r{st_->selectDocuments};
             st_->selectDocuments.bind(1, id);
             while (st_->selectDocuments.executeStep())
-                c.documents.push_back({st_->selectDocuments.getColumn(0).getString(),
-                                       st_->selectDocuments.getColumn(1).getInt() != 0});
+                c.documents.push_back(
+                    {st_->selectDocuments.getColumn(0).getString(), st_->selectDocuments.getColumn(1).getInt() != 0});
         }
         StatementReset r{st_->selectHistory};
         st_->selectHistory.bind(1, id);
@@ -403,12 +406,13 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
         const Resident& res = edited.resident;
         const RowTexts texts = rowTexts(res);
         const CaseRowTexts& row = texts.row;
-        SQLite::Statement upd(*db_, "UPDATE cases SET procedure = :procedure, window = :window, name = :name, kana = :kana,"
-                                    " name_folded = :name_folded, kana_folded = :kana_folded, birth = :birth, sex = :sex,"
-                                    " address = :address, foreign_resident = :foreign, stay_until = :stay_until,"
-                                    " moved_in = :moved_in, applicant = :applicant, proxy_name = :proxy_name,"
-                                    " proxy_relation = :proxy_relation, fee_yen = :fee, notes = :notes,"
-                                    " updated_at = :at, version = version + 1 WHERE id = :id");
+        SQLite::Statement upd(*db_,
+                              "UPDATE cases SET procedure = :procedure, window = :window, name = :name, kana = :kana,"
+                              " name_folded = :name_folded, kana_folded = :kana_folded, birth = :birth, sex = :sex,"
+                              " address = :address, foreign_resident = :foreign, stay_until = :stay_until,"
+                              " moved_in = :moved_in, applicant = :applicant, proxy_name = :proxy_name,"
+                              " proxy_relation = :proxy_relation, fee_yen = :fee, notes = :notes,"
+                              " updated_at = :at, version = version + 1 WHERE id = :id");
         upd.bind(":procedure", std::string(info(edited.procedure).id));
         upd.bind(":window", edited.window);
         upd.bind(":name", row.name);

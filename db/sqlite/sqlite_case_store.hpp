@@ -62,7 +62,8 @@ private:
     struct RowTexts; // db/case_row_texts.hpp and the character lists of the one-character index
     static RowTexts rowTexts(const Resident& resident);
     CaseId insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& at, const std::string& day,
-                      CaseStatus status, const Actor& actor, const std::string& importedAt); // importedAt: "" for a new case
+                      CaseStatus status, const Actor& actor,
+                      const std::string& importedAt); // importedAt: "" for a new case
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
     void indexForSearch(CaseId id, const RowTexts& texts);
     void unindexForSearch(CaseId id);
@@ -75,7 +76,7 @@ private:
     // head and each day's last reception number once, keeps them here while it inserts, and
     // stores the head once before the commit. Nobody else can write meanwhile (IMMEDIATE).
     void beginBulkWrite();
-    void endBulkWrite();   // before the commit
+    void endBulkWrite();     // before the commit
     void abandonBulkWrite(); // after an exception: the transaction rolls back, so forget both
     int nextReceptionSeq(const std::string& day);
     struct AuditHead {
@@ -92,7 +93,7 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Statements> st_;
     std::unique_ptr<SqliteAuditStatements> auditSt_;
-    std::optional<AuditHead> batchHead_; // set only during a bulk write
+    std::optional<AuditHead> batchHead_;                // set only during a bulk write
     std::unordered_map<std::string, int> batchNextSeq_; // day → next reception seq, bulk write only
 };
 

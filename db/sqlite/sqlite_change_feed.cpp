@@ -16,8 +16,7 @@ constexpr auto kPollInterval = std::chrono::milliseconds(100);
 
 class SqliteChangeFeed final : public ChangeFeed {
 public:
-    explicit SqliteChangeFeed(const std::filesystem::path& path)
-        : db_(path.string(), SQLite::OPEN_READONLY)
+    explicit SqliteChangeFeed(const std::filesystem::path& path) : db_(path.string(), SQLite::OPEN_READONLY)
     {
         db_.setBusyTimeout(5000);
         dataVersion_ = currentDataVersion();
@@ -50,7 +49,8 @@ private:
 
     std::vector<ChangeEvent> readNewHistory()
     {
-        SQLite::Statement st(db_, "SELECT id, case_id, from_status, to_status FROM case_history WHERE id > ? ORDER BY id");
+        SQLite::Statement st(db_,
+                             "SELECT id, case_id, from_status, to_status FROM case_history WHERE id > ? ORDER BY id");
         st.bind(1, lastHistoryId_);
         std::vector<ChangeEvent> events;
         bool tooMany = false;

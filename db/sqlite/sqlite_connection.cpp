@@ -23,8 +23,8 @@ void createPrivateFile(const std::filesystem::path& path)
     if (path.has_parent_path()) {
         std::filesystem::create_directories(path.parent_path(), ec);
         if (ec)
-            throw StorageError(StorageError::Kind::Io, "cannot create the folder " + path.parent_path().string() +
-                                                           ": " + ec.message());
+            throw StorageError(StorageError::Kind::Io,
+                               "cannot create the folder " + path.parent_path().string() + ": " + ec.message());
     }
     int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0)
@@ -60,8 +60,8 @@ void skipMemoryStatistics()
         throw StorageError(StorageError::Kind::Full, doing + ": the disk is full; nothing was saved");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        throw StorageError(StorageError::Kind::Corrupt, doing + ": the database file is damaged or not a case book (" +
-                                                            std::string(e.what()) + ")");
+        throw StorageError(StorageError::Kind::Corrupt,
+                           doing + ": the database file is damaged or not a case book (" + std::string(e.what()) + ")");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:

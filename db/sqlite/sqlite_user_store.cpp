@@ -2,9 +2,9 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
-#include "db/user_rules.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
+#include "db/user_rules.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -125,7 +125,8 @@ User SqliteCaseStore::setRole(const std::string& name, Role role, const Actor& b
         up.bind(1, std::string(roleId(role)));
         up.bind(2, name);
         up.exec();
-        appendAudit(by, audit_actions::kUserChange, std::nullopt, name + " role=" + std::string(roleId(role)), now().iso);
+        appendAudit(by, audit_actions::kUserChange, std::nullopt, name + " role=" + std::string(roleId(role)),
+                    now().iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "changing a user");

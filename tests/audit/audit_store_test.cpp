@@ -32,7 +32,8 @@ TEST_F(AuditTrail, EveryChangeWritesAnEntryNamingWhoWhatAndWhichCase)
             actions.push_back(e.action);
             EXPECT_FALSE(e.at.empty());
         }
-    EXPECT_EQ(actions, (std::vector<std::string>{"case.create", "case.status", "case.edit", "case.status", "case.reopen"}));
+    EXPECT_EQ(actions,
+              (std::vector<std::string>{"case.create", "case.status", "case.edit", "case.status", "case.reopen"}));
     EXPECT_EQ(day.back().user, "sato");
     EXPECT_EQ(day.back().role, "supervisor");
     EXPECT_EQ(day.back().detail, "done→in-progress");
@@ -55,7 +56,8 @@ TEST_F(AuditTrail, EntryCommitsWithTheChangeOrNotAtAll)
     // its entry.
     {
         SQLite::Database raw(file, SQLite::OPEN_READWRITE);
-        raw.exec("CREATE TRIGGER no_more_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit full'); END");
+        raw.exec(
+            "CREATE TRIGGER no_more_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit full'); END");
     }
     EXPECT_THROW(store->changeStatus(c.id, CaseStatus::InProgress, "", clerk), StorageError);
     EXPECT_EQ(store->get(c.id).status, CaseStatus::Received);

@@ -28,7 +28,10 @@ std::string slurp(const fs::path& p)
     return s.str();
 }
 
-bool hashChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '$'; }
+bool hashChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '$';
+}
 
 // Places where `needle` occurs, except inside a long run of hex/base64 (a hash: the audit chain's
 // BLAKE2b values, an Argon2id string), where four digits turn up by chance.
@@ -64,7 +67,8 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
     bool cardRead = false;
     if (pcscdExpected()) {
         ASSERT_TRUE(pcscdProblem().empty()) << pcscdProblem();
-        EmulatedCard card(dir, writeProfile(dir, {{"pins", {{"card_info", {{"value", kPin}}}}}, {"my_number", kMyNumber}}));
+        EmulatedCard card(dir,
+                          writeProfile(dir, {{"pins", {{"card_info", {{"value", kPin}}}}}, {"my_number", kMyNumber}}));
         auto r = runCli({"card", "read", "--json", "--with-pin", "--reader", kReader0}, kPin + "\n");
         ASSERT_EQ(r.exitCode, 0) << r.err;
         auto info = r.json()["card_info"];
@@ -74,8 +78,8 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
         EXPECT_EQ(r.out.find(kPin), std::string::npos);
         cardRead = true;
     }
-    auto added = cli({"case", "add", "--procedure", "card-info-change", "--name", name, "--kana", kana, "--birth", birth,
-                      "--address", "東京都千代田区霞が関一丁目2番3号", "--json"});
+    auto added = cli({"case", "add", "--procedure", "card-info-change", "--name", name, "--kana", kana, "--birth",
+                      birth, "--address", "東京都千代田区霞が関一丁目2番3号", "--json"});
     ASSERT_EQ(added.exitCode, 0) << added.err;
     std::string id = std::to_string(added.json()["id"].get<long long>());
     ASSERT_EQ(cli({"case", "status", id, "in-progress"}).exitCode, 0);

@@ -24,9 +24,9 @@ protected:
     }
     nlohmann::json addYamada()
     {
-        auto r = cli({"case", "add", "--procedure", "reissue", "--name", "山田 太郎", "--kana", "ヤマダ タロウ",
-                      "--birth", "1970-05-20", "--address", "小平市小川町2-1333", "--sex", "male", "--window", "3",
-                      "--json"});
+        auto r =
+            cli({"case", "add", "--procedure", "reissue", "--name", "山田 太郎", "--kana", "ヤマダ タロウ", "--birth",
+                 "1970-05-20", "--address", "小平市小川町2-1333", "--sex", "male", "--window", "3", "--json"});
         EXPECT_EQ(r.exitCode, 0) << r.err;
         return r.json();
     }
@@ -146,8 +146,8 @@ TEST_F(CliCase, UnreadableDatabaseIsAnEnvironmentFault)
 TEST_F(CliCase, EachOfficeNumbersItsOwnDay)
 {
     EXPECT_EQ(addYamada()["reception_number"], "A-001"); // office "main"
-    std::vector<std::string> add = {"case", "add", "--procedure", "reissue", "--name", "東 花子", "--kana",
-                                     "ヒガシ ハナコ", "--birth", "1980-01-02", "--json"};
+    std::vector<std::string> add = {"case",   "add",           "--procedure", "reissue",    "--name", "東 花子",
+                                    "--kana", "ヒガシ ハナコ", "--birth",     "1980-01-02", "--json"};
     auto args = add;
     args.insert(args.begin(), {"--db", db, "--office-code", "east"});
     auto east = runCli(args, "", admin);

@@ -24,16 +24,15 @@ TEST(Lifecycle, EveryTransitionFollowsTheTable)
 {
     // from \ to: received, in-progress, waiting, done, withdrawn
     const bool expected[5][5] = {
-        {false, true, true, false, true},  // received: must be taken up before it is done
-        {false, false, true, true, true},  // in progress
-        {false, true, false, true, true},  // waiting
+        {false, true, true, false, true},    // received: must be taken up before it is done
+        {false, false, true, true, true},    // in progress
+        {false, true, false, true, true},    // waiting
         {false, false, false, false, false}, // done: closed
         {false, false, false, false, false}, // withdrawn: closed
     };
     for (int f = 0; f < 5; ++f)
         for (int t = 0; t < 5; ++t)
-            EXPECT_EQ(allowed(kAll[f], kAll[t]), expected[f][t])
-                << statusId(kAll[f]) << " -> " << statusId(kAll[t]);
+            EXPECT_EQ(allowed(kAll[f], kAll[t]), expected[f][t]) << statusId(kAll[f]) << " -> " << statusId(kAll[t]);
 }
 
 TEST(Lifecycle, AllowedTransitionsMatchesCheck)

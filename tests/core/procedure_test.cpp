@@ -10,9 +10,11 @@ using namespace madoguchi;
 
 TEST(Procedure, TheFourteenContractIdsRoundTrip)
 {
-    const char* ids[] = {"card-receipt", "reissue", "pin-reset", "cert-renewal", "suspension", "suspension-lift",
-                         "card-info-change", "card-renewal", "stay-extension", "application-cancel",
-                         "number-change", "notice-pickup", "overseas-continuation", "face-auth-change"};
+    const char* ids[] = {"card-receipt",          "reissue",         "pin-reset",
+                         "cert-renewal",          "suspension",      "suspension-lift",
+                         "card-info-change",      "card-renewal",    "stay-extension",
+                         "application-cancel",    "number-change",   "notice-pickup",
+                         "overseas-continuation", "face-auth-change"};
     ASSERT_EQ(allProcedures().size(), 14u);
     std::set<std::string> names;
     for (const char* id : ids) {

@@ -1,5 +1,4 @@
 #include "core/cases/reception_number.hpp"
-
 #include "core/common/errors.hpp"
 
 #include <gtest/gtest.h>

@@ -19,7 +19,10 @@ Resident valid()
 const date kToday(2026, 11, 29);
 } // namespace
 
-TEST(Resident, ValidPasses) { EXPECT_NO_THROW(validate(valid(), kToday)); }
+TEST(Resident, ValidPasses)
+{
+    EXPECT_NO_THROW(validate(valid(), kToday));
+}
 
 TEST(Resident, EachBadFieldIsNamed)
 {

@@ -1,15 +1,14 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/case_store.hpp"
-#include "tests/db/store_fixture.hpp"
-
 #include "db/change_watcher.hpp"
+#include "tests/db/store_fixture.hpp"
 
 #include <chrono>
 #include <condition_variable>
+#include <gtest/gtest.h>
 #include <mutex>
 #include <thread>
-#include <gtest/gtest.h>
 
 using namespace madoguchi;
 using namespace madoguchi::test;

@@ -78,8 +78,8 @@ TEST(CrashTest, AcknowledgedCasesSurviveKillNine)
         auto store = db::openStore(file);
         ASSERT_TRUE(store->check().ok) << "round " << round;
         for (long long id : acknowledged)
-            ASSERT_TRUE(store->find(id).has_value()) << "case " << id << " lost in round " << round
-                                                     << " (killed after " << ms << " ms)";
+            ASSERT_TRUE(store->find(id).has_value())
+                << "case " << id << " lost in round " << round << " (killed after " << ms << " ms)";
     }
     EXPECT_GT(acknowledged.size(), 20u) << "the writer hardly wrote: the test proved little";
 }

@@ -1,10 +1,10 @@
 #include "db/prepared_ahead.hpp"
 
 #include <chrono>
+#include <gtest/gtest.h>
 #include <stdexcept>
 #include <string>
 #include <thread>
-#include <gtest/gtest.h>
 
 using madoguchi::db::PreparedAhead;
 

@@ -41,9 +41,12 @@ protected:
     std::unique_ptr<db::CaseStore> store; // destroyed before the book
 };
 
-inline std::string backendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+inline std::string backendName(const ::testing::TestParamInfo<std::string>& info)
+{
+    return info.param;
+}
 
-#define MADOGUCHI_ON_BOTH_BACKENDS(suite) \
+#define MADOGUCHI_ON_BOTH_BACKENDS(suite)                                                                              \
     INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::Values("sqlite", "postgresql"), ::madoguchi::test::backendName)
 
 } // namespace madoguchi::test

@@ -44,7 +44,10 @@ private:
 
 FileChooserHook* fileChooser = nullptr;
 
-bool fileDialogShown() { return fileChooser && fileChooser->shown(); }
+bool fileDialogShown()
+{
+    return fileChooser && fileChooser->shown();
+}
 
 // Saves through the file chooser by keyboard, as a supervisor would: the whole path into the name.
 void saveAs(UiDriver& d, const std::string& path)
@@ -111,7 +114,8 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
         commitText("と");
         commitText("う");
     });
-    d.waitFor("the search finds the earlier resident", [&] { return frame->rows().size() == 1 && frame->rows()[0].id == earlier; });
+    d.waitFor("the search finds the earlier resident",
+              [&] { return frame->rows().size() == 1 && frame->rows()[0].id == earlier; });
     d.waitFor("the search's result is recorded as a search",
               [&] { return casesIn(entries(audit_actions::kList), "window search") == std::set<CaseId>{earlier}; });
     d.act("Enter opens her case", [] { pressKey(WXK_RETURN); });
@@ -128,7 +132,8 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     d.act("Alt+E: export it", [] { pressKey('E', wxMOD_ALT); });
     saveAs(d, auditCsv);
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
-    d.waitFor("back in the supervisor view", [] { return !shownTopLevel("auditDayDialog") && focusInside("supervisorView"); });
+    d.waitFor("back in the supervisor view",
+              [] { return !shownTopLevel("auditDayDialog") && focusInside("supervisorView"); });
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView"); });
     run(d);
@@ -151,7 +156,8 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     EXPECT_EQ(views[0].detail, "window");
     // The list entries come before the view of the case opened from it.
     EXPECT_LT(lists.back().seq, views[0].seq);
-    EXPECT_EQ(casesIn(entries(audit_actions::kExport), "daily report csv"), std::set<CaseId>(today.begin(), today.end()));
+    EXPECT_EQ(casesIn(entries(audit_actions::kExport), "daily report csv"),
+              std::set<CaseId>(today.begin(), today.end()));
     auto auditExports = entries(audit_actions::kAuditExport);
     ASSERT_EQ(auditExports.size(), 1u);
     EXPECT_EQ(auditExports[0].detail, toIso(now().localDay) + " csv");

@@ -301,9 +301,13 @@ TEST_F(WindowTest, CardReadThatEndsUnderTheIdleLockWaitsForTheUnlock)
         pressKey(WXK_RETURN);
         pressKey('R', wxMOD_CONTROL);
     });
-    d.step("the desk locks while the card is read", [this] {
-        return shownTopLevel("cardProgress") && frame->privacyLocked() && focusInside("login") && focusIs("password");
-    }, std::chrono::seconds(8));
+    d.step(
+        "the desk locks while the card is read",
+        [this] {
+            return shownTopLevel("cardProgress") && frame->privacyLocked() && focusInside("login") &&
+                   focusIs("password");
+        },
+        std::chrono::seconds(8));
     d.pause("the card work ends beneath the lock", std::chrono::seconds(9));
     d.act("the read waited: no PIN is asked for over the lock", [] {
         EXPECT_TRUE(focusInside("login"));

@@ -31,7 +31,10 @@ void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
 }
 
 // Case ids on the day's list, for checks against the case book.
-CaseStatus statusOf(db::CaseStore& store, CaseId id) { return store.get(id).status; }
+CaseStatus statusOf(db::CaseStore& store, CaseId id)
+{
+    return store.get(id).status;
+}
 
 } // namespace
 
@@ -73,9 +76,8 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
         [] { return !shownTopLevel("pinDialog") && focusIs("kana") && textOf("name") == "山田 花子"; },
         std::chrono::seconds(20));
     d.act("kanji in the furigana", [] { commitText("山田"); });
-    d.waitFor("the mistake is shown next to the field as typed", [] {
-        return label("kanaMessage") == "フリガナはカタカナかひらがなで入力してください。";
-    });
+    d.waitFor("the mistake is shown next to the field as typed",
+              [] { return label("kanaMessage") == "フリガナはカタカナかひらがなで入力してください。"; });
     d.screenshot("validation-as-typed.png");
     d.act("retype the furigana", [] {
         control<wxTextCtrl>("kana")->SelectAll();
@@ -104,11 +106,11 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
     ASSERT_FALSE(required.empty());
     d.waitFor("the required documents are on the checklist", [&] {
         auto* docs = control<wxCheckListBox>("documents");
-        return docs->GetCount() == required.size() &&
-               std::string(docs->GetString(0).utf8_str()) == required[0].label;
+        return docs->GetCount() == required.size() && std::string(docs->GetString(0).utf8_str()) == required[0].label;
     });
     d.waitFor("the fee shows", [] {
-        return std::string(control<wxTextCtrl>("rulesSummary")->GetValue().utf8_str()).find("1,000円") != std::string::npos;
+        return std::string(control<wxTextCtrl>("rulesSummary")->GetValue().utf8_str()).find("1,000円") !=
+               std::string::npos;
     });
     d.act("add a document of the clerk's own", [] {
         commitText("罹災証明書");
@@ -207,9 +209,8 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
     d.act("Ctrl+F", [] { pressKey('F', wxMOD_CONTROL); });
     d.waitFor("the search box has the focus", [] { return focusIs("search"); });
     d.act("search by furigana in hiragana", [] { commitText("やまだ"); });
-    d.waitFor("the list narrows to her", [&] {
-        return frame->rows().size() == 1 && frame->rows()[0].resident == "山田 花子";
-    });
+    d.waitFor("the list narrows to her",
+              [&] { return frame->rows().size() == 1 && frame->rows()[0].resident == "山田 花子"; });
     d.screenshot("search.png");
     run(d);
 
@@ -245,10 +246,14 @@ TEST_F(WindowTest, AFailedSaveKeepsTheFormAsTyped)
         locker->exec("BEGIN IMMEDIATE");
         pressKey('S', wxMOD_CONTROL);
     });
-    d.step("a plain-Japanese error says what to do", [] {
-        return focusInside("errorDialog") &&
-               label("errorTodo") == "台帳がほかの処理で使用中です。数秒待ってから、もう一度操作してください。入力した内容は失われていません。";
-    }, std::chrono::seconds(20));
+    d.step(
+        "a plain-Japanese error says what to do",
+        [] {
+            return focusInside("errorDialog") &&
+                   label("errorTodo") == "台帳がほかの処理で使用中です。数秒待ってから、もう一度操作してください。入力"
+                                         "した内容は失われていません。";
+        },
+        std::chrono::seconds(20));
     d.screenshot("save-failed.png");
     d.act("the message is wrapped, not one line across the screen", [] {
         EXPECT_TRUE(control<wxStaticText>("errorTodo")->GetLabel().Contains("\n"));
@@ -284,14 +289,16 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
-    d.waitFor("the day's figures", [] { return focusInside("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
+    d.waitFor("the day's figures",
+              [] { return focusInside("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
     d.screenshot("supervisor-view.png");
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
     d.act("search the closed case by its number", [&] { commitText(store->get(id).receptionNumber); });
     d.waitFor("one row", [&] { return frame->rows().size() == 1 && frame->rows()[0].id == id; });
     d.act("Enter opens it", [] { pressKey(WXK_RETURN); });
-    d.waitFor("the detail offers reopening", [] { return focusInside("caseDetailDialog") && control<wxWindow>("reopen"); });
+    d.waitFor("the detail offers reopening",
+              [] { return focusInside("caseDetailDialog") && control<wxWindow>("reopen"); });
     focusAndCommit(d, "reason", "再来庁");
     d.act("Alt+O", [] { pressKey('O', wxMOD_ALT); });
     d.waitFor("the case is open again", [&] { return store->get(id).status == CaseStatus::InProgress; });

@@ -8,13 +8,15 @@ using boost::gregorian::date;
 
 TEST(DateInput, ReadsWesternDatesInEveryCommonShape)
 {
-    for (const char* text : {"1970-05-20", "1970/5/20", "1970.5.20", "19700520", "1970年5月20日", "１９７０－０５－２０"})
+    for (const char* text :
+         {"1970-05-20", "1970/5/20", "1970.5.20", "19700520", "1970年5月20日", "１９７０－０５－２０"})
         EXPECT_EQ(parseDateInput(text).date, date(1970, 5, 20)) << text;
 }
 
 TEST(DateInput, ReadsJapaneseEraDatesByNameInitialAndShortName)
 {
-    for (const char* text : {"昭和45年5月20日", "S45.5.20", "s45/5/20", "昭45.5.20", "Ｓ４５．５．２０", "昭和 45年 5月 20日"})
+    for (const char* text :
+         {"昭和45年5月20日", "S45.5.20", "s45/5/20", "昭45.5.20", "Ｓ４５．５．２０", "昭和 45年 5月 20日"})
         EXPECT_EQ(parseDateInput(text).date, date(1970, 5, 20)) << text;
     EXPECT_EQ(parseDateInput("令和元年5月1日").date, date(2019, 5, 1));
     EXPECT_EQ(parseDateInput("H1.1.8").date, date(1989, 1, 8));

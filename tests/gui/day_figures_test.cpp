@@ -22,7 +22,8 @@ TEST(DayFigures, CountsByStatusProcedureWindowAndClerkAndWhatIsOpen)
                          make(CaseStatus::Waiting, Procedure::PinReset, "2", "sato")});
     EXPECT_EQ(f.total, 3u);
     EXPECT_EQ(f.open, 2u);
-    EXPECT_EQ(f.byProcedure, (std::vector<std::pair<std::string, std::size_t>>{{"再交付", 2}, {"暗証番号の再設定", 1}}));
+    EXPECT_EQ(f.byProcedure,
+              (std::vector<std::pair<std::string, std::size_t>>{{"再交付", 2}, {"暗証番号の再設定", 1}}));
     EXPECT_EQ(f.byWindow, (std::vector<std::pair<std::string, std::size_t>>{{"1", 1}, {"2", 2}}));
     EXPECT_EQ(f.byClerk, (std::vector<std::pair<std::string, std::size_t>>{{"sato", 2}, {"tanaka", 1}}));
     EXPECT_EQ(f.byStatus.size(), 3u);

@@ -403,8 +403,8 @@ TEST_F(WindowTest, ASilentServerIsAWaitTheWindowShowsNotAFreeze)
     d.act("still waiting", [] { EXPECT_TRUE(shownTopLevel("waitDialog")); });
     d.act("the server answers again", [&] { proxy.restore(); });
     d.step(
-        "the wait goes by itself, no error", [] { return !gui::WaitingStore::waitShown() && !shownTopLevel("errorDialog"); },
-        std::chrono::seconds(5));
+        "the wait goes by itself, no error",
+        [] { return !gui::WaitingStore::waitShown() && !shownTopLevel("errorDialog"); }, std::chrono::seconds(5));
     d.waitFor("saved", [&] { return store->get(id).notes == "本人確認済み"; });
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });

@@ -8,8 +8,8 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/radiobox.h>
-#include <wx/translation.h>
 #include <wx/textctrl.h>
+#include <wx/translation.h>
 
 using namespace madoguchi;
 using namespace madoguchi::test;
@@ -114,7 +114,8 @@ TEST_F(WindowTest, TheIdleLockHidesPersonalDataAndKeepsAHalfTypedForm)
     addEarlierVisitors();
     UiDriver d;
     startAndLogIn(d, "hanako", "hanako-pass-1", std::chrono::seconds(2));
-    d.waitFor("the list shows names", [this] { return frame->rows().size() == 2 && frame->rows()[0].resident == "佐藤 健"; });
+    d.waitFor("the list shows names",
+              [this] { return frame->rows().size() == 2 && frame->rows()[0].resident == "佐藤 健"; });
     d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
     d.waitFor("the new-case dialog", [] { return focusIs("procedureSearch"); });
     d.act("choose 再交付", [] {
@@ -123,9 +124,10 @@ TEST_F(WindowTest, TheIdleLockHidesPersonalDataAndKeepsAHalfTypedForm)
     });
     d.waitFor("the name has the focus", [] { return focusIs("name"); });
     d.act("half a name, then the clerk walks away", [] { commitText("山田 花"); });
-    d.step("two idle seconds later the desk locks", [this] {
-        return frame->privacyLocked() && focusInside("login") && focusIs("password");
-    }, std::chrono::seconds(6));
+    d.step(
+        "two idle seconds later the desk locks",
+        [this] { return frame->privacyLocked() && focusInside("login") && focusIs("password"); },
+        std::chrono::seconds(6));
     d.act("personal data is hidden", [this] {
         for (const auto& r : frame->rows())
             EXPECT_EQ(r.resident.find("佐藤"), std::string::npos);
@@ -167,14 +169,17 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
     auto select = [](const char* name) {
         auto* list = control<wxListCtrl>("users");
         long i = list->FindItem(-1, name);
-        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     };
     d.act("select admin, the user at the desk, and Alt+R", [&] {
         select("admin");
         pressKey('R', wxMOD_ALT);
     });
-    d.waitFor("refused before anything is asked",
-              [] { return focusInside("errorDialog") && label("errorWhat") == std::string(_("You cannot change your own role.").utf8_str()); });
+    d.waitFor("refused before anything is asked", [] {
+        return focusInside("errorDialog") &&
+               label("errorWhat") == std::string(_("You cannot change your own role.").utf8_str());
+    });
     d.act("Enter", [] { pressKey(WXK_RETURN); });
     d.waitFor("back on the users", [] { return !shownTopLevel("errorDialog") && focusInside("usersDialog"); });
     d.act("select sato, the supervisor, and Alt+R", [&] {
@@ -225,7 +230,8 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
     EXPECT_EQ(store->users()->authenticate("admin", "admin-pass-1").role, Role::Admin);
     int changes = 0;
     for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
-        changes += e.action == audit_actions::kUserChange && e.user == "admin" && e.detail.find("sato") != std::string::npos;
+        changes +=
+            e.action == audit_actions::kUserChange && e.user == "admin" && e.detail.find("sato") != std::string::npos;
     EXPECT_EQ(changes, 2) << "the role change and the new password, each audited in the admin's name";
 }
 
@@ -274,7 +280,8 @@ TEST_F(WindowTest, AnAdministratorAddsAUserAndDisablesAnother)
     d.act("select hanako", [] {
         auto* list = control<wxListCtrl>("users");
         long i = list->FindItem(-1, "hanako");
-        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        list->SetItemState(i, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                           wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     });
     d.act("Alt+D: disable her", [] { pressKey('D', wxMOD_ALT); });
     d.waitFor("she is disabled in the case book", [this] {

@@ -8,10 +8,16 @@ using namespace madoguchi;
 using namespace madoguchi::gui;
 
 namespace {
-bool has(const std::vector<Procedure>& v, Procedure p) { return std::find(v.begin(), v.end(), p) != v.end(); }
+bool has(const std::vector<Procedure>& v, Procedure p)
+{
+    return std::find(v.begin(), v.end(), p) != v.end();
+}
 } // namespace
 
-TEST(ProcedureFilter, BlankListsAllFourteen) { EXPECT_EQ(matchProcedures("  ").size(), 14u); }
+TEST(ProcedureFilter, BlankListsAllFourteen)
+{
+    EXPECT_EQ(matchProcedures("  ").size(), 14u);
+}
 
 TEST(ProcedureFilter, FindsReissueByNameReadingInEitherKanaAndRomaji)
 {

@@ -3,10 +3,10 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <gtest/gtest.h>
 #include <set>
 #include <thread>
 #include <vector>
-#include <gtest/gtest.h>
 
 using madoguchi::gui::StoreWorker;
 

@@ -30,7 +30,10 @@ void UiDriver::act(std::string what, std::function<void()> f)
     });
 }
 
-void UiDriver::waitFor(std::string what, std::function<bool()> condition) { step(std::move(what), std::move(condition)); }
+void UiDriver::waitFor(std::string what, std::function<bool()> condition)
+{
+    step(std::move(what), std::move(condition));
+}
 
 void UiDriver::pause(std::string what, std::chrono::milliseconds quiet)
 {
@@ -135,7 +138,10 @@ wxString focusedName()
     return w ? w->GetName() : wxString("(nothing)");
 }
 
-bool focusIs(const char* name) { return focusedName() == name; }
+bool focusIs(const char* name)
+{
+    return focusedName() == name;
+}
 
 bool focusInside(const char* dialog)
 {
@@ -188,7 +194,8 @@ void commitText(const std::string& utf8)
     if (!text && focus)
         text = dynamic_cast<wxTextEntry*>(focus->GetParent());
     if (!text)
-        throw std::runtime_error("no text field has the focus (focus on '" + std::string(focusedName().utf8_str()) + "')");
+        throw std::runtime_error("no text field has the focus (focus on '" + std::string(focusedName().utf8_str()) +
+                                 "')");
     text->WriteText(wxString::FromUTF8(utf8));
 }
 

@@ -49,8 +49,7 @@ private:
 // Finding what is on screen: top-level windows by name, controls by name within them.
 wxTopLevelWindow* shownTopLevel(const wxString& name);
 wxWindow* findControl(const wxString& name);
-template <class T>
-T* control(const wxString& name)
+template <class T> T* control(const wxString& name)
 {
     return dynamic_cast<T*>(findControl(name));
 }

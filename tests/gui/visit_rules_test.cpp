@@ -43,7 +43,8 @@ TEST(VisitRules, AProxyHasMoreToBringThanThePrincipal)
     principal.procedure = proxy.procedure = Procedure::CardReceipt;
     principal.birth = proxy.birth = date(1970, 5, 20);
     proxy.applicant = ApplicantType::Proxy;
-    EXPECT_GT(visitRules(book(), proxy, kToday).documents.size(), visitRules(book(), principal, kToday).documents.size());
+    EXPECT_GT(visitRules(book(), proxy, kToday).documents.size(),
+              visitRules(book(), principal, kToday).documents.size());
 }
 
 TEST(VisitRules, WithTheCardsIssueDayTheDeadlinesShowInBothCalendars)
@@ -57,7 +58,7 @@ TEST(VisitRules, WithTheCardsIssueDayTheDeadlinesShowInBothCalendars)
     ASSERT_FALSE(r.deadlines.empty());
     // An adult's card: valid to the 10th birthday after the issue day.
     EXPECT_EQ(r.deadlines[0], "Card valid until: 2026-05-20（令和8年5月20日）"); // untranslated label here
-    EXPECT_FALSE(r.warnings.empty()); // it has expired by 2026-11-29
+    EXPECT_FALSE(r.warnings.empty());                                            // it has expired by 2026-11-29
 }
 
 TEST(VisitRules, StoredDocumentsShowTheRuleBooksLabelOrTheirOwnText)

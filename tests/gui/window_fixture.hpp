@@ -56,7 +56,8 @@ protected:
     // The cases already at the counter this morning, so that the list is not empty.
     std::vector<CaseId> addEarlierVisitors()
     {
-        const char* people[][3] = {{"佐藤 健", "サトウ ケン", "1985-03-02"}, {"鈴木 美咲", "スズキ ミサキ", "1992-11-15"}};
+        const char* people[][3] = {{"佐藤 健", "サトウ ケン", "1985-03-02"},
+                                   {"鈴木 美咲", "スズキ ミサキ", "1992-11-15"}};
         Procedure procedures[] = {Procedure::CardReceipt, Procedure::PinReset};
         std::vector<CaseId> ids;
         for (int i = 0; i < 2; ++i) {

@@ -21,7 +21,8 @@ public:
 std::string ownXvfb(const madoguchi::test::TempDir& dir)
 {
     std::string env = (dir / "xvfb.env").string();
-    auto r = madoguchi::test::runProcess({MADOGUCHI_START_XVFB, env}, "", {"MADOGUCHI_BUILD_DIR=" + dir.path().string()});
+    auto r =
+        madoguchi::test::runProcess({MADOGUCHI_START_XVFB, env}, "", {"MADOGUCHI_BUILD_DIR=" + dir.path().string()});
     if (r.exitCode != 0)
         return {};
     std::ifstream in(env);

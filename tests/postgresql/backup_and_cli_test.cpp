@@ -7,11 +7,11 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <regex>
-#include <unistd.h>
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
+#include <regex>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace madoguchi;
 using namespace madoguchi::test;

@@ -5,8 +5,8 @@
 #include "tests/support/run_process.hpp"
 
 #include <future>
-#include <iostream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <map>
 #include <pqxx/pqxx>
 #include <set>
@@ -37,8 +37,8 @@ TEST(PostgresConcurrency, EightClerksLoseNothingAndNeverShareAReceptionNumber)
     std::vector<std::future<ProcessResult>> clerks;
     for (int k = 0; k < kClerks; ++k)
         clerks.push_back(std::async(std::launch::async, [&, k] {
-            return runProcess({CONCURRENT_CLERK_PATH, book->url(), std::to_string(k + 1),
-                               std::to_string(kOperations), std::to_string(1000 + k)});
+            return runProcess({CONCURRENT_CLERK_PATH, book->url(), std::to_string(k + 1), std::to_string(kOperations),
+                               std::to_string(1000 + k)});
         }));
 
     std::map<CaseId, Expected> expected;
@@ -92,7 +92,8 @@ TEST(PostgresConcurrency, EightClerksLoseNothingAndNeverShareAReceptionNumber)
     // No lost update: every acknowledged change is in the case, its version and its history.
     for (const auto& [id, want] : expected) {
         auto row = tx.exec_params1("SELECT version, notes, (SELECT count(*) FROM case_history h WHERE h.case_id = c.id)"
-                                   " FROM cases c WHERE id = $1", id);
+                                   " FROM cases c WHERE id = $1",
+                                   id);
         int changes = want.statusChanges + static_cast<int>(want.editTokens.size());
         EXPECT_EQ(row[0].as<int>(), 1 + changes) << "case " << id;
         EXPECT_EQ(row[2].as<int>(), 1 + changes) << "case " << id;

@@ -6,16 +6,15 @@
 #include "tcp_proxy.hpp"
 #include "tests/db/store_fixture.hpp"
 
-#include <gtest/gtest.h>
-#include <pqxx/pqxx>
-#include <condition_variable>
-#include <mutex>
-#include <regex>
-#include <thread>
-
 #include <arpa/inet.h>
+#include <condition_variable>
+#include <gtest/gtest.h>
+#include <mutex>
 #include <netinet/in.h>
+#include <pqxx/pqxx>
+#include <regex>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace madoguchi;

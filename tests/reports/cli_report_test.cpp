@@ -1,9 +1,9 @@
 // madoguchi-cli report daily (and checklist, once the rule book is in): the real binary, real
 // files, poppler reading them back; bad input is exit 2 with one line, a failed write leaves no
 // file behind.
+#include "db/user_store.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
-#include "db/user_store.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 

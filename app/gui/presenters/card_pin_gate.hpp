@@ -12,10 +12,10 @@
 namespace madoguchi::gui {
 
 struct PinGate {
-    bool allowed = false;  // false: no card, no card-info PIN answered, or blocked
-    bool blocked = false;  // the card-info PIN has no tries left (only its reset can help)
+    bool allowed = false; // false: no card, no card-info PIN answered, or blocked
+    bool blocked = false; // the card-info PIN has no tries left (only its reset can help)
     int triesLeft = 0;
-    std::string message;   // in the window's language (tr), shown in the PIN dialog
+    std::string message; // in the window's language (tr), shown in the PIN dialog
 };
 
 PinGate cardInfoPinGate(const card::CardStatus& status);

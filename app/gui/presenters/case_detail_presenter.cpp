@@ -10,11 +10,16 @@ namespace {
 std::string verb(CaseStatus to)
 {
     switch (to) {
-    case CaseStatus::InProgress: return tr("Start");
-    case CaseStatus::Waiting: return tr("Put on hold");
-    case CaseStatus::Done: return tr("Complete");
-    case CaseStatus::Withdrawn: return tr("Withdraw");
-    case CaseStatus::Received: break;
+    case CaseStatus::InProgress:
+        return tr("Start");
+    case CaseStatus::Waiting:
+        return tr("Put on hold");
+    case CaseStatus::Done:
+        return tr("Complete");
+    case CaseStatus::Withdrawn:
+        return tr("Withdraw");
+    case CaseStatus::Received:
+        break;
     }
     return statusName(to);
 }
@@ -39,7 +44,8 @@ std::vector<HistoryRow> historyRows(const Case& c)
         HistoryRow r;
         r.at = h.at.size() >= 16 ? h.at.substr(0, 10) + " " + h.at.substr(11, 5) : h.at;
         r.actor = h.actor;
-        r.change = h.from ? statusName(*h.from) + " → " + statusName(h.to) : fill(tr("Received as %1"), {statusName(h.to)});
+        r.change =
+            h.from ? statusName(*h.from) + " → " + statusName(h.to) : fill(tr("Received as %1"), {statusName(h.to)});
         r.reason = h.reason;
         rows.push_back(std::move(r));
     }

@@ -13,8 +13,8 @@ enum class UserRole { Clerk, Supervisor, Admin };
 
 struct TransitionButton {
     CaseStatus to;
-    std::string label;   // "Start (対応中)"
-    bool needsReason;    // 保留 and 取下げ: the supervisor reads the reason later
+    std::string label; // "Start (対応中)"
+    bool needsReason;  // 保留 and 取下げ: the supervisor reads the reason later
 };
 
 struct DetailActions {

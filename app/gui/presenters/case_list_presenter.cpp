@@ -74,8 +74,8 @@ CaseRow toRow(const db::CaseSummary& s, const RowContext& ctx)
         if (!today) {
             r.warning = RowWarning::OpenFromEarlierDay;
             r.warningText = tr("Still open from an earlier day");
-        } else if (auto m = minutesBetween(s.createdAt, ctx.nowIso); m && *m >= ctx.waitWarningMinutes &&
-                                                                      s.status == CaseStatus::Received) {
+        } else if (auto m = minutesBetween(s.createdAt, ctx.nowIso);
+                   m && *m >= ctx.waitWarningMinutes && s.status == CaseStatus::Received) {
             r.warning = RowWarning::WaitingLong;
             r.warningText = fill(tr("Waiting for %1 min"), {std::to_string(*m)});
         }

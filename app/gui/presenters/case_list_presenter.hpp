@@ -31,9 +31,9 @@ struct CaseRow {
 };
 
 struct RowContext {
-    std::string nowIso;           // Timestamp::iso of "now"
-    int waitWarningMinutes = 30;  // an open case older than this is flagged
-    bool privacyLocked = false;   // the screen is locked or left: no names on it
+    std::string nowIso;          // Timestamp::iso of "now"
+    int waitWarningMinutes = 30; // an open case older than this is flagged
+    bool privacyLocked = false;  // the screen is locked or left: no names on it
 };
 
 CaseRow toRow(const db::CaseSummary& summary, const RowContext& context);

@@ -46,7 +46,8 @@ DateInput parseDateInput(const std::string& raw)
     // Multi-byte characters in the patterns are grouped: `日?` would make only its last byte optional.
     static const std::regex western(R"(^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*(?:日)?$)");
     static const std::regex compact(R"(^(\d{4})(\d{2})(\d{2})$)");
-    static const std::regex japanese(R"(^(\S+?)\s*(\d{1,2}|元)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*(?:日)?$)");
+    static const std::regex japanese(
+        R"(^(\S+?)\s*(\d{1,2}|元)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*(?:日)?$)");
     std::smatch m;
     if (std::regex_match(text, m, western) || std::regex_match(text, m, compact)) {
         auto d = makeDate(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
@@ -93,11 +94,16 @@ std::string formatBothCalendars(const bg::date& d)
 std::string describe(DateInputError error)
 {
     switch (error) {
-    case DateInputError::None: return {};
-    case DateInputError::Empty: return tr("Enter a date, e.g. S45.5.20 or 1970-05-20.");
-    case DateInputError::Unreadable: return tr("Not a date. Type it like 昭和45年5月20日, S45.5.20 or 1970-05-20.");
-    case DateInputError::NoSuchDate: return tr("That day does not exist in the calendar.");
-    case DateInputError::OutsideEra: return tr("That day is not within the era typed (e.g. 昭和 ended on 1989-01-07).");
+    case DateInputError::None:
+        return {};
+    case DateInputError::Empty:
+        return tr("Enter a date, e.g. S45.5.20 or 1970-05-20.");
+    case DateInputError::Unreadable:
+        return tr("Not a date. Type it like 昭和45年5月20日, S45.5.20 or 1970-05-20.");
+    case DateInputError::NoSuchDate:
+        return tr("That day does not exist in the calendar.");
+    case DateInputError::OutsideEra:
+        return tr("That day is not within the era typed (e.g. 昭和 ended on 1989-01-07).");
     }
     return {};
 }

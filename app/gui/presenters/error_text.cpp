@@ -83,7 +83,8 @@ ErrorText explain(const std::exception& e, const std::string& action)
         t.todo = tr("The rules do not allow this in the case's present state. Check the status and the reason.");
     } else if (dynamic_cast<const ConflictError*>(&e)) {
         t.what = tr("Someone else saved this case first.");
-        t.todo = tr("Close this window, open the case again and redo your change. Your input is still shown so that you can copy it.");
+        t.todo = tr("Close this window, open the case again and redo your change. Your input is still shown so that "
+                    "you can copy it.");
     } else if (dynamic_cast<const NotFound*>(&e)) {
         t.todo = tr("The case is no longer in the case book. Refresh the list (F5).");
     } else if (const auto* s = dynamic_cast<const StorageError*>(&e)) {
@@ -102,7 +103,8 @@ ErrorText explain(const std::exception& e, const std::string& action)
             t.todo = tr("The case book file is damaged. Stop using this window and call the system administrator.");
             break;
         default:
-            t.todo = tr("The case book could not be written. Try again; if it happens again, call the system administrator.");
+            t.todo = tr(
+                "The case book could not be written. Try again; if it happens again, call the system administrator.");
         }
     } else {
         t.todo = tr("Try again; if it happens again, call the system administrator.");

@@ -33,8 +33,7 @@ struct ResidentFormCheck {
 
 // `finalCheck` false: as the clerk types, an empty field is not yet a problem (a form that opens
 // full of red is noise); true: on save, every required field must be there.
-ResidentFormCheck checkResidentForm(const ResidentFields& fields, const boost::gregorian::date& today,
-                                    bool finalCheck);
+ResidentFormCheck checkResidentForm(const ResidentFields& fields, const boost::gregorian::date& today, bool finalCheck);
 
 ResidentFields fieldsFrom(const Resident& r);
 

@@ -15,12 +15,24 @@ UiLanguage& language()
 }
 } // namespace
 
-void setTranslator(std::function<std::string(const char*)> translate) { translator() = std::move(translate); }
+void setTranslator(std::function<std::string(const char*)> translate)
+{
+    translator() = std::move(translate);
+}
 
-std::string tr(const char* msgid) { return translator() ? translator()(msgid) : std::string(msgid); }
+std::string tr(const char* msgid)
+{
+    return translator() ? translator()(msgid) : std::string(msgid);
+}
 
-void setUiLanguage(UiLanguage l) { language() = l; }
-UiLanguage uiLanguage() { return language(); }
+void setUiLanguage(UiLanguage l)
+{
+    language() = l;
+}
+UiLanguage uiLanguage()
+{
+    return language();
+}
 
 std::string fill(std::string text, std::initializer_list<std::string_view> values)
 {

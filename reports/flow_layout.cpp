@@ -41,6 +41,14 @@ void FlowLayout::ensure(double height)
         newPage();
 }
 
+void FlowLayout::keepTogether(std::size_t lines, double size)
+{
+    // A list item of a few lines (a note, a warning, a tick box) is read as one: it moves to the
+    // next page whole rather than leaving its first line behind. A long one breaks as usual.
+    if (lines > 1 && lines <= kKeepTogetherLines)
+        ensure(lineHeight(size) * static_cast<double>(lines));
+}
+
 void FlowLayout::space(double height)
 {
     y_ -= height;
@@ -95,6 +103,7 @@ void FlowLayout::tickItem(std::string_view text, double size, double indent)
     double box = size * 0.95;
     double textX = indent + box + size * 0.6;
     auto lines = wrap(text, width() - textX, size);
+    keepTogether(lines.size(), size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         ensure(lineHeight(size));
         double base = baselineFor(y_, size);
@@ -111,6 +120,7 @@ void FlowLayout::labelled(std::string_view label, std::string_view text, double 
     auto lines = wrap(text, width() - indent - labelWidth, size);
     if (lines.empty())
         lines.emplace_back();
+    keepTogether(lines.size(), size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         ensure(lineHeight(size));
         double base = baselineFor(y_, size);

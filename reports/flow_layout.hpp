@@ -44,6 +44,9 @@ public:
 
     void newPage();
     void ensure(double height); // starts a new page unless `height` still fits on this one
+    // Items of up to this many lines are never split across pages (tick boxes, labelled lines).
+    static constexpr std::size_t kKeepTogetherLines = 8;
+    void keepTogether(std::size_t lines, double size);
     void space(double height);
     void moveTo(double y) { y_ = y; }
 

@@ -15,7 +15,7 @@ namespace {
 using boost::gregorian::date;
 
 // The loss/suspension line is printed on every handout even if a rule file forgot it: a resident
-// who loses the card must be able to stop it at any hour (shared/spec/domain-rules.md §6).
+// who loses the card must be able to stop it at any hour (Kodaira City: マイナンバーカードを紛失した場合).
 constexpr const char* kHotline = "0120-95-0178";
 
 struct Labels {
@@ -37,6 +37,10 @@ struct Labels {
     const char* noSign;
     const char* moveIn;
     const char* stay;
+    const char* issueDateNote;
+    const char* receivedCardNote;
+    const char* extendable;
+    const char* healthInsurance;
     const char* fees;
     const char* total;
     const char* whereNext;
@@ -63,12 +67,17 @@ constexpr Labels kJa{
     "次のいずれかの組み合わせでお持ちください：",
     "または",
     "期限・有効期限",
-    "新しいカードの有効期限（本日交付の場合）",
-    "利用者証明用電子証明書の有効期限（本日発行の場合）",
-    "署名用電子証明書の有効期限（本日発行の場合）",
+    "新しいカードの有効期限（発行日が本日の場合）",
+    "利用者証明用電子証明書の有効期限（発行日が本日の場合）",
+    "署名用電子証明書の有効期限（発行日が本日の場合）",
     "署名用電子証明書は発行されません",
     "転入届の日から90日以内の継続利用手続きの期限",
     "在留期間の満了日（カードの有効期限もこの日までです）",
+    "有効期限は、カードの券面に印字された発行日から数えます（受け取った日ではありません）。",
+    "カードの有効期限は券面に印字されています（発行日の後の10回目の誕生日。発行日に18歳未満の方は5回目）。電子証明書は"
+    "発行日の後の5回目の誕生日までです。",
+    "特例期間中にカードを延長できる限度",
+    "マイナ保険証として使える期限（電子証明書の有効期限後）",
     "手数料",
     "合計",
     "次に行く窓口",
@@ -95,12 +104,17 @@ constexpr Labels kEn{
     "Bring one of these combinations:",
     "or",
     "Deadlines and expiry dates",
-    "New card valid until (if issued today)",
-    "Authentication certificate valid until (if issued today)",
-    "Signature certificate valid until (if issued today)",
+    "New card valid until (if its issue date is today)",
+    "Authentication certificate valid until (if its issue date is today)",
+    "Signature certificate valid until (if its issue date is today)",
     "No signature certificate is issued",
     "Continued-use procedure within 90 days of the move-in notification: by",
     "End of your period of stay (the card is valid until this day)",
+    "Expiry dates count from the issue date printed on the card (発行日), not from the day you collect it.",
+    "The card's expiry is printed on it: the 10th birthday after its issue date (発行日), the 5th for those under "
+    "18 on that date. The certificates run to the 5th birthday after their issue date.",
+    "The card can be extended during the special period until",
+    "Usable as a health-insurance card (after the certificates expire) until",
     "Fees",
     "Total",
     "Where to go next",
@@ -165,6 +179,7 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
 {
     const auto& dl = r.deadlines;
     std::vector<std::pair<std::string, std::string>> rows;
+    std::vector<std::string> notes;
     if (dl) {
         if (r.newCard)
             rows.emplace_back(t.cardExpiry, printedDate(dl->cardExpiry, l));
@@ -172,9 +187,19 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
             rows.emplace_back(t.authExpiry, printedDate(dl->authCertExpiry, l));
             rows.emplace_back(t.signExpiry, dl->signCertExpiry ? printedDate(*dl->signCertExpiry, l) : t.noSign);
         }
+        if (r.newCard || r.newCerts)
+            notes.push_back(t.issueDateNote);
         if (dl->moveInDeadline)
             rows.emplace_back(t.moveIn, printedDate(*dl->moveInDeadline, l));
+        if (dl->cardExtendableUntil)
+            rows.emplace_back(t.extendable, printedDate(*dl->cardExtendableUntil, l));
+        if ((r.newCard || r.newCerts) && dl->healthInsuranceUntil)
+            rows.emplace_back(t.healthInsurance, printedDate(*dl->healthInsuranceUntil, l));
     }
+    // A card handed over today was issued (発行日) by J-LIS before: its expiry is on its face, not
+    // a date the counter may compute from today.
+    if (r.cardHandedOver)
+        notes.push_back(t.receivedCardNote);
     if (c.resident.stayUntil)
         rows.emplace_back(t.stay, printedDate(*c.resident.stayUntil, l));
     std::vector<std::string> warnings;
@@ -188,7 +213,7 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
             if (!cardWarning)
                 warnings.push_back(l == Language::Ja ? w.ja : w.en);
         }
-    if (rows.empty() && warnings.empty())
+    if (rows.empty() && warnings.empty() && notes.empty())
         return;
     f.heading(t.deadlines, 13);
     // Label and date on one line where they fit, the dates aligned; else the date under its label.
@@ -204,6 +229,8 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
             f.paragraph(value, kBody, 18);
         }
     }
+    for (const auto& n : notes)
+        f.paragraph(std::string(l == Language::Ja ? "※ " : "Note: ") + n, kSmall, 0);
     for (const auto& w : warnings)
         f.labelled("！", w, kBody, 0, kBody * 1.2);
 }

@@ -24,8 +24,9 @@ namespace madoguchi::reports {
 struct HandoutRules {
     rules::Requirements requirements;
     std::optional<rules::Deadlines> deadlines; // none when nothing dated applies
-    bool newCard = false;                      // the procedure issues a card today: its expiry is printed
-    bool newCerts = false;                     // it issues certificates today
+    bool newCard = false;        // the procedure has a new card issued: its expiry "if issued today" is printed
+    bool newCerts = false;       // it issues certificates
+    bool cardHandedOver = false; // a card issued before is handed over: its expiry is on its face
 };
 
 // Asks the rule book for the case's procedure and applicant, and the deadline engine for the

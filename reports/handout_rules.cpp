@@ -1,3 +1,4 @@
+// The rules a handout prints for a case: the rule book's answer and the dates of the deadline engine.
 #include "core/common/errors.hpp"
 #include "core/rules/rule_book.hpp"
 #include "reports/handout.hpp"
@@ -13,6 +14,8 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const d
         book.requirementsFor(c.procedure, c.applicant.type, {c.resident.birth, c.resident.foreignResident}, today);
     switch (c.procedure) {
     case Procedure::CardReceipt:
+        r.cardHandedOver = true;
+        break;
     case Procedure::Reissue:
     case Procedure::CardRenewal:
         r.newCard = r.newCerts = true;
@@ -26,7 +29,7 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const d
     if (r.newCard || r.newCerts || c.resident.movedIn || c.resident.stayUntil) {
         rules::DeadlineInput in;
         in.birth = c.resident.birth;
-        in.cardIssued = today;
+        in.cardIssued = today; // the 発行日 taken as today: the handout says "if issued today"
         in.today = today;
         in.stayUntil = c.resident.stayUntil;
         in.movedIn = c.resident.movedIn;

@@ -74,7 +74,7 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     // What the rules say: fees, deadlines (in both calendars once the card's issue day is known).
     auto* rulesBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Fees and deadlines"));
     auto* issuedRow = new wxBoxSizer(wxHORIZONTAL);
-    issuedRow->Add(new wxStaticText(rulesBox->GetStaticBox(), wxID_ANY, _("Card issued on")), 0,
+    issuedRow->Add(new wxStaticText(rulesBox->GetStaticBox(), wxID_ANY, _("Card issue date (printed on the card)")), 0,
                    wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     cardIssued_ = new wxTextCtrl(rulesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                  wxDefaultValidator, "cardIssued");

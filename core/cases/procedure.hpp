@@ -1,6 +1,6 @@
 #pragma once
 // The fourteen procedures a resident can come to the counter for (ids are part of the
-// madoguchi-cli contract in shared/design.md).
+// madoguchi-cli contract: README / docs/cli.md).
 #include <optional>
 #include <span>
 #include <string>

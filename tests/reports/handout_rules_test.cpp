@@ -136,3 +136,26 @@ TEST(HandoutRules, ANewCardsExpiryComesFromTheDeadlineEngine)
     EXPECT_EQ(r.deadlines->cardExpiry, date(2036, 5, 20));
     EXPECT_EQ(r.deadlines->authCertExpiry, date(2031, 5, 20));
 }
+
+// Spec §9: the expiry counts from the card's 発行日 (the date printed on it), which both handouts
+// say; a card handed over today was issued before, so its expiry is not computed from today.
+TEST(HandoutRules, ExpiryIsCountedFromTheIssueDatePrintedOnTheCard)
+{
+    test::TempDir dir;
+    auto printed = [&](Procedure p, Language l) {
+        Case c = test::sampleCase(p);
+        auto file = dir / (std::string(info(p).id) + (l == Language::Ja ? "-ja.pdf" : "-en.pdf"));
+        writeHandoutPdf(c, l, OfficeInfo{}, handoutRulesFor(c, book(), kDay), kDay, file);
+        return test::pdfTextCompact(file);
+    };
+    auto renewalJa = printed(Procedure::CardRenewal, Language::Ja);
+    EXPECT_NE(renewalJa.find(test::compact("新しいカードの有効期限（発行日が本日の場合）")), std::string::npos);
+    EXPECT_NE(renewalJa.find(test::compact("券面に印字された発行日から数えます")), std::string::npos);
+    EXPECT_EQ(renewalJa.find("交付の場合"), std::string::npos);
+    auto renewalEn = printed(Procedure::CardRenewal, Language::En);
+    EXPECT_NE(renewalEn.find(test::compact("if its issue date is today")), std::string::npos);
+    EXPECT_NE(renewalEn.find(test::compact("issue date printed on the card (発行日)")), std::string::npos);
+    auto receipt = printed(Procedure::CardReceipt, Language::Ja);
+    EXPECT_EQ(receipt.find(test::compact("新しいカードの有効期限")), std::string::npos);
+    EXPECT_NE(receipt.find(test::compact("カードの有効期限は券面に印字されています")), std::string::npos);
+}

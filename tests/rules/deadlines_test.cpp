@@ -33,7 +33,7 @@ struct WorkedExample {
     const char* why;
 };
 
-// shared/spec/domain-rules.md, "Worked examples".
+// The worked examples of the national rules (spec "Worked examples": Kodaira City, Minato City, Uki City).
 const WorkedExample kExamples[] = {
     {"1970-05-20", "2020-10-01", "2020-11-10", "2030-05-20", "2025-05-20", true, "adult; 1st birthday 2021-05-20"},
     {"1970-05-20", "2020-04-01", "2020-05-20", "2030-05-20", "2025-05-20", true, "issued on the birthday"},
@@ -82,14 +82,16 @@ TEST(Deadlines, MoveInWarningsNearAndPassed)
     EXPECT_TRUE(has(computeDeadlines(in), WarningKind::MoveInDeadlinePassed));
 }
 
+// §9 corrected the window: it opens once LESS than 3 months remain (Ise City; Tsuruga City), the day
+// after the same date 3 months before — 2030-02-21 for an expiry on 2030-05-20, not 2030-02-20.
 TEST(Deadlines, ExpiredAndRenewalWindowWarnings)
 {
-    DeadlineInput in{.birth = d("1970-05-20"), .cardIssued = d("2020-11-10"), .today = d("2030-02-19")};
+    DeadlineInput in{.birth = d("1970-05-20"), .cardIssued = d("2020-11-10"), .today = d("2030-02-20")};
     auto out = computeDeadlines(in);
-    EXPECT_EQ(out.cardRenewalOpens, d("2030-02-20"));
+    EXPECT_EQ(out.cardRenewalOpens, d("2030-02-21"));
     EXPECT_FALSE(has(out, WarningKind::CardRenewalOpen));
     EXPECT_TRUE(has(out, WarningKind::CertExpired)); // certificates ended 2025-05-20
-    in.today = d("2030-02-20");
+    in.today = d("2030-02-21");
     EXPECT_TRUE(has(computeDeadlines(in), WarningKind::CardRenewalOpen));
     in.today = d("2030-05-20");
     EXPECT_TRUE(has(computeDeadlines(in), WarningKind::CardRenewalOpen));
@@ -100,16 +102,20 @@ TEST(Deadlines, ExpiredAndRenewalWindowWarnings)
     EXPECT_NE(expired.warnings.front().ja.find("令和12年5月20日"), std::string::npos);
 }
 
-TEST(Deadlines, CertificateRenewedLaterRunsToItsOwnFifthBirthdayButNotPastTheCard)
+// §9 corrected this one: certificates renewed on 2025-03-01, inside the window of those issued
+// with the card (they expired 2025-05-20), run to the 6th birthday, 2030-05-20 — not 2029-05-20.
+TEST(Deadlines, CertificateRenewedLaterRunsToItsOwnBirthdayButNotPastTheCard)
 {
     DeadlineInput in{.birth = d("1970-05-20"),
                      .cardIssued = d("2020-11-10"),
                      .certIssued = d("2025-03-01"),
                      .today = d("2025-03-01")};
     auto out = computeDeadlines(in);
-    EXPECT_EQ(out.authCertExpiry, d("2029-05-20")); // 5th birthday after its own issue day
-    in.certIssued = d("2027-01-01");                // 5th birthday 2031-05-20 is after the card
+    EXPECT_EQ(out.authCertExpiry, d("2030-05-20")); // 6th birthday after its own issue day
+    EXPECT_TRUE(out.certsRenewedInWindow);
+    in.certIssued = d("2027-01-01"); // after the old ones expired: 5th birthday 2031-05-20, after the card
     EXPECT_EQ(computeDeadlines(in).authCertExpiry, d("2030-05-20"));
+    EXPECT_FALSE(computeDeadlines(in).certsRenewedInWindow);
 }
 
 TEST(Deadlines, StayBoundCardEndsWithThePeriodOfStay)
@@ -123,6 +129,7 @@ TEST(Deadlines, StayBoundCardEndsWithThePeriodOfStay)
     EXPECT_EQ(out.authCertExpiry, d("2027-03-31"));
     EXPECT_TRUE(out.boundToStay);
     EXPECT_TRUE(has(out, WarningKind::StayBoundCard));
+    EXPECT_FALSE(out.cardRenewalOpens);             // §9: no 3-month window for stay-bound cards (Kōtō City)
     in.status = ResidenceStatus::PermanentResident; // exempt: the normal rule
     auto permanent = computeDeadlines(in);
     EXPECT_EQ(permanent.cardExpiry, d("2034-04-01"));
@@ -229,13 +236,15 @@ TEST(Deadlines, PropertiesHoldForGeneratedResidents)
 
         date certFrom = in.certIssued.value_or(issued);
         ASSERT_GT(out.authCertExpiry, certFrom);
-        ASSERT_LE(out.authCertExpiry, certFrom + boost::gregorian::years(5));
+        // 5 years, 6 when renewed inside the window of the certificates issued with the card (§9).
+        ASSERT_LE(out.authCertExpiry, certFrom + boost::gregorian::years(out.certsRenewedInWindow ? 6 : 5));
         ASSERT_LE(out.authCertExpiry, out.cardExpiry);
         ASSERT_EQ(out.signCertExpiry.has_value(), ageOn(birth, certFrom) >= 15);
 
-        ASSERT_LT(out.cardRenewalOpens, out.cardExpiry);
-        ASSERT_LT(out.certRenewalOpens, out.authCertExpiry);
-        ASSERT_GE(out.cardRenewalOpens, out.cardExpiry - boost::gregorian::days(92));
+        ASSERT_TRUE(out.cardRenewalOpens && out.certRenewalOpens);
+        ASSERT_LT(*out.cardRenewalOpens, out.cardExpiry);
+        ASSERT_LT(*out.certRenewalOpens, out.authCertExpiry);
+        ASSERT_GE(*out.cardRenewalOpens, out.cardExpiry - boost::gregorian::days(92));
     }
 }
 
@@ -255,6 +264,6 @@ TEST(Deadlines, StayBoundPropertiesHoldForGeneratedResidents)
         ASSERT_EQ(b.cardExpiry, std::min(stay, n.cardExpiry)) << birth << " " << issued << " " << stay;
         ASSERT_EQ(b.boundToStay, stay < n.cardExpiry);
         ASSERT_LE(b.authCertExpiry, b.cardExpiry);
-        ASSERT_LE(b.cardRenewalOpens, b.cardExpiry);
+        ASSERT_EQ(b.cardRenewalOpens.has_value(), !b.boundToStay);
     }
 }

@@ -76,12 +76,17 @@ VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const bo
                 out.deadlines.push_back(what + ": " + formatBothCalendars(day));
             };
             line(tr("Card valid until"), d.cardExpiry);
-            line(tr("Card renewal from"), d.cardRenewalOpens);
+            if (d.cardRenewalOpens)
+                line(tr("Card renewal from"), *d.cardRenewalOpens);
             line(tr("User certificate valid until"), d.authCertExpiry);
             if (d.signCertExpiry)
                 line(tr("Signature certificate valid until"), *d.signCertExpiry);
             if (d.moveInDeadline)
                 line(tr("Move-in continued-use deadline"), *d.moveInDeadline);
+            if (d.cardExtendableUntil)
+                line(tr("Card can be extended (special period) until"), *d.cardExtendableUntil);
+            if (d.healthInsuranceUntil)
+                line(tr("Usable as a health-insurance card until"), *d.healthInsuranceUntil);
             for (const auto& w : d.warnings)
                 out.warnings.push_back(uiLanguage() == UiLanguage::Japanese ? w.ja : w.en);
         } catch (const std::exception& e) {

@@ -34,7 +34,7 @@ struct VisitFacts {
     std::optional<boost::gregorian::date> birth;
     bool foreignResident = false;
     std::optional<boost::gregorian::date> stayUntil, movedIn;
-    std::optional<boost::gregorian::date> cardIssued; // typed or read from the card
+    std::optional<boost::gregorian::date> cardIssued; // the 発行日 printed on the card, as typed
 };
 
 VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& facts, const boost::gregorian::date& today);

@@ -30,18 +30,13 @@ db::AuditLog& auditLog(CliContext& ctx)
     throw ValidationError("this database backend (" + ctx.store().describe() + ") keeps no audit trail yet");
 }
 
-int runAudit(CliContext& ctx, const std::vector<std::string>& args)
+int auditDay(CliContext& ctx, const std::vector<std::string>& args, bool exporting)
 {
-    if (args.empty())
-        throw ValidationError("audit: say list --date D or export --date D --csv FILE");
-    if (args.front() != "list" && args.front() != "export")
-        throw ValidationError("audit: unknown action \"" + args.front() + "\" (list, export)");
-    bool exporting = args.front() == "export";
     po::options_description o(exporting ? "audit export" : "audit list");
     o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)");
     if (exporting)
         o.add_options()("csv", po::value<std::string>()->required(), "the new CSV file");
-    auto vm = parseArgs({args.begin() + 1, args.end()}, o);
+    auto vm = parseArgs(args, o);
     auto day = vm.count("date") ? parseIsoDate(vm["date"].as<std::string>(), "--date") : now().localDay;
     auto& log = auditLog(ctx);
     auto entries = log.auditDay(day, ctx.actor());
@@ -67,7 +62,11 @@ int runAudit(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-const CommandRegistration kAudit{"audit", "a day's audit trail: list, export as CSV (supervisors)", runAudit};
+const CommandRegistration kAudit{
+    "audit",
+    "a day's audit trail: list, export as CSV (supervisors)",
+    {{"list", [](CliContext& ctx, const std::vector<std::string>& args) { return auditDay(ctx, args, false); }},
+     {"export", [](CliContext& ctx, const std::vector<std::string>& args) { return auditDay(ctx, args, true); }}}};
 
 } // namespace
 } // namespace madoguchi::cli

@@ -243,20 +243,9 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
     });
 }
 
-int runCard(CliContext& ctx, const std::vector<std::string>& args)
-{
-    if (args.empty())
-        throw ValidationError("card: say status or read");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args.front() == "status")
-        return cardStatus(ctx, rest);
-    if (args.front() == "read")
-        return cardRead(ctx, rest);
-    throw ValidationError("card: unknown action \"" + args.front() + "\" (status, read)");
-}
-
-const CommandRegistration kCard{"card", "the My Number card: PIN tries, certificate expiry, card-info (PIN on stdin)",
-                                runCard};
+const CommandRegistration kCard{"card",
+                                "the My Number card: PIN tries, certificate expiry, card-info (PIN on stdin)",
+                                {{"status", cardStatus}, {"read", cardRead}}};
 
 } // namespace
 } // namespace madoguchi::cli

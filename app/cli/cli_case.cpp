@@ -186,26 +186,10 @@ int caseReopen(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-int runCase(CliContext& ctx, const std::vector<std::string>& args)
-{
-    if (args.empty())
-        throw ValidationError("case: say add, list, show, status or reopen");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    const std::string& verb = args.front();
-    if (verb == "add")
-        return caseAdd(ctx, rest);
-    if (verb == "list")
-        return caseList(ctx, rest);
-    if (verb == "show")
-        return caseShow(ctx, rest);
-    if (verb == "status")
-        return caseStatus(ctx, rest);
-    if (verb == "reopen")
-        return caseReopen(ctx, rest);
-    throw ValidationError("case: unknown action \"" + verb + "\" (add, list, show, status, reopen)");
-}
-
-const CommandRegistration kCase{"case", "add, list, show, change the status of, reopen cases", runCase};
+const CommandRegistration kCase{
+    "case",
+    "add, list, show, change the status of, reopen cases",
+    {{"add", caseAdd}, {"list", caseList}, {"show", caseShow}, {"status", caseStatus}, {"reopen", caseReopen}}};
 
 } // namespace
 } // namespace madoguchi::cli

@@ -2,7 +2,9 @@
 
 #include "core/common/errors.hpp"
 
+#include <cctype>
 #include <iostream>
+#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -35,9 +37,43 @@ void CliContext::printJson(const nlohmann::json& doc)
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+namespace {
+
+// Boost prints the options under their caption ("case status:"), which names the command's words.
+std::string usageOf(const po::options_description& options, const po::positional_options_description& positional)
+{
+    std::ostringstream printed;
+    options.print(printed);
+    std::string body = printed.str();
+    std::string words;
+    if (auto colon = body.find(":\n"); colon != std::string::npos && colon < body.find('\n')) {
+        words = body.substr(0, colon);
+        body.erase(0, colon + 2);
+    }
+    std::ostringstream text;
+    text << "usage: madoguchi-cli " << words;
+    unsigned positions = positional.max_total_count();
+    for (unsigned i = 0; i < positions && i < 8; ++i) {
+        std::string word = positional.name_for_position(i);
+        for (char& c : word)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        text << ' ' << word;
+    }
+    if (options.options().empty())
+        text << "\n(no options)\n";
+    else
+        text << " [options]\n\noptions:\n" << body;
+    return text.str();
+}
+
+} // namespace
+
 po::variables_map parseArgs(const std::vector<std::string>& args, const po::options_description& options,
                             const po::positional_options_description& positional)
 {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h")
+            throw HelpRequested{usageOf(options, positional)};
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);

@@ -13,16 +13,39 @@
 
 namespace madoguchi::cli {
 
-// Exit codes (shared/design.md: 0 success, 2 bad input, other non-zero for the environment).
+// Exit codes, the part of the contract scripts branch on (docs/cli.md). 0 success, 2 bad input,
+// the others name the environment's fault; --help prints this table.
 enum ExitCode : int {
     kOk = 0,
-    kFailure = 1,      // an unexpected internal error
-    kBadInput = 2,     // wrong arguments, impossible dates, refused status changes, unknown ids
-    kStorageFault = 3, // the database cannot be opened or written (disk full, damaged file)
-    kStorageBusy = 4,  // the database is locked by another program
-    kCardFault = 5,    // no reader, no card, pcscd not running, card answer unusable
-    kConflict = 6,     // someone else saved the same case first
-    kNotAllowed = 7,   // login refused, or the user's role does not allow the command
+    kFailure = 1,
+    kBadInput = 2,
+    kStorageFault = 3,
+    kStorageBusy = 4,
+    kCardFault = 5,
+    kConflict = 6,
+    kNotAllowed = 7,
+};
+
+struct ExitCodeMeaning {
+    ExitCode code;
+    const char* meaning;
+};
+
+inline constexpr ExitCodeMeaning kExitCodes[] = {
+    {kOk, "success"},
+    {kFailure, "an unexpected internal error"},
+    {kBadInput, "bad input: wrong arguments, impossible dates, refused status changes, unknown ids"},
+    {kStorageFault, "the database cannot be opened or written (disk full, damaged file, server away)"},
+    {kStorageBusy, "the database is locked by another program"},
+    {kCardFault, "no reader, no card, pcscd not running, or a card answer that cannot be used"},
+    {kConflict, "someone else saved the same case first"},
+    {kNotAllowed, "login refused, or the user's role does not allow the command"},
+};
+
+// `--help` among a command's words: main() prints `text` (the command's usage and options) on
+// stdout and exits 0 instead of running the command.
+struct HelpRequested {
+    std::string text;
 };
 
 struct CliContext {
@@ -58,6 +81,8 @@ std::string readPasswordFromStdin(const std::string& what);
 
 // Parses a command's arguments with Boost.Program_options; unknown options and missing values
 // become ValidationErrors (exit 2). `positional` names the options that take positional words.
+// `--help` (or -h) throws HelpRequested with the usage made from `options`, whose caption is the
+// command's words ("case add"). Parse before touching the case book, so that help needs no login.
 boost::program_options::variables_map
 parseArgs(const std::vector<std::string>& args, const boost::program_options::options_description& options,
           const boost::program_options::positional_options_description& positional = {});

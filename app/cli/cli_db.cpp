@@ -12,8 +12,9 @@ namespace madoguchi::cli {
 
 namespace {
 
-int dbCheck(CliContext& ctx)
+int dbCheck(CliContext& ctx, const std::vector<std::string>& args)
 {
+    parseArgs(args, po::options_description("db check"));
     auto report = ctx.unauthenticatedStore().check(); // counts only, no personal data
     if (ctx.json)
         ctx.printJson({{"ok", report.ok},
@@ -50,8 +51,9 @@ int dbBackup(CliContext& ctx, const std::vector<std::string>& args)
 }
 
 // No login: the chain holds no personal data, and a cron job checks it every night.
-int dbVerifyAudit(CliContext& ctx)
+int dbVerifyAudit(CliContext& ctx, const std::vector<std::string>& args)
 {
+    parseArgs(args, po::options_description("db verify-audit"));
     db::AuditLog* log = ctx.unauthenticatedStore().audit();
     if (!log)
         throw ValidationError("this database backend (" + ctx.unauthenticatedStore().describe() +
@@ -70,25 +72,9 @@ int dbVerifyAudit(CliContext& ctx)
     return v.ok ? kOk : kStorageFault;
 }
 
-int runDb(CliContext& ctx, const std::vector<std::string>& args)
-{
-    if (args.empty())
-        throw ValidationError("db: say check, backup FILE or verify-audit");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args.front() == "check") {
-        parseArgs(rest, po::options_description("db check"));
-        return dbCheck(ctx);
-    }
-    if (args.front() == "backup")
-        return dbBackup(ctx, rest);
-    if (args.front() == "verify-audit") {
-        parseArgs(rest, po::options_description("db verify-audit"));
-        return dbVerifyAudit(ctx);
-    }
-    throw ValidationError("db: unknown action \"" + args.front() + "\" (check, backup, verify-audit)");
-}
-
-const CommandRegistration kDb{"db", "check the database, make an online backup, verify the audit chain", runDb};
+const CommandRegistration kDb{"db",
+                              "check the database, make an online backup, verify the audit chain",
+                              {{"check", dbCheck}, {"backup", dbBackup}, {"verify-audit", dbVerifyAudit}}};
 
 } // namespace
 } // namespace madoguchi::cli

@@ -118,17 +118,7 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-int runReport(CliContext& ctx, const std::vector<std::string>& args)
-{
-    if (args.empty())
-        throw ValidationError("report: say daily");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args.front() == "daily")
-        return reportDaily(ctx, rest);
-    throw ValidationError("report: unknown action \"" + args.front() + "\" (daily)");
-}
-
-const CommandRegistration kReport{"report", "the supervisor's daily report (PDF) and CSV", runReport};
+const CommandRegistration kReport{"report", "the supervisor's daily report (PDF) and CSV", {{"daily", reportDaily}}};
 
 } // namespace
 } // namespace madoguchi::cli

@@ -13,56 +13,56 @@ namespace madoguchi::cli {
 
 namespace {
 
-int runRetention(CliContext& ctx, const std::vector<std::string>& args)
+db::AuditLog& retentionLog(CliContext& ctx)
 {
-    if (args.empty())
-        throw ValidationError("retention: say show, set --days N or purge");
-    const std::string& action = args.front();
-    if (action != "show" && action != "set" && action != "purge")
-        throw ValidationError("retention: unknown action \"" + action + "\" (show, set, purge)");
     db::AuditLog* log = ctx.store().audit();
     if (!log)
         throw ValidationError("this database backend (" + ctx.store().describe() + ") has no retention setting yet");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (action == "show") {
-        parseArgs(rest, po::options_description("retention show"));
-        int days = log->retentionDays();
-        if (ctx.json)
-            ctx.printJson({{"retention_days", days == 0 ? nlohmann::json() : nlohmann::json(days)}});
-        else
-            ctx.out << (days == 0 ? std::string("no retention period set") : std::to_string(days) + " days") << '\n';
-        return kOk;
-    }
-    if (action == "set") {
-        po::options_description o("retention set");
-        o.add_options()("days", po::value<int>()->required(),
-                        "keep closed cases this many days after their last change");
-        auto vm = parseArgs(rest, o);
-        log->setRetentionDays(vm["days"].as<int>(), ctx.actor());
-        if (ctx.json)
-            ctx.printJson({{"retention_days", vm["days"].as<int>()}});
-        else
-            ctx.out << "closed cases are kept " << vm["days"].as<int>() << " days\n";
-        return kOk;
-    }
-    if (action == "purge") {
-        po::options_description o("retention purge");
-        o.add_options()("today", po::value<std::string>(), "the day to count from (default: today)");
-        auto vm = parseArgs(rest, o);
-        auto today = vm.count("today") ? parseIsoDate(vm["today"].as<std::string>(), "--today") : now().localDay;
-        auto r = log->purgeExpired(today, ctx.actor());
-        if (ctx.json)
-            ctx.printJson({{"cutoff", toIso(r.cutoff)}, {"purged", r.purged}, {"kept_open", r.keptOpen}});
-        else
-            ctx.out << r.purged << " closed cases last changed before " << toIso(r.cutoff) << " purged; " << r.keptOpen
-                    << " older cases kept because they are still open\n";
-        return kOk;
-    }
-    return kFailure; // not reached: the action was checked above
+    return *log;
 }
 
-const CommandRegistration kRetention{"retention", "how long closed cases are kept; purge older ones (admins)",
-                                     runRetention};
+int retentionShow(CliContext& ctx, const std::vector<std::string>& args)
+{
+    parseArgs(args, po::options_description("retention show"));
+    int days = retentionLog(ctx).retentionDays();
+    if (ctx.json)
+        ctx.printJson({{"retention_days", days == 0 ? nlohmann::json() : nlohmann::json(days)}});
+    else
+        ctx.out << (days == 0 ? std::string("no retention period set") : std::to_string(days) + " days") << '\n';
+    return kOk;
+}
+
+int retentionSet(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("retention set");
+    o.add_options()("days", po::value<int>()->required(), "keep closed cases this many days after their last change");
+    auto vm = parseArgs(args, o);
+    retentionLog(ctx).setRetentionDays(vm["days"].as<int>(), ctx.actor());
+    if (ctx.json)
+        ctx.printJson({{"retention_days", vm["days"].as<int>()}});
+    else
+        ctx.out << "closed cases are kept " << vm["days"].as<int>() << " days\n";
+    return kOk;
+}
+
+int retentionPurge(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("retention purge");
+    o.add_options()("today", po::value<std::string>(), "the day to count from (default: today)");
+    auto vm = parseArgs(args, o);
+    auto today = vm.count("today") ? parseIsoDate(vm["today"].as<std::string>(), "--today") : now().localDay;
+    auto r = retentionLog(ctx).purgeExpired(today, ctx.actor());
+    if (ctx.json)
+        ctx.printJson({{"cutoff", toIso(r.cutoff)}, {"purged", r.purged}, {"kept_open", r.keptOpen}});
+    else
+        ctx.out << r.purged << " closed cases last changed before " << toIso(r.cutoff) << " purged; " << r.keptOpen
+                << " older cases kept because they are still open\n";
+    return kOk;
+}
+
+const CommandRegistration kRetention{"retention",
+                                     "how long closed cases are kept; purge older ones (admins)",
+                                     {{"show", retentionShow}, {"set", retentionSet}, {"purge", retentionPurge}}};
 
 } // namespace
 } // namespace madoguchi::cli

@@ -5,7 +5,6 @@
 #include "core/common/errors.hpp"
 #include "db/user_store.hpp"
 
-#include <algorithm>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -43,98 +42,109 @@ std::string nameArg(const std::vector<std::string>& args, const char* caption)
     return parseArgs(args, o, p)["name"].as<std::string>();
 }
 
-int runUser(CliContext& ctx, const std::vector<std::string>& args)
+int userInitAdmin(CliContext& ctx, const std::vector<std::string>& args)
 {
-    if (args.empty())
-        throw ValidationError("user: say init-admin, add, role, disable, enable, passwd, list or whoami");
-    const std::string& action = args.front();
-    static const std::vector<std::string> kActions{"init-admin", "add",    "role", "disable",
-                                                   "enable",     "passwd", "list", "whoami"};
-    if (std::find(kActions.begin(), kActions.end(), action) == kActions.end())
-        throw ValidationError("user: unknown action \"" + action +
-                              "\" (init-admin, add, role, disable, enable, passwd, list, whoami)");
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (action == "init-admin") {
-        po::options_description o("user init-admin");
-        o.add_options()("name", po::value<std::string>()->required(), "the admin's login name");
-        auto vm = parseArgs(rest, o);
-        auto& users = userStore(ctx.unauthenticatedStore());
-        std::string password = readPasswordFromStdin("the admin's password");
-        printUser(ctx, users.createFirstAdmin(vm["name"].as<std::string>(), password));
-        return kOk;
-    }
-    if (action == "whoami") {
-        parseArgs(rest, po::options_description("user whoami"));
-        db::Actor a = ctx.actor();
-        if (ctx.json)
-            ctx.printJson({{"name", a.user}, {"role", std::string(roleId(a.role))}});
-        else
-            ctx.out << a.user << '\t' << roleId(a.role) << '\t' << roleLabel(a.role) << '\n';
-        return kOk;
-    }
-    auto& users = userStore(ctx.store());
-    if (action == "add") {
-        po::options_description o("user add");
-        o.add_options()("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
-        po::positional_options_description p;
-        p.add("name", 1);
-        o.add_options()("name", po::value<std::string>()->required(), "login name");
-        auto vm = parseArgs(rest, o, p);
-        Role role = parseRole(vm["role"].as<std::string>());
-        requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers); // before reading stdin
-        std::string password = readPasswordFromStdin("the new user's password");
-        printUser(ctx, users.addUser(vm["name"].as<std::string>(), role, password, ctx.actor()));
-        return kOk;
-    }
-    if (action == "role") {
-        po::options_description o("user role");
-        o.add_options()("name", po::value<std::string>()->required(),
-                        "login name")("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
-        po::positional_options_description p;
-        p.add("name", 1).add("role", 1);
-        auto vm = parseArgs(rest, o, p);
-        printUser(ctx,
-                  users.setRole(vm["name"].as<std::string>(), parseRole(vm["role"].as<std::string>()), ctx.actor()));
-        return kOk;
-    }
-    if (action == "disable" || action == "enable") {
-        printUser(ctx, users.setActive(nameArg(rest, action == "enable" ? "user enable" : "user disable"),
-                                       action == "enable", ctx.actor()));
-        return kOk;
-    }
-    if (action == "passwd") {
-        po::options_description o("user passwd");
-        o.add_options()("name", po::value<std::string>(), "login name (default: yourself)");
-        po::positional_options_description p;
-        p.add("name", 1);
-        auto vm = parseArgs(rest, o, p);
-        std::string name = optionalString(vm, "name").value_or(ctx.actor().user);
-        if (name != ctx.actor().user)
-            requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers);
-        users.setPassword(name, readPasswordFromStdin("the new password"), ctx.actor());
-        if (ctx.json)
-            ctx.printJson({{"ok", true}, {"name", name}});
-        else
-            ctx.out << "password of " << name << " changed\n";
-        return kOk;
-    }
-    if (action == "list") {
-        parseArgs(rest, po::options_description("user list"));
-        auto all = users.users(ctx.actor());
-        if (ctx.json) {
-            nlohmann::json arr = nlohmann::json::array();
-            for (const auto& u : all)
-                arr.push_back(toJson(u));
-            ctx.printJson(arr);
-        } else
-            for (const auto& u : all)
-                printUser(ctx, u);
-        return kOk;
-    }
-    return kFailure; // not reached: the action was checked above
+    po::options_description o("user init-admin");
+    o.add_options()("name", po::value<std::string>()->required(), "the admin's login name");
+    auto vm = parseArgs(args, o);
+    auto& users = userStore(ctx.unauthenticatedStore());
+    std::string password = readPasswordFromStdin("the admin's password");
+    printUser(ctx, users.createFirstAdmin(vm["name"].as<std::string>(), password));
+    return kOk;
 }
 
-const CommandRegistration kUser{"user", "create the first admin, add users, set roles and passwords", runUser};
+int userWhoami(CliContext& ctx, const std::vector<std::string>& args)
+{
+    parseArgs(args, po::options_description("user whoami"));
+    db::Actor a = ctx.actor();
+    if (ctx.json)
+        ctx.printJson({{"name", a.user}, {"role", std::string(roleId(a.role))}});
+    else
+        ctx.out << a.user << '\t' << roleId(a.role) << '\t' << roleLabel(a.role) << '\n';
+    return kOk;
+}
+
+int userAdd(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("user add");
+    o.add_options()("name", po::value<std::string>()->required(),
+                    "login name")("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
+    po::positional_options_description p;
+    p.add("name", 1);
+    auto vm = parseArgs(args, o, p);
+    Role role = parseRole(vm["role"].as<std::string>());
+    auto& users = userStore(ctx.store());
+    requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers); // before reading stdin
+    std::string password = readPasswordFromStdin("the new user's password");
+    printUser(ctx, users.addUser(vm["name"].as<std::string>(), role, password, ctx.actor()));
+    return kOk;
+}
+
+int userRole(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("user role");
+    o.add_options()("name", po::value<std::string>()->required(),
+                    "login name")("role", po::value<std::string>()->required(), "clerk, supervisor or admin");
+    po::positional_options_description p;
+    p.add("name", 1).add("role", 1);
+    auto vm = parseArgs(args, o, p);
+    auto& users = userStore(ctx.store());
+    printUser(ctx, users.setRole(vm["name"].as<std::string>(), parseRole(vm["role"].as<std::string>()), ctx.actor()));
+    return kOk;
+}
+
+int userSetActive(CliContext& ctx, const std::vector<std::string>& args, bool active)
+{
+    std::string name = nameArg(args, active ? "user enable" : "user disable");
+    printUser(ctx, userStore(ctx.store()).setActive(name, active, ctx.actor()));
+    return kOk;
+}
+
+int userPasswd(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("user passwd");
+    o.add_options()("name", po::value<std::string>(), "login name (default: yourself)");
+    po::positional_options_description p;
+    p.add("name", 1);
+    auto vm = parseArgs(args, o, p);
+    auto& users = userStore(ctx.store());
+    std::string name = optionalString(vm, "name").value_or(ctx.actor().user);
+    if (name != ctx.actor().user)
+        requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers);
+    users.setPassword(name, readPasswordFromStdin("the new password"), ctx.actor());
+    if (ctx.json)
+        ctx.printJson({{"ok", true}, {"name", name}});
+    else
+        ctx.out << "password of " << name << " changed\n";
+    return kOk;
+}
+
+int userList(CliContext& ctx, const std::vector<std::string>& args)
+{
+    parseArgs(args, po::options_description("user list"));
+    auto all = userStore(ctx.store()).users(ctx.actor());
+    if (ctx.json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& u : all)
+            arr.push_back(toJson(u));
+        ctx.printJson(arr);
+    } else
+        for (const auto& u : all)
+            printUser(ctx, u);
+    return kOk;
+}
+
+const CommandRegistration kUser{
+    "user",
+    "create the first admin, add users, set roles and passwords",
+    {{"init-admin", userInitAdmin},
+     {"add", userAdd},
+     {"role", userRole},
+     {"disable", [](CliContext& ctx, const std::vector<std::string>& args) { return userSetActive(ctx, args, false); }},
+     {"enable", [](CliContext& ctx, const std::vector<std::string>& args) { return userSetActive(ctx, args, true); }},
+     {"passwd", userPasswd},
+     {"list", userList},
+     {"whoami", userWhoami}}};
 
 } // namespace
 } // namespace madoguchi::cli

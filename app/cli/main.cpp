@@ -1,5 +1,6 @@
 // madoguchi-cli: the console side of Madoguchi, for scripts, cron jobs and headless checks.
-// The contract (commands, options, exit codes, JSON keys) is in shared/design.md.
+// The contract (commands, options, exit codes, JSON keys) is docs/cli.md; --help prints the same
+// commands, options and exit codes, and tests/cli/cli_doc_test.sh keeps the two in step.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/version_info.hpp"
@@ -27,9 +28,17 @@ void printUsage(std::ostream& os)
           "  --user NAME  who is acting (default $MADOGUCHI_USER); the password comes from\n"
           "             $MADOGUCHI_PASSWORD or is asked on the terminal, never an argument\n"
           "  --json     print one JSON document on stdout\n"
-          "  --version  print the version and those of the libraries in use\n\ncommands:\n";
-    for (const auto& c : registeredCommands())
+          "  --version  print the version and those of the libraries in use\n"
+          "  --help     this text; COMMAND --help and COMMAND ACTION --help: the options of one\n\n"
+          "commands:\n";
+    for (const auto& c : registeredCommands()) {
         os << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << '\n';
+        if (!c.actions.empty())
+            os << std::string(14, ' ') << "actions: " << actionList(c) << '\n';
+    }
+    os << "\nexit codes:\n";
+    for (const auto& e : kExitCodes)
+        os << "  " << static_cast<int>(e.code) << "  " << e.meaning << '\n';
 }
 
 int fail(std::ostream& err, int code, const std::string& message)
@@ -103,8 +112,11 @@ int main(int argc, char** argv)
         rest.erase(rest.begin());
         for (const auto& c : registeredCommands())
             if (c.name == command)
-                return c.run(ctx, rest);
+                return runCommand(c, ctx, rest);
         return fail(ctx.err, kBadInput, "unknown command \"" + command + "\" (see madoguchi-cli --help)");
+    } catch (const HelpRequested& help) {
+        ctx.out << help.text;
+        return kOk;
     } catch (const ValidationError& e) {
         return fail(ctx.err, kBadInput, e.what());
     } catch (const RuleViolation& e) {

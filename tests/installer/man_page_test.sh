@@ -14,21 +14,19 @@ if [ -n "$warnings" ]; then
   echo "FAIL: groff warns about $page:"; echo "$warnings"; status=1
 fi
 
-# Commands: the lines after "commands:" in --help.
-commands=$("$cli" --help | sed -n '/^commands:/,$p' | awk 'NR > 1 && NF {print $1}')
+# Commands and actions as madoguchi-cli's --help texts list them (tests/cli/cli_surface.sh).
+surface=$(bash "$(dirname "$0")/../cli/cli_surface.sh" "$cli")
+commands=$(sed -n 's/^command //p' <<<"$surface")
 [ -n "$commands" ] || { echo "FAIL: no commands in madoguchi-cli --help"; exit 1; }
 for c in $commands; do
   if ! grep -q "^\.SS $c " "$page"; then
     echo "FAIL: the man page has no section for the command \"$c\" (.SS $c — ...)"; status=1; continue
   fi
-  # Actions: a command with actions names them when given an unknown one (action, report...):
-  #   madoguchi-cli: case: unknown action "x" (add, list, show, status, reopen)
-  err=$("$cli" "$c" no-such-action 2>&1 >/dev/null || true)
-  actions=$(sed -n 's/.*unknown [a-z]* "no-such-action" (\(.*\)).*/\1/p' <<<"$err" | tr -d ',')
+  actions=$(sed -n "s/^action $c //p" <<<"$surface")
   for a in $actions; do
     grep -q "^\.B $c $a\b" "$page" || { echo "FAIL: the man page does not describe \"$c $a\" (.B $c $a ...)"; status=1; }
   done
-  echo "$c: ${actions:-(no actions)}"
+  echo "$c: ${actions:-(no actions)}" | tr '\n' ' '; echo
 done
 
 # And nothing the program does not have.

@@ -137,7 +137,7 @@ public:
     virtual AuditLog* audit() { return nullptr; }
 };
 
-// `url`: a file path, sqlite:PATH or postgresql://… (see shared/design.md).
+// `url`: a file path, sqlite:PATH or postgresql://… (see docs/cli.md).
 std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions& options = {});
 
 // $XDG_DATA_HOME/madoguchi/madoguchi.db, or ~/.local/share/madoguchi/madoguchi.db.

@@ -38,7 +38,7 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-ipaexfont-gothic, pcscd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # Windows: the same install() rules feed NSIS (an .exe installer) or WiX (an .msi). Not built
-# here; see the README.
+# here; see docs/admin-guide.md, "Installing".
 if(WIN32)
   set(CPACK_GENERATOR "NSIS;WIX")
   set(CPACK_NSIS_DISPLAY_NAME "Madoguchi 窓口")

@@ -6,7 +6,8 @@
 // unused glyph outlines (about 600 KB for IPAex Gothic, 250 KB compressed), and building its
 // CID font walks IPAex's 5,000-segment cmap for each of the 65,536 code points (~80 ms a
 // document). Given a subset with a few hundred glyphs, libharu writes a font of a few tens of KB in
-// a few milliseconds; the PDF is the same to a viewer or printer (README, "Printing").
+// a few milliseconds; the PDF is the same to a viewer or printer (docs/architecture.md, "Printing";
+// docs/benchmarks.md).
 #include <cstdint>
 #include <filesystem>
 #include <set>

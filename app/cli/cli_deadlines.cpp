@@ -97,7 +97,7 @@ nlohmann::json deadlinesJson(const rules::Deadlines& d)
     nlohmann::json warnings = nlohmann::json::array();
     for (const auto& w : d.warnings)
         warnings.push_back(w.ja);
-    // Exactly the keys of the contract (README, madoguchi-cli(1)); a date that does not apply is null.
+    // Exactly the keys of the contract (docs/cli.md, madoguchi-cli(1)); a date that does not apply is null.
     return {{"card_expiry", toIso(d.cardExpiry)},
             {"auth_cert_expiry", toIso(d.authCertExpiry)},
             {"sign_cert_expiry", isoOrNull(d.signCertExpiry)},

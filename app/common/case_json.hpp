@@ -1,5 +1,5 @@
 #pragma once
-// Cases as JSON, the shape promised by the madoguchi-cli contract (shared/design.md): at least
+// Cases as JSON, the shape promised by the madoguchi-cli contract (docs/cli.md): at least
 // id, reception_number, procedure, status, name, kana, birth, created_at.
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // The supervisor's view of a day: how many cases, by status, procedure, window and clerk; how many
-// are still open. The daily report export joins here when the printing issue lands.
+// are still open; the daily report (PDF) and the CSV for the statistics, and the day's audit trail.
 #include "app/gui/desk_context.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>

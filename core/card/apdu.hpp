@@ -1,5 +1,5 @@
 #pragma once
-// Command APDUs for the My Number card (shared/spec/card-protocol.md) and the parsed answer.
+// Command APDUs for the My Number card (docs/rules.md, Part II) and the parsed answer.
 // Built here, in one place, so that the tests can compare them byte for byte with a real client.
 #include "core/card/bytes.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// The card-info input support AP's two files (shared/spec/card-protocol.md, after jpki/myna's
+// The card-info input support AP's two files (docs/rules.md, Part II, after jpki/myna's
 // libmyna/text_ap.go): EF 00 01 = FF 10 0C + the 12 digits of the My Number; EF 00 02 = FF 20 {
 // DF 21 offsets, DF 22 name, DF 23 address, DF 24 birth YYYYMMDD, DF 25 sex (ISO 5218) }.
 // Malformed contents throw CardError(MalformedData) naming the field, never the data.

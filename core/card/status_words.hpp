@@ -1,6 +1,6 @@
 #pragma once
 // The status words the My Number card gives (ISO 7816-4 and the traces in
-// shared/spec/card-protocol.md), in one table, and what a VERIFY answer says about the tries.
+// docs/rules.md, Part II), in one table, and what a VERIFY answer says about the tries.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -5,7 +5,7 @@
 
 namespace madoguchi {
 
-// 受付 → 対応中 → 保留 → 完了; 取下げ from any open state (ids: shared/design.md).
+// 受付 → 対応中 → 保留 → 完了; 取下げ from any open state (ids: docs/cli.md).
 enum class CaseStatus { Received, InProgress, Waiting, Done, Withdrawn };
 
 std::string_view statusId(CaseStatus s);

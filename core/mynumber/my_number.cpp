@@ -21,7 +21,7 @@ int checkDigit(std::string_view first11)
     if (first11.size() != 11 || !allDigits(first11))
         throw ValidationError("check digit: need the first 11 digits of the number");
     // Pn counted from the right (n = 1 next to the check digit); Qn = n + 1 for n ≤ 6, n − 5 for
-    // n ≥ 7; r = ΣPnQn mod 11; check digit 0 when r ≤ 1, else 11 − r (spec/card-protocol.md).
+    // n ≥ 7; r = ΣPnQn mod 11; check digit 0 when r ≤ 1, else 11 − r (docs/rules.md, Part II).
     int sum = 0;
     for (int n = 1; n <= 11; ++n) {
         int p = first11[11 - n] - '0';

@@ -6,7 +6,7 @@
 
 namespace madoguchi::mynumber {
 
-// The check digit for the first 11 digits (formula: shared/spec/card-protocol.md, from the
+// The check digit for the first 11 digits (formula: docs/rules.md, Part II, from the
 // 行政手続における特定の個人を識別するための番号の利用等に関する法律施行令 第8条 / 総務省令).
 // Throws ValidationError when `first11` is not 11 ASCII digits.
 int checkDigit(std::string_view first11);

@@ -2,7 +2,7 @@
 // The readings of the rules that the public sources dispute, one switch each. Every switch names
 // the readings, the sources of each and the one taken; the engine takes a Readings value (the
 // defaults below) so that the tests and `rules explain` can show what the other reading would say.
-// docs: README "Rules: deadlines…" (the table of switches) and data/rules/README.md.
+// docs: docs/rules.md §9, "The disputed readings" (the table of switches), and data/rules/README.md.
 
 namespace madoguchi::rules {
 

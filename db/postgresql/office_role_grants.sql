@@ -4,7 +4,7 @@
 -- database owner once the schema exists (the owner's first `madoguchi-cli db check` creates it),
 -- once per office role:
 --   psql -d madoguchi -v office_role=office_kodaira -f office_role_grants.sql
--- The tests run this very file, so the README's recipe cannot go stale.
+-- The tests run this very file, so the admin guide's recipe (docs/admin-guide.md) cannot go stale.
 GRANT USAGE ON SCHEMA public TO :"office_role";
 GRANT SELECT ON schema_version TO :"office_role";
 GRANT SELECT, INSERT, UPDATE ON cases, day_counters TO :"office_role";

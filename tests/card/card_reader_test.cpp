@@ -1,5 +1,5 @@
 // MyNumberCardReader against recorded conversations (the APDUs our emulator and OpenSC's trace
-// agree on, shared/spec/card-protocol.md): what it sends, in which order, and what it makes of
+// agree on, docs/rules.md, Part II): what it sends, in which order, and what it makes of
 // the answers — without a reader.
 #include "core/card/apdu.hpp"
 #include "core/card/my_number_card_reader.hpp"

@@ -6,7 +6,7 @@ every message is a 2-byte big-endian length and a payload; a 1-byte payload is a
 (0 power off, 1 power on, 2 reset, 4 "send the ATR"), anything longer a command APDU, answered
 with the response APDU. Closing the socket is pulling the card out.
 
-The card behaves as shared/spec/card-protocol.md describes: the JPKI, card-info input support,
+The card behaves as docs/rules.md, Part II describes: the JPKI, card-info input support,
 visual, residence-registry and common applications; token info, the user-authentication
 certificate and the others; PIN files whose try counters fall on a wrong PIN, block at zero
 (VERIFY with data then answers 69 84, an empty VERIFY 63 C0) and reset on a right one.

@@ -64,7 +64,7 @@ using Clock = std::chrono::steady_clock;
 using Stamp = std::shared_ptr<Clock::time_point>;
 
 // A step that must be done within 2 s of the commit; prints how long it took (to the driver's
-// 80 ms tick), the figure the README quotes.
+// 80 ms tick), the figure docs/benchmarks.md quotes.
 void within(UiDriver& d, Stamp committed, std::string what, std::function<bool()> condition)
 {
     d.step(

@@ -81,8 +81,8 @@ TEST(PostgresBackup, ADumpThatRestoresIntoAnEqualCaseBook)
     EXPECT_EQ(copy->add(draft("佐藤", "サトウ"), kClerk).receptionNumber, "A-021"); // the counter came along
 }
 
-// The README's deployment: the owner migrates, each office works through a role that may read and
-// write cases but not change the schema.
+// The admin guide's deployment (docs/admin-guide.md): the owner migrates, each office works through a role that may
+// read and write cases but not change the schema.
 TEST(PostgresRoles, AnOfficeRoleWorksWithTheGrantsTheReadmeGivesAndNoMore)
 {
     auto book = makeTestBook("postgresql");

@@ -1,4 +1,4 @@
-// My Number check digit (spec/card-protocol.md), validation messages and masking.
+// My Number check digit (docs/rules.md, Part II), validation messages and masking.
 #include "core/common/errors.hpp"
 #include "core/mynumber/my_number.hpp"
 

@@ -1,7 +1,8 @@
 // The case book under load: builds a database of N cases (default 1,000,000) with realistic
 // Japanese names, then prints the bulk insert rate and p50/p95 of the searches a counter makes,
 // each beside the same query done as a naive LIKE '%…%' scan.
-//   bench_case_book [--cases N] [--db PATH] [--reuse | --insert-only]
+//   bench_case_book [--cases N] [--db PATH] [--reuse | --insert-only] [--two-procedures-every K]
+// (--two-procedures-every: one visit in K has two procedures; default 10, 0 for none)
 #include "bench/case_book_load.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
@@ -42,6 +43,7 @@ int main(int argc, char** argv)
     std::size_t cases = 1'000'000;
     std::string path = (std::filesystem::temp_directory_path() / "madoguchi-bench.db").string();
     bool reuse = false, insertOnly = false;
+    int twoEvery = 10;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--cases") && i + 1 < argc)
             cases = std::stoul(argv[++i]);
@@ -51,8 +53,11 @@ int main(int argc, char** argv)
             reuse = true;
         else if (!std::strcmp(argv[i], "--insert-only"))
             insertOnly = true;
+        else if (!std::strcmp(argv[i], "--two-procedures-every") && i + 1 < argc)
+            twoEvery = std::stoi(argv[++i]);
     }
-    const bench::BookShape shape = bench::shapeFor(cases);
+    bench::BookShape shape = bench::shapeFor(cases);
+    shape.twoProcedureEvery = twoEvery;
     std::mt19937_64 rng(20261129);
 
     if (!reuse) {

@@ -3,7 +3,8 @@
 //     changes and edits with optimistic locking, on PostgreSQL and on one SQLite file;
 //  2. p50/p95 of the searches a counter makes on N cases (default 1,000,000) on PostgreSQL
 //     (bench_case_book gives SQLite's on the same generated residents).
-//   bench_pg [--server URL] [--cases N] [--reuse] [--writers W] [--ops K]
+//   bench_pg [--server URL] [--cases N] [--reuse] [--writers W] [--ops K] [--two-procedures-every K]
+// (--two-procedures-every: one visit in K has two procedures; default 10, 0 for none)
 // --server: a URL with the right to create databases (default $MADOGUCHI_TEST_PG_URL); the bench
 // works in the databases madoguchi_bench_search and madoguchi_bench_writers.
 #include "bench/case_book_load.hpp"
@@ -127,7 +128,7 @@ int main(int argc, char** argv)
     std::string server = env ? env : "";
     std::size_t cases = 1'000'000;
     bool reuse = false;
-    int writerCount = 8, operations = 500;
+    int writerCount = 8, operations = 500, twoEvery = 10;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--server") && i + 1 < argc)
             server = argv[++i];
@@ -139,6 +140,8 @@ int main(int argc, char** argv)
             writerCount = std::stoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--ops") && i + 1 < argc)
             operations = std::stoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--two-procedures-every") && i + 1 < argc)
+            twoEvery = std::stoi(argv[++i]);
     }
     if (server.empty()) {
         std::fprintf(stderr, "bench_pg: give --server postgresql://… (or set MADOGUCHI_TEST_PG_URL)\n");
@@ -153,7 +156,8 @@ int main(int argc, char** argv)
     writers("sqlite", sqliteFile.string(), writerCount, operations);
 
     std::string url = withDatabase(server, "madoguchi_bench_search");
-    const bench::BookShape shape = bench::shapeFor(cases);
+    bench::BookShape shape = bench::shapeFor(cases);
+    shape.twoProcedureEvery = twoEvery;
     std::mt19937_64 rng(20261129); // the same residents as bench_case_book
     if (!reuse || !databaseExists(server, "madoguchi_bench_search")) {
         freshDatabase(server, "madoguchi_bench_search");

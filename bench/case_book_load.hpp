@@ -1,7 +1,8 @@
 #pragma once
 // The case book both benchmarks build and search: N generated residents over ~1,400 cases an
-// office day from 2024-04-01, imported through the store in 50,000-case transactions, and the
-// searches a counter makes on it. The same seed gives the same residents on either backend.
+// office day from 2024-04-01 (one visit in ten for two procedures), imported through the store in
+// 50,000-case transactions, and the searches a counter makes on it. The same seed gives the same residents on either
+// backend.
 #include "bench/bench_timing.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
@@ -16,11 +17,22 @@ struct BookShape {
     std::size_t cases;
     boost::gregorian::date firstDay{2024, 4, 1};
     int days;
+    // One visit in `twoProcedureEvery` also has a second procedure (0: none): the renewal wave's
+    // PIN reset + certificate renewal, a card-information change + new certificates.
+    int twoProcedureEvery = 10;
 };
 
 inline BookShape shapeFor(std::size_t cases)
 {
     return {cases, boost::gregorian::date(2024, 4, 1), std::max<int>(1, static_cast<int>(cases / 1400))};
+}
+
+// The visit's second procedure, when it has one (the generated residents stay the same whatever
+// the share: no random number is drawn for it).
+inline void addSecondProcedure(CaseDraft& d)
+{
+    Procedure second = d.procedure == Procedure::CertRenewal ? Procedure::PinReset : Procedure::CertRenewal;
+    d.procedures = {{d.procedure, CaseStatus::Done}, {second, CaseStatus::Done}};
 }
 
 // Imports the generated cases and returns the seconds spent inside the store.
@@ -36,6 +48,8 @@ inline double loadCases(db::CaseStore& store, const BookShape& shape, std::mt199
             char at[40];
             std::snprintf(at, sizeof at, "%sT%02d:%02d:00+09:00", toIso(day).c_str(), 8 + minute / 60, minute % 60);
             in.push_back({randomResident(rng), at, CaseStatus::Done});
+            if (shape.twoProcedureEvery > 0 && i % shape.twoProcedureEvery == 0)
+                addSecondProcedure(in.back().draft);
         }
         auto t0 = Clock::now(); // generating the names is not the store's time
         store.importCases(in, {"bench"});

@@ -27,8 +27,9 @@ class AuditLog;
 struct CaseQuery {
     std::optional<boost::gregorian::date> day;      // the office day the case was received
     std::optional<boost::gregorian::date> from, to; // a range of office days, inclusive
+    // The visit's status (visit.hpp). With `procedure` too: a line of that procedure at that status.
     std::optional<CaseStatus> status;
-    std::optional<Procedure> procedure;
+    std::optional<Procedure> procedure; // a visit with a line of this procedure (any line)
     std::optional<std::string> window;
     // Free text: a reception number, an ISO birth date, or a part of the name or
     // フリガナ in any script and width.
@@ -46,8 +47,9 @@ struct CaseQuery {
 struct CaseSummary {
     CaseId id = 0;
     std::string receptionNumber;
-    Procedure procedure = Procedure::CardReceipt;
-    CaseStatus status = CaseStatus::Received;
+    Procedure procedure = Procedure::CardReceipt; // the first line's
+    std::vector<ProcedureLine> procedures;        // every line, in order
+    CaseStatus status = CaseStatus::Received;     // the visit's
     std::string name, kana;
     boost::gregorian::date birth;
     std::string window, clerk;
@@ -72,7 +74,19 @@ struct StoreOptions {
 struct ImportedCase {
     CaseDraft draft;
     std::string receivedAt; // ISO timestamp with offset: 2026-11-29T09:15:00+09:00
+    // The status of a visit given by draft.procedure alone; a draft with `procedures` brings each
+    // line's own status instead (and this is not read).
     CaseStatus status = CaseStatus::Received;
+};
+
+// A status change asked for a visit. With `procedure`, that line moves; without, every open line
+// not yet at `to` moves to it, and all of them must be allowed to or nothing changes (rules and
+// messages: db/case_rules.hpp).
+struct StatusChange {
+    CaseStatus to = CaseStatus::InProgress;
+    std::string reason;
+    std::optional<Procedure> procedure;
+    std::optional<std::int64_t> expectedVersion; // the visit's version the caller saw: ConflictError if stale
 };
 
 // Live refresh: what changed in the case book, by anyone (another window, another office's
@@ -116,11 +130,20 @@ public:
     virtual Case get(CaseId id); // find(), or NotFound
     virtual std::vector<CaseSummary> search(const CaseQuery& query) = 0;
 
-    virtual Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                              std::optional<std::int64_t> expectedVersion = std::nullopt) = 0;
-    virtual Case reopen(CaseId id, const std::string& reason, const Actor& actor) = 0;
-    // Saves edited fields (resident, applicant, documents, fee, notes, window). Throws
-    // ConflictError when the stored version is newer than `edited.version`.
+    // Moves one line of the visit, or all its open lines, on (StatusChange); one transaction, one
+    // history entry per line moved, the visit's version bumped once.
+    virtual Case changeStatus(CaseId id, const StatusChange& change, const Actor& actor) = 0;
+    // The whole visit (every open line), as before visits had several procedures.
+    Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
+                      std::optional<std::int64_t> expectedVersion = std::nullopt);
+    // A closed line back to 対応中 (supervisors). Without `procedure`, the visit's only line; a
+    // visit of several procedures must name the one.
+    virtual Case reopen(CaseId id, const std::string& reason, const Actor& actor,
+                        std::optional<Procedure> procedure = std::nullopt) = 0;
+    // Saves edited fields (resident, applicant, documents, fee, notes, window) and appends the
+    // procedure lines added at the end of `edited.procedures` (at 受付); a line is never removed
+    // or changed to another procedure (withdraw it instead). Throws ConflictError when the stored
+    // version is newer than `edited.version`.
     virtual Case update(const Case& edited, const Actor& actor) = 0;
 
     virtual IntegrityReport check() = 0;

@@ -1,5 +1,6 @@
 #include "core/cases/reception_number.hpp"
 #include "core/common/errors.hpp"
+#include "db/case_rules.hpp"
 #include "db/case_store.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
@@ -39,7 +40,13 @@ Case CaseStore::get(CaseId id)
 {
     if (auto c = find(id))
         return *c;
-    throw NotFound("no case with id " + std::to_string(id));
+    throwNoSuchCase(id);
+}
+
+Case CaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
+                             std::optional<std::int64_t> expectedVersion)
+{
+    return changeStatus(id, StatusChange{to, reason, std::nullopt, expectedVersion}, actor);
 }
 
 } // namespace madoguchi::db

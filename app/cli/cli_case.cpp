@@ -2,6 +2,7 @@
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/case_json.hpp"
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
@@ -26,6 +27,15 @@ CaseId parseCaseId(const std::string& text)
     throw ValidationError("case id \"" + text + "\" is not a positive whole number");
 }
 
+// 「暗証番号の再設定 + 電子証明書の更新・発行」: the visit's procedures, as the list shows them.
+std::string procedureNames(const std::vector<ProcedureLine>& lines)
+{
+    std::string out;
+    for (const auto& l : lines)
+        out += (out.empty() ? "" : " + ") + std::string(info(l.procedure).nameJa);
+    return out;
+}
+
 void printCase(CliContext& ctx, const Case& c)
 {
     if (ctx.json) {
@@ -33,22 +43,37 @@ void printCase(CliContext& ctx, const Case& c)
         return;
     }
     auto& o = ctx.out;
-    o << c.receptionNumber << "  (id " << c.id << ")  " << info(c.procedure).nameJa << "  " << statusNameJa(c.status)
-      << '\n'
-      << "  氏名: " << c.resident.name << " (" << c.resident.kana << ")  生年月日: " << toIso(c.resident.birth) << '\n'
+    const bool several = c.procedures.size() > 1;
+    o << c.receptionNumber << "  (id " << c.id << ")  " << procedureNames(c.procedures) << "  "
+      << statusNameJa(c.status) << '\n';
+    if (several)
+        for (const auto& l : c.procedures)
+            o << "  手続き: " << info(l.procedure).nameJa << " (" << info(l.procedure).id << ")  "
+              << statusNameJa(l.status) << '\n';
+    o << "  氏名: " << c.resident.name << " (" << c.resident.kana << ")  生年月日: " << toIso(c.resident.birth) << '\n'
       << "  申請者: " << applicantNameJa(c.applicant.type)
       << (c.applicant.proxyName.empty() ? "" : " " + c.applicant.proxyName) << "  窓口: " << c.window
       << "  担当: " << c.clerk << '\n'
       << "  受付: " << c.createdAt << "  更新: " << c.updatedAt << '\n';
     for (const auto& h : c.history)
-        o << "  " << h.at << "  " << h.actor << "  " << (h.from ? std::string(statusId(*h.from)) + " → " : "")
-          << statusId(h.to) << (h.reason.empty() ? "" : "  (" + h.reason + ")") << '\n';
+        o << "  " << h.at << "  " << h.actor << "  "
+          << (several && h.procedure ? std::string(info(*h.procedure).id) + ": " : "")
+          << (h.from ? std::string(statusId(*h.from)) + " → " : "") << statusId(h.to)
+          << (h.reason.empty() ? "" : "  (" + h.reason + ")") << '\n';
+}
+
+std::optional<Procedure> optionalProcedure(const po::variables_map& vm)
+{
+    if (auto s = optionalString(vm, "procedure"))
+        return parseProcedure(*s);
+    return std::nullopt;
 }
 
 int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case add");
-    o.add_options()("procedure", po::value<std::string>()->required(), "procedure id")(
+    o.add_options()("procedure", po::value<std::vector<std::string>>()->required()->composing(),
+                    "procedure id (repeatable: one visit, several procedures)")(
         "name", po::value<std::string>()->required(), "氏名")("kana", po::value<std::string>()->required(), "フリガナ")(
         "birth", po::value<std::string>()->required(),
         "生年月日 YYYY-MM-DD")("address", po::value<std::string>()->default_value(""), "住所")(
@@ -66,7 +91,10 @@ int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
                                            "fee in yen")("notes", po::value<std::string>()->default_value(""), "notes");
     auto vm = parseArgs(args, o);
     CaseDraft d;
-    d.procedure = parseProcedure(vm["procedure"].as<std::string>());
+    std::vector<Procedure> procedures;
+    for (const auto& p : vm["procedure"].as<std::vector<std::string>>())
+        procedures.push_back(parseProcedure(p));
+    setProcedures(d, procedures);
     d.resident.name = vm["name"].as<std::string>();
     d.resident.kana = vm["kana"].as<std::string>();
     d.resident.birth = parseIsoDate(vm["birth"].as<std::string>(), "--birth");
@@ -103,7 +131,8 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today, unless searching)")(
         "from", po::value<std::string>(), "first day of a range")(
         "to", po::value<std::string>(), "last day of a range")("status", po::value<std::string>(), "status id")(
-        "procedure", po::value<std::string>(), "procedure id")("window", po::value<std::string>(), "窓口")(
+        "procedure", po::value<std::string>(), "procedure id (any of the visit's)")("window", po::value<std::string>(),
+                                                                                    "窓口")(
         "search", po::value<std::string>(), "name, フリガナ (any script or width), reception number or birth date")(
         "limit", po::value<std::size_t>()->default_value(500), "at most this many rows");
     auto vm = parseArgs(args, o);
@@ -140,7 +169,7 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
     }
     for (const auto& r : rows)
         ctx.out << r.receptionNumber << '\t' << r.id << '\t' << r.createdAt.substr(0, 16) << '\t'
-                << info(r.procedure).nameJa << '\t' << statusNameJa(r.status) << '\t' << r.name << '\t' << r.kana
+                << procedureNames(r.procedures) << '\t' << statusNameJa(r.status) << '\t' << r.name << '\t' << r.kana
                 << '\t' << toIso(r.birth) << '\t' << r.window << '\n';
     return kOk;
 }
@@ -163,13 +192,17 @@ int caseStatus(CliContext& ctx, const std::vector<std::string>& args)
     po::options_description o("case status");
     o.add_options()("id", po::value<std::string>()->required(),
                     "case id")("status", po::value<std::string>()->required(), "new status id")(
-        "reason", po::value<std::string>()->default_value(""), "why (needed for waiting and withdrawn)");
+        "reason", po::value<std::string>()->default_value(""), "why (needed for waiting and withdrawn)")(
+        "procedure", po::value<std::string>(), "the procedure to move on (default: every open procedure of the visit)");
     po::positional_options_description p;
     p.add("id", 1).add("status", 1);
     auto vm = parseArgs(args, o, p);
     CaseId id = parseCaseId(vm["id"].as<std::string>());
-    CaseStatus to = parseStatus(vm["status"].as<std::string>());
-    printCase(ctx, ctx.store().changeStatus(id, to, vm["reason"].as<std::string>(), ctx.actor()));
+    db::StatusChange change;
+    change.to = parseStatus(vm["status"].as<std::string>());
+    change.reason = vm["reason"].as<std::string>();
+    change.procedure = optionalProcedure(vm);
+    printCase(ctx, ctx.store().changeStatus(id, change, ctx.actor()));
     return kOk;
 }
 
@@ -177,12 +210,13 @@ int caseReopen(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case reopen");
     o.add_options()("id", po::value<std::string>()->required(),
-                    "case id")("reason", po::value<std::string>()->required(), "why the closed case is reopened");
+                    "case id")("reason", po::value<std::string>()->required(), "why the closed case is reopened")(
+        "procedure", po::value<std::string>(), "the closed procedure to reopen (needed when the visit has several)");
     po::positional_options_description p;
     p.add("id", 1);
     auto vm = parseArgs(args, o, p);
-    printCase(ctx,
-              ctx.store().reopen(parseCaseId(vm["id"].as<std::string>()), vm["reason"].as<std::string>(), ctx.actor()));
+    printCase(ctx, ctx.store().reopen(parseCaseId(vm["id"].as<std::string>()), vm["reason"].as<std::string>(),
+                                      ctx.actor(), optionalProcedure(vm)));
     return kOk;
 }
 

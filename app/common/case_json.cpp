@@ -15,9 +15,30 @@ nlohmann::json toJson(const HistoryEntry& h)
 {
     return {{"at", h.at},
             {"actor", h.actor},
+            {"kind", std::string(historyKindId(h.kind))},
+            {"procedure", h.procedure ? nlohmann::json(std::string(info(*h.procedure).id)) : nlohmann::json(nullptr)},
             {"from", h.from ? nlohmann::json(std::string(statusId(*h.from))) : nlohmann::json(nullptr)},
             {"to", std::string(statusId(h.to))},
             {"reason", h.reason}};
+}
+
+nlohmann::json toJson(const ProcedureLine& l)
+{
+    const auto& p = info(l.procedure);
+    return {{"procedure", std::string(p.id)},
+            {"procedure_name", std::string(p.nameJa)},
+            {"procedure_name_en", std::string(p.nameEn)},
+            {"status", std::string(statusId(l.status))},
+            {"status_name", std::string(statusNameJa(l.status))},
+            {"status_name_en", std::string(statusNameEn(l.status))}};
+}
+
+nlohmann::json toJson(const std::vector<ProcedureLine>& lines)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& l : lines)
+        out.push_back(toJson(l));
+    return out;
 }
 
 nlohmann::json toJson(const Case& c)
@@ -33,6 +54,7 @@ nlohmann::json toJson(const Case& c)
         {"reception_number", c.receptionNumber},
         {"procedure", std::string(info(c.procedure).id)},
         {"procedure_name", std::string(info(c.procedure).nameJa)},
+        {"procedures", toJson(c.procedures)},
         {"status", std::string(statusId(c.status))},
         {"status_name", std::string(statusNameJa(c.status))},
         {"name", c.resident.name},
@@ -64,6 +86,7 @@ nlohmann::json toJson(const db::CaseSummary& s)
         {"id", s.id},
         {"reception_number", s.receptionNumber},
         {"procedure", std::string(info(s.procedure).id)},
+        {"procedures", toJson(s.procedures)},
         {"status", std::string(statusId(s.status))},
         {"name", s.name},
         {"kana", s.kana},

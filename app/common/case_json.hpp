@@ -1,6 +1,8 @@
 #pragma once
-// Cases as JSON, the shape promised by the madoguchi-cli contract (docs/cli.md): at least
-// id, reception_number, procedure, status, name, kana, birth, created_at.
+// Cases as JSON, the shape promised by the madoguchi-cli contract (docs/cli.md): at least id,
+// reception_number, procedure, status, name, kana, birth, created_at. A case is a visit:
+// `procedure` is its first procedure and `status` the visit's; `procedures` lists every line with
+// its own status; each history entry names its `procedure` (null: the whole visit) and `kind`.
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"
 
@@ -11,5 +13,7 @@ namespace madoguchi::app {
 nlohmann::json toJson(const Case& c);
 nlohmann::json toJson(const db::CaseSummary& s);
 nlohmann::json toJson(const HistoryEntry& h);
+nlohmann::json toJson(const ProcedureLine& l);
+nlohmann::json toJson(const std::vector<ProcedureLine>& lines);
 
 } // namespace madoguchi::app

@@ -126,15 +126,15 @@ std::vector<db::CaseSummary> WaitingStore::search(const db::CaseQuery& query)
     return call([&] { return inner_.search(query); });
 }
 
-Case WaitingStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const db::Actor& actor,
-                                std::optional<std::int64_t> expectedVersion)
+Case WaitingStore::changeStatus(CaseId id, const db::StatusChange& change, const db::Actor& actor)
 {
-    return call([&] { return inner_.changeStatus(id, to, reason, actor, expectedVersion); });
+    return call([&] { return inner_.changeStatus(id, change, actor); });
 }
 
-Case WaitingStore::reopen(CaseId id, const std::string& reason, const db::Actor& actor)
+Case WaitingStore::reopen(CaseId id, const std::string& reason, const db::Actor& actor,
+                          std::optional<Procedure> procedure)
 {
-    return call([&] { return inner_.reopen(id, reason, actor); });
+    return call([&] { return inner_.reopen(id, reason, actor, procedure); });
 }
 
 Case WaitingStore::update(const Case& edited, const db::Actor& actor)

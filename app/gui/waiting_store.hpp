@@ -30,9 +30,10 @@ public:
     std::optional<Case> find(CaseId id) override;
     Case get(CaseId id) override;
     std::vector<db::CaseSummary> search(const db::CaseQuery& query) override;
-    Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const db::Actor& actor,
-                      std::optional<std::int64_t> expectedVersion) override;
-    Case reopen(CaseId id, const std::string& reason, const db::Actor& actor) override;
+    using db::CaseStore::changeStatus;
+    Case changeStatus(CaseId id, const db::StatusChange& change, const db::Actor& actor) override;
+    Case reopen(CaseId id, const std::string& reason, const db::Actor& actor,
+                std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const db::Actor& actor) override;
     db::IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;

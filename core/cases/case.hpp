@@ -1,7 +1,10 @@
 #pragma once
-// A case: one resident's visit for one procedure.
+// A case is one visit: one reception number, one resident (and whoever came for them), one
+// handout, and one or more procedure lines — a PIN reset and a certificate renewal at once — each
+// with its own status and history. The visit's status follows from its lines (visit.hpp).
 #include "core/cases/applicant.hpp"
 #include "core/cases/case_status.hpp"
+#include "core/cases/history_kind.hpp"
 #include "core/cases/procedure.hpp"
 #include "core/cases/resident.hpp"
 
@@ -19,34 +22,49 @@ struct CheckedDocument {
     bool checked = false;
 };
 
+// One procedure the resident came for, within the visit. A visit names each procedure once.
+struct ProcedureLine {
+    Procedure procedure = Procedure::CardReceipt;
+    CaseStatus status = CaseStatus::Received;
+};
+
 struct HistoryEntry {
     std::string at;                 // ISO timestamp with offset
     std::string actor;              // who made the change
-    std::optional<CaseStatus> from; // none for the creation
-    CaseStatus to;
+    std::optional<CaseStatus> from; // none when the visit (or a line added to it) was received
+    CaseStatus to;                  // the line's status; for a visit-wide entry, the visit's
     std::string reason;
+    // The line the entry concerns; none for the whole visit (its reception, an edit).
+    std::optional<Procedure> procedure;
+    HistoryKind kind = HistoryKind::StatusChange;
 };
 
-// What the clerk fills in; the store adds id, reception number, status and times.
+// What the clerk fills in; the store adds id, reception number, statuses and times.
 struct CaseDraft {
+    // The first procedure of the visit (kept for callers and the JSON key `procedure` that know
+    // of one procedure only). Always procedures.front().procedure in a case from the store.
     Procedure procedure = Procedure::CardReceipt;
+    // Every line of the visit, in the order taken. Empty in a draft: the visit is `procedure`
+    // alone. Use setProcedures() to give several. A new visit's lines start at 受付 whatever
+    // their status here; importCases keeps the statuses given.
+    std::vector<ProcedureLine> procedures;
     Resident resident;
     Applicant applicant;
-    std::string window; // 窓口 number or name, e.g. "3"
-    std::string clerk;  // who took the case
-    std::vector<CheckedDocument> documents;
-    int feeYen = 0;
+    std::string window;                     // 窓口 number or name, e.g. "3"
+    std::string clerk;                      // who took the case
+    std::vector<CheckedDocument> documents; // the visit's one checklist, for all its procedures
+    int feeYen = 0;                         // the visit's fees together
     std::string notes;
 };
 
 struct Case : CaseDraft {
     CaseId id = 0;
-    std::string receptionNumber; // unique per office and day
-    CaseStatus status = CaseStatus::Received;
+    std::string receptionNumber;              // unique per office and day
+    CaseStatus status = CaseStatus::Received; // the visit's: visitStatus(procedures)
     std::string createdAt;
     std::string updatedAt;
-    std::int64_t version = 1; // bumped on every save: optimistic locking
-    std::vector<HistoryEntry> history;
+    std::int64_t version = 1;          // bumped on every save of the visit or any line: optimistic locking
+    std::vector<HistoryEntry> history; // every line's and the visit's, in the order they happened
 };
 
 } // namespace madoguchi

@@ -1,3 +1,4 @@
+// The status table: the one place a status is named and described.
 #include "core/cases/case_status.hpp"
 
 #include "core/common/errors.hpp"
@@ -8,18 +9,28 @@
 namespace madoguchi {
 
 namespace {
-struct StatusNames {
+struct StatusRow {
     CaseStatus status;
     std::string_view id, ja, en;
+    StatusStage stage;
+    bool needsReason;
 };
-constexpr std::array<StatusNames, 5> kStatuses{{
-    {CaseStatus::Received, "received", "受付", "Received"},
-    {CaseStatus::InProgress, "in-progress", "対応中", "In progress"},
-    {CaseStatus::Waiting, "waiting", "保留", "Waiting"},
-    {CaseStatus::Done, "done", "完了", "Done"},
-    {CaseStatus::Withdrawn, "withdrawn", "取下げ", "Withdrawn"},
+// In enum order (the enum is the row index). Among closed statuses, 完了 comes before 取下げ: a
+// visit of which one procedure was done and another withdrawn was served (visit.cpp).
+constexpr std::array<StatusRow, 5> kStatuses{{
+    {CaseStatus::Received, "received", "受付", "Received", StatusStage::NotStarted, false},
+    {CaseStatus::InProgress, "in-progress", "対応中", "In progress", StatusStage::Active, false},
+    {CaseStatus::Waiting, "waiting", "保留", "Waiting", StatusStage::OnHold, true},
+    {CaseStatus::Done, "done", "完了", "Done", StatusStage::Closed, false},
+    {CaseStatus::Withdrawn, "withdrawn", "取下げ", "Withdrawn", StatusStage::Closed, true},
 }};
-const StatusNames& names(CaseStatus s)
+constexpr std::array<CaseStatus, kStatuses.size()> kOrder = [] {
+    std::array<CaseStatus, kStatuses.size()> order{};
+    for (std::size_t i = 0; i < kStatuses.size(); ++i)
+        order[i] = kStatuses[i].status;
+    return order;
+}();
+const StatusRow& row(CaseStatus s)
 {
     return kStatuses[static_cast<std::size_t>(s)];
 }
@@ -27,15 +38,28 @@ const StatusNames& names(CaseStatus s)
 
 std::string_view statusId(CaseStatus s)
 {
-    return names(s).id;
+    return row(s).id;
 }
 std::string_view statusNameJa(CaseStatus s)
 {
-    return names(s).ja;
+    return row(s).ja;
 }
 std::string_view statusNameEn(CaseStatus s)
 {
-    return names(s).en;
+    return row(s).en;
+}
+StatusStage statusStage(CaseStatus s)
+{
+    return row(s).stage;
+}
+bool statusNeedsReason(CaseStatus s)
+{
+    return row(s).needsReason;
+}
+
+std::span<const CaseStatus> allStatuses()
+{
+    return kOrder;
 }
 
 std::optional<CaseStatus> statusFromId(std::string_view id)
@@ -50,13 +74,15 @@ CaseStatus parseStatus(std::string_view id)
 {
     if (auto s = statusFromId(id))
         return *s;
-    throw ValidationError("unknown status \"" + std::string(id) +
-                          "\" (one of: received, in-progress, waiting, done, withdrawn)");
+    std::string valid;
+    for (const auto& s : kStatuses)
+        valid += (valid.empty() ? "" : ", ") + std::string(s.id);
+    throw ValidationError("unknown status \"" + std::string(id) + "\" (one of: " + valid + ")");
 }
 
 bool isClosed(CaseStatus s)
 {
-    return s == CaseStatus::Done || s == CaseStatus::Withdrawn;
+    return statusStage(s) == StatusStage::Closed;
 }
 
 } // namespace madoguchi

@@ -4,26 +4,41 @@
 #include "core/text/search_fold.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace madoguchi {
 
+namespace {
+using S = CaseStatus;
+struct TransitionRow {
+    CaseStatus from;
+    std::vector<CaseStatus> to;
+};
+// A closed status has no row: only reopening leaves it.
+const std::array<TransitionRow, 3>& transitions()
+{
+    static const std::array<TransitionRow, 3> table{{
+        // A line can wait from the start: a resident who came without the inquiry letter.
+        {S::Received, {S::InProgress, S::Waiting, S::Withdrawn}},
+        {S::InProgress, {S::Waiting, S::Done, S::Withdrawn}},
+        {S::Waiting, {S::InProgress, S::Done, S::Withdrawn}},
+    }};
+    return table;
+}
+} // namespace
+
 std::vector<CaseStatus> allowedTransitions(CaseStatus from)
 {
-    using S = CaseStatus;
-    switch (from) {
-    // A case can wait from the start: a resident who came without the inquiry letter.
-    case S::Received:
-        return {S::InProgress, S::Waiting, S::Withdrawn};
-    case S::InProgress:
-        return {S::Waiting, S::Done, S::Withdrawn};
-    case S::Waiting:
-        return {S::InProgress, S::Done, S::Withdrawn};
-    case S::Done:
-    case S::Withdrawn:
-        return {};
-    }
+    for (const auto& row : transitions())
+        if (row.from == from)
+            return row.to;
     return {};
+}
+
+CaseStatus reopenedStatus()
+{
+    return S::InProgress;
 }
 
 void checkTransition(CaseStatus from, CaseStatus to, const std::string& reason)
@@ -42,7 +57,7 @@ void checkTransition(CaseStatus from, CaseStatus to, const std::string& reason)
         throw RuleViolation("status change " + change + " is not allowed (from " + std::string(statusId(from)) + ": " +
                             list + ")");
     }
-    if ((to == CaseStatus::Waiting || to == CaseStatus::Withdrawn) && trimmed(reason).empty())
+    if (statusNeedsReason(to) && trimmed(reason).empty())
         throw RuleViolation("status change " + change + " needs a reason");
 }
 

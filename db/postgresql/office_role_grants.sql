@@ -1,6 +1,6 @@
--- What an office's database role may do in the case book: read and write cases, take reception
--- numbers, append history and audit entries — not create, alter or drop anything, and not delete a
--- case (purging old cases is done with the owner's URL). Run by the
+-- What an office's database role may do in the case book: read and write cases and their
+-- procedure lines, take reception numbers, append history and audit entries — not create, alter
+-- or drop anything, and not delete a case (purging old cases is done with the owner's URL). Run by the
 -- database owner once the schema exists (the owner's first `madoguchi-cli db check` creates it),
 -- once per office role:
 --   psql -d madoguchi -v office_role=office_kodaira -f office_role_grants.sql
@@ -8,6 +8,7 @@
 GRANT USAGE ON SCHEMA public TO :"office_role";
 GRANT SELECT ON schema_version TO :"office_role";
 GRANT SELECT, INSERT, UPDATE ON cases, day_counters TO :"office_role";
+GRANT SELECT, INSERT, UPDATE ON case_procedures TO :"office_role";
 GRANT SELECT, INSERT, DELETE ON case_documents TO :"office_role";
 GRANT SELECT, INSERT ON case_history TO :"office_role";
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"office_role";

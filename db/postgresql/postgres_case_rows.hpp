@@ -12,6 +12,11 @@ inline constexpr const char* kPgCaseColumns =
     "id, reception_number, procedure, status, \"window\", clerk, created_at, updated_at, version, name, kana,"
     " birth::text, sex, address, foreign_resident, stay_until::text, moved_in::text, applicant, proxy_name,"
     " proxy_relation, fee_yen, notes";
+// A visit's lines as one text (case_row_texts.hpp: linesFromListText), for the alias `c`.
+inline constexpr const char* kPgLinesColumn =
+    "array_to_string(ARRAY(SELECT p.position || ':' || p.procedure || ':' || p.status FROM case_procedures p"
+    " WHERE p.case_id = c.id ORDER BY p.position), ' ')";
+// Followed by kPgLinesColumn in a list's SELECT.
 inline constexpr const char* kPgSummaryColumns =
     "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth::text, c.\"window\", c.clerk,"
     " c.created_at, c.updated_at, c.version";

@@ -66,10 +66,14 @@ std::vector<CaseSummary> PostgresCaseStore::search(const CaseQuery& q)
         where.push_back("c.day >= " + param(toIso(*q.from)) + "::date");
     if (q.to)
         where.push_back("c.day <= " + param(toIso(*q.to)) + "::date");
-    if (q.status)
-        where.push_back("c.status = " + param(std::string(statusId(*q.status))));
+    // Any line of the visit; with a status too, a line of that procedure at that status.
     if (q.procedure)
-        where.push_back("c.procedure = " + param(std::string(info(*q.procedure).id)));
+        where.push_back("EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = c.id AND p.procedure = " +
+                        param(std::string(info(*q.procedure).id)) +
+                        (q.status ? " AND p.status = " + param(std::string(statusId(*q.status))) : std::string()) +
+                        ")");
+    else if (q.status)
+        where.push_back("c.status = " + param(std::string(statusId(*q.status))));
     if (q.window)
         where.push_back("c.\"window\" = " + param(*q.window));
     if (!q.ids.empty()) {
@@ -79,7 +83,7 @@ std::vector<CaseSummary> PostgresCaseStore::search(const CaseQuery& q)
         where.push_back("c.id = ANY(" + param(ids + "}") + "::bigint[])");
     }
 
-    std::string sql = std::string("SELECT ") + kPgSummaryColumns + " FROM cases c";
+    std::string sql = std::string("SELECT ") + kPgSummaryColumns + ", " + kPgLinesColumn + " FROM cases c";
     for (std::size_t i = 0; i < where.size(); ++i)
         sql += (i == 0 ? " WHERE " : " AND ") + where[i];
     sql += " ORDER BY " + order + " LIMIT " + param(std::to_string(q.limit)) + "::bigint";

@@ -1,11 +1,12 @@
 #include "db/postgresql/postgres_case_store.hpp"
 
-#include "core/cases/lifecycle.hpp"
 #include "core/cases/reception_number.hpp"
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 #include "db/case_row_texts.hpp"
+#include "db/case_rules.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -33,15 +34,20 @@ void prepareStatements(pqxx::connection& c)
     c.prepare("insert_document",
               "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
-    c.prepare("insert_history", "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason)"
-                                " VALUES ($1, $2, $3, $4, $5, $6)");
+    c.prepare("insert_history", "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason,"
+                                " procedure, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+    c.prepare("insert_line",
+              "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES ($1, $2, $3, $4)");
+    c.prepare("update_line", "UPDATE case_procedures SET status = $1 WHERE case_id = $2 AND procedure = $3");
+    c.prepare("select_lines", "SELECT procedure, status FROM case_procedures WHERE case_id = $1 ORDER BY position");
+    c.prepare("update_visit", "UPDATE cases SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3");
     c.prepare("select_case", std::string("SELECT ") + kPgCaseColumns + " FROM cases WHERE id = $1");
     c.prepare("select_documents", "SELECT document, checked FROM case_documents WHERE case_id = $1 ORDER BY position");
-    c.prepare("select_history", "SELECT at, actor, from_status, to_status, reason FROM case_history"
+    c.prepare("select_history", "SELECT at, actor, from_status, to_status, reason, procedure, kind FROM case_history"
                                 " WHERE case_id = $1 ORDER BY id");
     // FOR UPDATE: the row stays locked until commit, so the version compared is the version
     // replaced — no other window's save can slip in between (no lost update).
-    c.prepare("lock_case", "SELECT status, version FROM cases WHERE id = $1 FOR UPDATE");
+    c.prepare("lock_case", "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
 }
 
 const char* nullable(const std::optional<std::string>& s)
@@ -76,31 +82,89 @@ std::string joined(const std::vector<std::string>& cps, std::size_t from, std::s
 }
 
 struct Insert {
-    std::string office, day, at;
-    CaseStatus status;
+    std::string office, day;
     int seq;
 };
 
-CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, const std::string& series,
-                  const Actor& actor)
+const char* nullableStatus(const std::optional<CaseStatus>& s)
+{
+    return s ? statusId(*s).data() : nullptr; // ids are NUL-terminated literals
+}
+
+const char* nullableProcedure(const std::optional<Procedure>& p)
+{
+    return p ? info(*p).id.data() : nullptr;
+}
+
+void insertHistory(pqxx::work& tx, CaseId id, const HistoryEntry& e)
+{
+    tx.exec_prepared0("insert_history", id, e.at, e.actor, nullableStatus(e.from), statusId(e.to).data(), e.reason,
+                      nullableProcedure(e.procedure), historyKindId(e.kind).data());
+}
+
+void insertLine(pqxx::work& tx, CaseId id, std::size_t position, const ProcedureLine& l)
+{
+    tx.exec_prepared0("insert_line", id, static_cast<int>(position), info(l.procedure).id.data(),
+                      statusId(l.status).data());
+}
+
+CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, const NewVisit& visit,
+                  const std::string& series, const Actor& actor)
 {
     const Resident& res = draft.resident;
     const CaseRowTexts row = caseRowTexts(res);
+    const std::string& at = visit.received.at;
     auto r =
         tx.exec_prepared1("insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
-                          std::string(info(draft.procedure).id), std::string(statusId(in.status)), draft.window,
-                          draft.clerk.empty() ? actor.user : draft.clerk, in.at, row.name, row.kana, row.nameFolded,
+                          info(visit.lines.front().procedure).id.data(), statusId(visit.status).data(), draft.window,
+                          draft.clerk.empty() ? actor.user : draft.clerk, at, row.name, row.kana, row.nameFolded,
                           row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
                           std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
                           nullable(row.movedIn), std::string(applicantId(draft.applicant.type)),
                           draft.applicant.proxyName, draft.applicant.proxyRelation, draft.feeYen, draft.notes);
     CaseId id = r[0].as<CaseId>();
+    for (std::size_t position = 0; position < visit.lines.size(); ++position)
+        insertLine(tx, id, position, visit.lines[position]);
     int position = 0;
     for (const auto& d : draft.documents)
         tx.exec_prepared0("insert_document", id, position++, d.document, d.checked);
-    tx.exec_prepared0("insert_history", id, in.at, actor.user, nullptr, std::string(statusId(in.status)), "");
-    appendAudit(tx, actor, audit_actions::kCreate, id, std::string(statusId(in.status)), in.at);
+    insertHistory(tx, id, visit.received);
+    appendAudit(tx, actor, audit_actions::kCreate, id, visit.auditDetail, at);
     return id;
+}
+
+std::vector<ProcedureLine> readLines(pqxx::work& tx, CaseId id)
+{
+    std::vector<ProcedureLine> lines;
+    for (const auto& row : tx.exec_prepared("select_lines", id))
+        lines.push_back({parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>())});
+    if (lines.empty())
+        throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(id) + " has no procedure line");
+    return lines;
+}
+
+// Locks the visit's row until commit (FOR UPDATE), so that the version compared is the version
+// replaced — no other window's save can slip in between (no lost update).
+StoredVisit lockVisit(pqxx::work& tx, CaseId id)
+{
+    auto cur = tx.exec_prepared("lock_case", id);
+    if (cur.empty())
+        throwNoSuchCase(id);
+    return {id, cur[0][0].as<std::int64_t>(), readLines(tx, id)};
+}
+
+void writeChange(pqxx::work& tx, const StoredVisit& v, const VisitChange& change, const Actor& actor,
+                 const std::string& at)
+{
+    for (const auto& m : change.moved)
+        tx.exec_prepared0("update_line", statusId(m.to).data(), v.id, info(v.lines[m.position].procedure).id.data());
+    for (std::size_t i = 0; i < change.added.size(); ++i)
+        insertLine(tx, v.id, v.lines.size() + i, change.added[i]);
+    tx.exec_prepared0("update_visit", statusId(change.status).data(), at, v.id);
+    for (const auto& h : change.history)
+        insertHistory(tx, v.id, h);
+    // Reasons stay in the case's history: free text may name people. The audit holds ids only.
+    appendAudit(tx, actor, change.auditAction, v.id, change.auditDetail, at);
 }
 
 int takeSequences(pqxx::work& tx, const std::string& office, const std::string& day, int count)
@@ -183,6 +247,9 @@ CaseSummary summaryFromPgRow(const pqxx::row& row)
     s.createdAt = row[9].as<std::string>();
     s.updatedAt = row[10].as<std::string>();
     s.version = row[11].as<std::int64_t>();
+    s.procedures = linesFromListText(row[12].as<std::string>());
+    if (s.procedures.empty())
+        throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;
 }
 
@@ -204,26 +271,30 @@ std::string PostgresCaseStore::describe() const
 
 Case PostgresCaseStore::add(const CaseDraft& draft, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     Timestamp ts = now();
     validate(draft.resident, ts.localDay);
+    const NewVisit visit = newVisit(draft, actor, ts.iso);
     CaseId id = session_.transact("saving the case", [&](pqxx::work& tx) {
         std::string day = toIso(ts.localDay);
-        Insert in{options_.office, day, ts.iso, CaseStatus::Received, takeSequences(tx, options_.office, day, 1)};
-        return insertCase(tx, draft, in, options_.series, actor);
+        Insert in{options_.office, day, takeSequences(tx, options_.office, day, 1)};
+        return insertCase(tx, draft, in, visit, options_.series, actor);
     });
     return get(id);
 }
 
 std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     std::map<std::string, int> perDay;
+    std::vector<NewVisit> visits;
+    visits.reserve(cases.size());
     for (const auto& c : cases) {
         if (c.receivedAt.size() < 10)
             throw ValidationError("received-at: \"" + c.receivedAt + "\" is not an ISO timestamp");
         auto day = parseIsoDate(c.receivedAt.substr(0, 10), "received-at");
         validate(c.draft.resident, day);
+        visits.push_back(importedVisit(c, actor));
         ++perDay[c.receivedAt.substr(0, 10)];
     }
     return session_.transact("importing cases", [&](pqxx::work& tx) {
@@ -255,24 +326,37 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                 std::string day = cases[i].receivedAt.substr(0, 10);
                 int seq = next[day]++;
                 const CaseRowTexts row = caseRowTexts(res);
-                out << std::make_tuple(ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
-                                       std::string(info(d.procedure).id), std::string(statusId(cases[i].status)),
-                                       d.window, d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt,
-                                       cases[i].receivedAt, row.name, row.kana, row.nameFolded, row.kanaFolded,
-                                       textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
-                                       std::string(sexId(res.sex)), res.address, res.foreignResident,
-                                       nullable(row.stayUntil), nullable(row.movedIn),
-                                       std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
-                                       d.applicant.proxyRelation, d.feeYen, d.notes);
+                out << std::make_tuple(
+                    ids[i], options_.office, day, seq, formatReceptionNumber(options_.series, seq),
+                    info(visits[i].lines.front().procedure).id.data(), statusId(visits[i].status).data(), d.window,
+                    d.clerk.empty() ? actor.user : d.clerk, cases[i].receivedAt, cases[i].receivedAt, row.name,
+                    row.kana, row.nameFolded, row.kanaFolded,
+                    textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+                    std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
+                    nullable(row.movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
+                    d.applicant.proxyRelation, d.feeYen, d.notes);
             }
             out.complete();
         }
         {
-            pqxx::stream_to out(tx, "case_history",
-                                std::vector<std::string>{"case_id", "at", "actor", "to_status", "reason"});
+            pqxx::stream_to out(tx, "case_procedures",
+                                std::vector<std::string>{"case_id", "position", "procedure", "status"});
             for (std::size_t i = 0; i < cases.size(); ++i)
-                out << std::make_tuple(ids[i], cases[i].receivedAt, actor.user, std::string(statusId(cases[i].status)),
-                                       std::string());
+                for (std::size_t position = 0; position < visits[i].lines.size(); ++position)
+                    out << std::make_tuple(ids[i], static_cast<int>(position),
+                                           info(visits[i].lines[position].procedure).id.data(),
+                                           statusId(visits[i].lines[position].status).data());
+            out.complete();
+        }
+        {
+            // The visit's reception: no procedure, kind "status" (db/case_rules.hpp).
+            pqxx::stream_to out(tx, "case_history",
+                                std::vector<std::string>{"case_id", "at", "actor", "to_status", "reason", "kind"});
+            for (std::size_t i = 0; i < cases.size(); ++i) {
+                const HistoryEntry& h = visits[i].received;
+                out << std::make_tuple(ids[i], h.at, h.actor, statusId(h.to).data(), h.reason,
+                                       historyKindId(h.kind).data());
+            }
             out.complete();
         }
         {
@@ -293,7 +377,7 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                         std::string(roleId(actor.role)),
                         audit_actions::kImport,
                         ids[i],
-                        std::string(statusId(cases[i].status)),
+                        visits[i].auditDetail,
                         "",
                         ""};
         appendAudit(tx, std::move(audit));
@@ -310,6 +394,9 @@ std::optional<Case> PostgresCaseStore::find(CaseId id)
         if (r.empty())
             return std::nullopt;
         Case c = caseFromPgRow(r[0]);
+        c.procedures = readLines(tx, id);
+        c.procedure = c.procedures.front().procedure;
+        c.status = visitStatus(c.procedures);
         for (const auto& row : tx.exec_prepared("select_documents", id))
             c.documents.push_back({row[0].as<std::string>(), row[1].as<bool>()});
         for (const auto& row : tx.exec_prepared("select_history", id)) {
@@ -320,87 +407,64 @@ std::optional<Case> PostgresCaseStore::find(CaseId id)
                 e.from = parseStatus(row[2].as<std::string>());
             e.to = parseStatus(row[3].as<std::string>());
             e.reason = row[4].as<std::string>();
+            if (!row[5].is_null())
+                e.procedure = parseProcedure(row[5].as<std::string>());
+            e.kind = parseHistoryKind(row[6].as<std::string>());
             c.history.push_back(std::move(e));
         }
         return c;
     });
 }
 
-Case PostgresCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                                     std::optional<std::int64_t> expectedVersion)
+Case PostgresCaseStore::changeStatus(CaseId id, const StatusChange& change, const Actor& actor)
 {
-    return setStatus(id, to, reason, actor, expectedVersion, false);
-}
-
-Case PostgresCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor)
-{
-    requirePermission(actor.user, actor.role, Permission::ReopenCase); // as the SQLite store
-    return setStatus(id, CaseStatus::InProgress, reason, actor, std::nullopt, true);
-}
-
-Case PostgresCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                                  std::optional<std::int64_t> expectedVersion, bool reopening)
-{
-    requirePermission(actor.user, actor.role, reopening ? Permission::ReopenCase : Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     session_.transact("changing the status of case " + std::to_string(id), [&](pqxx::work& tx) {
-        auto cur = tx.exec_prepared("lock_case", id);
-        if (cur.empty())
-            throw NotFound("no case with id " + std::to_string(id));
-        CaseStatus from = parseStatus(cur[0][0].as<std::string>());
-        auto version = cur[0][1].as<std::int64_t>();
-        if (expectedVersion && *expectedVersion != version)
-            throw ConflictError("case " + std::to_string(id) + " was changed by someone else in the meantime");
-        if (reopening)
-            checkReopen(from, reason);
-        else
-            checkTransition(from, to, reason);
+        StoredVisit v = lockVisit(tx, id);
         Timestamp ts = now();
-        tx.exec_params0("UPDATE cases SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3",
-                        std::string(statusId(to)), ts.iso, id);
-        tx.exec_prepared0("insert_history", id, ts.iso, actor.user, std::string(statusId(from)),
-                          std::string(statusId(to)), reopening ? "再開: " + reason : reason);
-        // The reason stays in the case's history: free text may name people.
-        appendAudit(tx, actor, reopening ? audit_actions::kReopen : audit_actions::kStatus, id,
-                    std::string(statusId(from)) + "→" + std::string(statusId(to)), ts.iso);
+        writeChange(tx, v, planStatusChange(v, change, actor, ts.iso), actor, ts.iso);
+    });
+    return get(id);
+}
+
+Case PostgresCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor,
+                               std::optional<Procedure> procedure)
+{
+    requireMayReopen(actor);
+    session_.transact("reopening case " + std::to_string(id), [&](pqxx::work& tx) {
+        StoredVisit v = lockVisit(tx, id);
+        Timestamp ts = now();
+        writeChange(tx, v, planReopen(v, reason, procedure, actor, ts.iso), actor, ts.iso);
     });
     return get(id);
 }
 
 Case PostgresCaseStore::update(const Case& edited, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     Timestamp ts = now();
     validate(edited.resident, ts.localDay);
     session_.transact("saving case " + std::to_string(edited.id), [&](pqxx::work& tx) {
-        auto cur = tx.exec_prepared("lock_case", edited.id);
-        if (cur.empty())
-            throw NotFound("no case with id " + std::to_string(edited.id));
-        if (cur[0][1].as<std::int64_t>() != edited.version)
-            throw ConflictError("case " + std::to_string(edited.id) +
-                                " was changed by someone else in the meantime; your edits are kept, reload to merge");
-        CaseStatus status = parseStatus(cur[0][0].as<std::string>());
-        if (isClosed(status))
-            throw RuleViolation("the case is closed; reopen it before editing");
+        StoredVisit v = lockVisit(tx, edited.id);
+        VisitChange change = planEdit(v, edited, actor, ts.iso);
         const Resident& res = edited.resident;
         const CaseRowTexts row = caseRowTexts(res);
-        tx.exec_params0("UPDATE cases SET procedure = $1, \"window\" = $2, name = $3, kana = $4, name_folded = $5,"
-                        " kana_folded = $6, grams = $7, birth = $8, sex = $9, address = $10, foreign_resident = $11,"
-                        " stay_until = $12, moved_in = $13, applicant = $14, proxy_name = $15, proxy_relation = $16,"
-                        " fee_yen = $17, notes = $18, updated_at = $19, version = version + 1 WHERE id = $20",
-                        std::string(info(edited.procedure).id), edited.window, row.name, row.kana, row.nameFolded,
-                        row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
+        // The version, time and status are written with the change below.
+        tx.exec_params0("UPDATE cases SET \"window\" = $1, name = $2, kana = $3, name_folded = $4, kana_folded = $5,"
+                        " grams = $6, birth = $7, sex = $8, address = $9, foreign_resident = $10, stay_until = $11,"
+                        " moved_in = $12, applicant = $13, proxy_name = $14, proxy_relation = $15, fee_yen = $16,"
+                        " notes = $17 WHERE id = $18",
+                        edited.window, row.name, row.kana, row.nameFolded, row.kanaFolded,
+                        textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
                         std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
                         nullable(row.movedIn), std::string(applicantId(edited.applicant.type)),
-                        edited.applicant.proxyName, edited.applicant.proxyRelation, edited.feeYen, edited.notes, ts.iso,
+                        edited.applicant.proxyName, edited.applicant.proxyRelation, edited.feeYen, edited.notes,
                         edited.id);
         tx.exec_prepared0("delete_documents", edited.id);
         int position = 0;
         for (const auto& d : edited.documents)
             tx.exec_prepared0("insert_document", edited.id, position++, d.document, d.checked);
-        tx.exec_prepared0("insert_history", edited.id, ts.iso, actor.user, std::string(statusId(status)),
-                          std::string(statusId(status)), "編集");
-        appendAudit(tx, actor, audit_actions::kEdit, edited.id, "version " + std::to_string(edited.version + 1),
-                    ts.iso);
+        writeChange(tx, v, change, actor, ts.iso);
     });
     return get(edited.id);
 }
@@ -427,6 +491,13 @@ IntegrityReport PostgresCaseStore::check()
                                 " (SELECT 1 FROM case_history h WHERE h.case_id = c.id)");
         if (auto n = orphans[0].as<std::int64_t>())
             report.problems.push_back("history: " + std::to_string(n) + " cases have no history entry");
+        VisitRowCheck visits;
+        for (const auto& row :
+             tx.exec(std::string("SELECT c.procedure, c.status, ") + kPgLinesColumn + " FROM cases c"))
+            visits.add(parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>()),
+                       linesFromListText(row[2].as<std::string>()));
+        for (auto& p : visits.problems())
+            report.problems.push_back(std::move(p));
         report.caseCount = tx.exec1("SELECT count(*) FROM cases")[0].as<std::int64_t>();
         report.schemaVersion = tx.exec1("SELECT version FROM schema_version")[0].as<int>();
     });

@@ -21,9 +21,9 @@ public:
     std::vector<CaseId> importCases(const std::vector<ImportedCase>& cases, const Actor& actor) override;
     std::optional<Case> find(CaseId id) override;
     std::vector<CaseSummary> search(const CaseQuery& query) override;
-    Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                      std::optional<std::int64_t> expectedVersion) override;
-    Case reopen(CaseId id, const std::string& reason, const Actor& actor) override;
+    using CaseStore::changeStatus;
+    Case changeStatus(CaseId id, const StatusChange& change, const Actor& actor) override;
+    Case reopen(CaseId id, const std::string& reason, const Actor& actor, std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const Actor& actor) override;
     IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
@@ -52,9 +52,6 @@ public:
     PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
 
 private:
-    Case setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                   std::optional<std::int64_t> expectedVersion, bool reopening);
-
     StoreOptions options_;
     PostgresSession session_;
 };

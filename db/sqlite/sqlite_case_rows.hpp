@@ -13,7 +13,8 @@ inline constexpr const char* kCaseColumns =
 // The columns a list row needs, prefixed with the table alias `c`.
 inline constexpr const char* kSummaryColumns =
     "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth, c.window, c.clerk, c.created_at,"
-    " c.updated_at, c.version";
+    " c.updated_at, c.version, (SELECT group_concat(p.position || ':' || p.procedure || ':' || p.status, ' ')"
+    " FROM case_procedures p WHERE p.case_id = c.id)"; // case_row_texts.hpp: linesFromListText
 
 Case caseFromRow(SQLite::Statement& row);
 CaseSummary summaryFromRow(SQLite::Statement& row);

@@ -2,6 +2,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
+#include "db/case_row_texts.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
@@ -80,6 +81,9 @@ CaseSummary summaryFromRow(SQLite::Statement& row)
     s.createdAt = row.getColumn(9).getString();
     s.updatedAt = row.getColumn(10).getString();
     s.version = row.getColumn(11).getInt64();
+    s.procedures = linesFromListText(row.getColumn(12).getString());
+    if (s.procedures.empty())
+        throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;
 }
 
@@ -151,13 +155,17 @@ std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
         where.push_back("c.day <= ?");
         bindText(toIso(*q.to));
     }
-    if (q.status) {
+    // Any line of the visit; with a status too, a line of that procedure at that status.
+    if (q.procedure) {
+        where.push_back(
+            std::string("EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = c.id AND p.procedure = ?") +
+            (q.status ? " AND p.status = ?)" : ")"));
+        bindText(std::string(info(*q.procedure).id));
+        if (q.status)
+            bindText(std::string(statusId(*q.status)));
+    } else if (q.status) {
         where.push_back("c.status = ?");
         bindText(std::string(statusId(*q.status)));
-    }
-    if (q.procedure) {
-        where.push_back("c.procedure = ?");
-        bindText(std::string(info(*q.procedure).id));
     }
     if (q.window) {
         where.push_back("c.window = ?");

@@ -1,13 +1,14 @@
 #include "db/sqlite/sqlite_case_store.hpp"
 
-#include "core/cases/lifecycle.hpp"
 #include "core/cases/reception_number.hpp"
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 #include "core/text/search_fold.hpp"
 #include "db/backup_file.hpp"
 #include "db/case_row_texts.hpp"
+#include "db/case_rules.hpp"
 #include "db/prepared_ahead.hpp"
 #include "db/sqlite/sqlite_audit_statements.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
@@ -34,18 +35,23 @@ struct SqliteCaseStore::Statements {
                      " ?19, ?20, ?21, ?22, ?23, ?24)"),
           insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
           deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
-          insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason)"
-                            " VALUES (?, ?, ?, ?, ?, ?)"),
+          insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES (?, ?, ?, ?)"),
+          updateLine(db, "UPDATE case_procedures SET status = ? WHERE case_id = ? AND procedure = ?"),
+          insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason, procedure,"
+                            " kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           insertTrigram(db, "INSERT INTO case_search_trigram (rowid, name_folded, kana_folded) VALUES (?, ?, ?)"),
           insertChars(db, "INSERT INTO case_search_chars (rowid, name_chars, kana_chars) VALUES (?, ?, ?)"),
           selectCase(db, "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ?"),
           selectDocuments(db, "SELECT document, checked FROM case_documents WHERE case_id = ? ORDER BY position"),
-          selectHistory(db, "SELECT at, actor, from_status, to_status, reason FROM case_history"
-                            " WHERE case_id = ? ORDER BY id")
+          selectHistory(db, "SELECT at, actor, from_status, to_status, reason, procedure, kind FROM case_history"
+                            " WHERE case_id = ? ORDER BY id"),
+          selectLines(db, "SELECT procedure, status FROM case_procedures WHERE case_id = ? ORDER BY position"),
+          selectVersion(db, "SELECT version FROM cases WHERE id = ?"),
+          updateVisit(db, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?")
     {
     }
-    SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertHistory, insertTrigram, insertChars,
-        selectCase, selectDocuments, selectHistory;
+    SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertLine, updateLine, insertHistory,
+        insertTrigram, insertChars, selectCase, selectDocuments, selectHistory, selectLines, selectVersion, updateVisit;
 };
 
 namespace {
@@ -110,10 +116,10 @@ int SqliteCaseStore::nextReceptionSeq(const std::string& day)
     return seq;
 }
 
-CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& at,
-                                   const std::string& day, CaseStatus status, const Actor& actor,
-                                   const std::string& importedAt)
+CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& day,
+                                   const NewVisit& visit, const Actor& actor, const std::string& importedAt)
 {
+    const std::string& at = visit.received.at;
     int seq = nextReceptionSeq(day);
     const Resident& res = draft.resident;
     const CaseRowTexts& row = texts.row;
@@ -130,8 +136,8 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts
         ins.bindNoCopy(++i, day);
         ins.bind(++i, seq);
         ins.bindNoCopy(++i, receptionNumber);
-        ins.bind(++i, std::string(info(draft.procedure).id));
-        ins.bind(++i, std::string(statusId(status)));
+        ins.bindNoCopy(++i, info(visit.lines.front().procedure).id.data()); // ids are NUL-terminated literals
+        ins.bindNoCopy(++i, statusId(visit.status).data());
         ins.bindNoCopy(++i, draft.window);
         ins.bindNoCopy(++i, clerk);
         ins.bindNoCopy(++i, at);
@@ -153,14 +159,27 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts
         ins.exec();
     }
     CaseId id = db_->getLastInsertRowid();
+    for (std::size_t position = 0; position < visit.lines.size(); ++position)
+        writeLine(id, position, visit.lines[position]);
     writeDocuments(id, draft.documents);
     indexForSearch(id, texts);
-    appendHistory(id, at, actor.user, std::nullopt, status, "");
+    appendHistory(id, visit.received);
     // An import is audited when it happens, not on the cases' own (earlier) reception days.
     bool imported = !importedAt.empty();
-    appendAudit(actor, imported ? audit_actions::kImport : audit_actions::kCreate, id, std::string(statusId(status)),
+    appendAudit(actor, imported ? audit_actions::kImport : audit_actions::kCreate, id, visit.auditDetail,
                 imported ? importedAt : at);
     return id;
+}
+
+void SqliteCaseStore::writeLine(CaseId id, std::size_t position, const ProcedureLine& line)
+{
+    auto& st = st_->insertLine;
+    StatementReset r{st};
+    st.bind(1, id);
+    st.bind(2, static_cast<std::int64_t>(position));
+    st.bindNoCopy(3, info(line.procedure).id.data());
+    st.bindNoCopy(4, statusId(line.status).data());
+    st.exec();
 }
 
 void SqliteCaseStore::writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents)
@@ -213,34 +232,39 @@ void SqliteCaseStore::unindexForSearch(CaseId id)
     delChars.exec();
 }
 
-void SqliteCaseStore::appendHistory(CaseId id, const std::string& at, const std::string& actor,
-                                    std::optional<CaseStatus> from, CaseStatus to, const std::string& reason)
+void SqliteCaseStore::appendHistory(CaseId id, const HistoryEntry& e)
 {
     auto& h = st_->insertHistory;
     StatementReset r{h};
     h.bind(1, id);
-    h.bindNoCopy(2, at); // the caller's strings outlive the reset at the end of this function
-    h.bindNoCopy(3, actor);
-    if (from)
-        h.bind(4, std::string(statusId(*from)));
+    h.bindNoCopy(2, e.at); // the entry outlives the reset at the end of this function
+    h.bindNoCopy(3, e.actor);
+    if (e.from)
+        h.bindNoCopy(4, statusId(*e.from).data());
     else
         h.bind(4);
-    h.bind(5, std::string(statusId(to)));
-    h.bindNoCopy(6, reason);
+    h.bindNoCopy(5, statusId(e.to).data());
+    h.bindNoCopy(6, e.reason);
+    if (e.procedure)
+        h.bindNoCopy(7, info(*e.procedure).id.data());
+    else
+        h.bind(7);
+    h.bindNoCopy(8, historyKindId(e.kind).data());
     h.exec();
 }
 
 Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     Timestamp ts = now();
     validate(draft.resident, ts.localDay);
+    const NewVisit visit = newVisit(draft, actor, ts.iso);
     CaseId id;
     try {
         // IMMEDIATE: take the write lock before reading the day's last sequence, so that two
         // windows can never compute the same reception number.
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        id = insertCase(draft, rowTexts(draft.resident), ts.iso, toIso(ts.localDay), CaseStatus::Received, actor, "");
+        id = insertCase(draft, rowTexts(draft.resident), toIso(ts.localDay), visit, actor, "");
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving the case");
@@ -250,19 +274,20 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
 
 std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     struct Prepared {
         std::string day;
         RowTexts texts;
+        NewVisit visit;
     };
     // Checked and folded on a second thread while this one writes; a bad case is reported when
     // the write reaches it, and the transaction then rolls back: nothing of the import is kept.
-    PreparedAhead<ImportedCase, Prepared> prepared(cases, [](const ImportedCase& c) {
+    PreparedAhead<ImportedCase, Prepared> prepared(cases, [&actor](const ImportedCase& c) {
         if (c.receivedAt.size() < 10)
             throw ValidationError("received-at: \"" + c.receivedAt + "\" is not an ISO timestamp");
         std::string day = c.receivedAt.substr(0, 10);
         validate(c.draft.resident, parseIsoDate(day, "received-at"));
-        return Prepared{std::move(day), rowTexts(c.draft.resident)};
+        return Prepared{std::move(day), rowTexts(c.draft.resident), importedVisit(c, actor)};
     });
     std::vector<CaseId> ids;
     ids.reserve(cases.size());
@@ -292,7 +317,7 @@ std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>
         for (std::size_t i = 0; i < cases.size(); ++i) {
             const Prepared& p = prepared.take(i);
             const ImportedCase& c = cases[i];
-            ids.push_back(insertCase(c.draft, p.texts, c.receivedAt, p.day, c.status, actor, importedAt));
+            ids.push_back(insertCase(c.draft, p.texts, p.day, p.visit, actor, importedAt));
         }
         endBulkWrite();
         tx.commit();
@@ -320,6 +345,9 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
                 c.documents.push_back(
                     {st_->selectDocuments.getColumn(0).getString(), st_->selectDocuments.getColumn(1).getInt() != 0});
         }
+        c.procedures = readLines(id);
+        c.procedure = c.procedures.front().procedure;
+        c.status = visitStatus(c.procedures);
         StatementReset r{st_->selectHistory};
         st_->selectHistory.bind(1, id);
         while (st_->selectHistory.executeStep()) {
@@ -331,6 +359,9 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
                 e.from = parseStatus(h.getColumn(2).getString());
             e.to = parseStatus(h.getColumn(3).getString());
             e.reason = h.getColumn(4).getString();
+            if (!h.getColumn(5).isNull())
+                e.procedure = parseProcedure(h.getColumn(5).getString());
+            e.kind = parseHistoryKind(h.getColumn(6).getString());
             c.history.push_back(std::move(e));
         }
         return c;
@@ -339,45 +370,67 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
     }
 }
 
-Case SqliteCaseStore::changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                                   std::optional<std::int64_t> expectedVersion)
+std::vector<ProcedureLine> SqliteCaseStore::readLines(CaseId id)
 {
-    return setStatus(id, to, reason, actor, expectedVersion, false);
+    std::vector<ProcedureLine> lines;
+    StatementReset r{st_->selectLines};
+    st_->selectLines.bind(1, id);
+    while (st_->selectLines.executeStep())
+        lines.push_back({parseProcedure(st_->selectLines.getColumn(0).getString()),
+                         parseStatus(st_->selectLines.getColumn(1).getString())});
+    if (lines.empty())
+        throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(id) + " has no procedure line");
+    return lines;
 }
 
-Case SqliteCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor)
+StoredVisit SqliteCaseStore::readVisit(CaseId id)
 {
-    return setStatus(id, CaseStatus::InProgress, reason, actor, std::nullopt, true);
+    StoredVisit v;
+    v.id = id;
+    {
+        StatementReset r{st_->selectVersion};
+        st_->selectVersion.bind(1, id);
+        if (!st_->selectVersion.executeStep())
+            throwNoSuchCase(id);
+        v.version = st_->selectVersion.getColumn(0).getInt64();
+    }
+    v.lines = readLines(id);
+    return v;
 }
 
-Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                                std::optional<std::int64_t> expectedVersion, bool reopening)
+void SqliteCaseStore::writeChange(const StoredVisit& v, const VisitChange& change, const Actor& actor,
+                                  const std::string& at)
 {
-    requirePermission(actor.user, actor.role, reopening ? Permission::ReopenCase : Permission::WorkOnCases);
+    for (const auto& m : change.moved) {
+        StatementReset r{st_->updateLine};
+        st_->updateLine.bindNoCopy(1, statusId(m.to).data());
+        st_->updateLine.bind(2, v.id);
+        st_->updateLine.bindNoCopy(3, info(v.lines[m.position].procedure).id.data());
+        st_->updateLine.exec();
+    }
+    for (std::size_t i = 0; i < change.added.size(); ++i)
+        writeLine(v.id, v.lines.size() + i, change.added[i]);
+    {
+        StatementReset r{st_->updateVisit};
+        st_->updateVisit.bindNoCopy(1, statusId(change.status).data());
+        st_->updateVisit.bindNoCopy(2, at);
+        st_->updateVisit.bind(3, v.id);
+        st_->updateVisit.exec();
+    }
+    for (const auto& h : change.history)
+        appendHistory(v.id, h);
+    // Reasons stay in the case's history: free text may name people. The audit holds ids only.
+    appendAudit(actor, change.auditAction, v.id, change.auditDetail, at);
+}
+
+Case SqliteCaseStore::changeStatus(CaseId id, const StatusChange& change, const Actor& actor)
+{
+    requireMayWorkOnCases(actor);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement cur(*db_, "SELECT status, version FROM cases WHERE id = ?");
-        cur.bind(1, id);
-        if (!cur.executeStep())
-            throw NotFound("no case with id " + std::to_string(id));
-        CaseStatus from = parseStatus(cur.getColumn(0).getString());
-        std::int64_t version = cur.getColumn(1).getInt64();
-        if (expectedVersion && *expectedVersion != version)
-            throw ConflictError("case " + std::to_string(id) + " was changed by someone else in the meantime");
-        if (reopening)
-            checkReopen(from, reason);
-        else
-            checkTransition(from, to, reason);
+        StoredVisit v = readVisit(id);
         Timestamp ts = now();
-        SQLite::Statement upd(*db_, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?");
-        upd.bind(1, std::string(statusId(to)));
-        upd.bind(2, ts.iso);
-        upd.bind(3, id);
-        upd.exec();
-        appendHistory(id, ts.iso, actor.user, from, to, reopening ? "再開: " + reason : reason);
-        // The reason stays in the case's history: free text may name people.
-        appendAudit(actor, reopening ? audit_actions::kReopen : audit_actions::kStatus, id,
-                    std::string(statusId(from)) + "→" + std::string(statusId(to)), ts.iso);
+        writeChange(v, planStatusChange(v, change, actor, ts.iso), actor, ts.iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "changing the status of case " + std::to_string(id));
@@ -385,35 +438,42 @@ Case SqliteCaseStore::setStatus(CaseId id, CaseStatus to, const std::string& rea
     return get(id);
 }
 
+Case SqliteCaseStore::reopen(CaseId id, const std::string& reason, const Actor& actor,
+                             std::optional<Procedure> procedure)
+{
+    requireMayReopen(actor);
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        StoredVisit v = readVisit(id);
+        Timestamp ts = now();
+        writeChange(v, planReopen(v, reason, procedure, actor, ts.iso), actor, ts.iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "reopening case " + std::to_string(id));
+    }
+    return get(id);
+}
+
 Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
 {
-    requirePermission(actor.user, actor.role, Permission::WorkOnCases);
+    requireMayWorkOnCases(actor);
     Timestamp ts = now();
     validate(edited.resident, ts.localDay);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement cur(*db_, "SELECT version, status FROM cases WHERE id = ?");
-        cur.bind(1, edited.id);
-        if (!cur.executeStep())
-            throw NotFound("no case with id " + std::to_string(edited.id));
-        if (cur.getColumn(0).getInt64() != edited.version)
-            throw ConflictError("case " + std::to_string(edited.id) +
-                                " was changed by someone else in the meantime; your edits are kept, reload to merge");
-        CaseStatus status = parseStatus(cur.getColumn(1).getString());
-        if (isClosed(status))
-            throw RuleViolation("the case is closed; reopen it before editing");
+        StoredVisit v = readVisit(edited.id);
+        VisitChange change = planEdit(v, edited, actor, ts.iso);
         unindexForSearch(edited.id);
         const Resident& res = edited.resident;
         const RowTexts texts = rowTexts(res);
         const CaseRowTexts& row = texts.row;
+        // The version, time and status are written with the change below.
         SQLite::Statement upd(*db_,
-                              "UPDATE cases SET procedure = :procedure, window = :window, name = :name, kana = :kana,"
+                              "UPDATE cases SET window = :window, name = :name, kana = :kana,"
                               " name_folded = :name_folded, kana_folded = :kana_folded, birth = :birth, sex = :sex,"
                               " address = :address, foreign_resident = :foreign, stay_until = :stay_until,"
                               " moved_in = :moved_in, applicant = :applicant, proxy_name = :proxy_name,"
-                              " proxy_relation = :proxy_relation, fee_yen = :fee, notes = :notes,"
-                              " updated_at = :at, version = version + 1 WHERE id = :id");
-        upd.bind(":procedure", std::string(info(edited.procedure).id));
+                              " proxy_relation = :proxy_relation, fee_yen = :fee, notes = :notes WHERE id = :id");
         upd.bind(":window", edited.window);
         upd.bind(":name", row.name);
         upd.bind(":kana", row.kana);
@@ -430,7 +490,6 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
         upd.bind(":proxy_relation", edited.applicant.proxyRelation);
         upd.bind(":fee", edited.feeYen);
         upd.bind(":notes", edited.notes);
-        upd.bind(":at", ts.iso);
         upd.bind(":id", edited.id);
         upd.exec();
         {
@@ -440,8 +499,7 @@ Case SqliteCaseStore::update(const Case& edited, const Actor& actor)
         }
         writeDocuments(edited.id, edited.documents);
         indexForSearch(edited.id, texts);
-        appendHistory(edited.id, ts.iso, actor.user, status, status, "編集");
-        appendAudit(actor, audit_actions::kEdit, edited.id, "version " + std::to_string(edited.version + 1), ts.iso);
+        writeChange(v, change, actor, ts.iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "saving case " + std::to_string(edited.id));
@@ -470,6 +528,29 @@ IntegrityReport SqliteCaseStore::check()
         } catch (const SQLite::Exception& e) {
             report.problems.push_back(std::string("search index: ") + e.what());
         }
+        VisitRowCheck visits;
+        // One visit's rows follow each other; a case without lines is one row with NULLs.
+        SQLite::Statement rows(*db_, "SELECT c.id, c.procedure, c.status, p.procedure, p.status FROM cases c"
+                                     " LEFT JOIN case_procedures p ON p.case_id = c.id ORDER BY c.id, p.position");
+        std::vector<ProcedureLine> lines;
+        std::optional<std::pair<Procedure, CaseStatus>> stored;
+        std::int64_t lastId = 0;
+        while (rows.executeStep()) {
+            std::int64_t id = rows.getColumn(0).getInt64();
+            if (stored && id != lastId) {
+                visits.add(stored->first, stored->second, lines);
+                lines.clear();
+            }
+            lastId = id;
+            stored = {parseProcedure(rows.getColumn(1).getString()), parseStatus(rows.getColumn(2).getString())};
+            if (!rows.getColumn(3).isNull())
+                lines.push_back(
+                    {parseProcedure(rows.getColumn(3).getString()), parseStatus(rows.getColumn(4).getString())});
+        }
+        if (stored)
+            visits.add(stored->first, stored->second, lines);
+        for (auto& p : visits.problems())
+            report.problems.push_back(std::move(p));
         report.caseCount = db_->execAndGet("SELECT COUNT(*) FROM cases").getInt64();
         report.schemaVersion = db_->execAndGet("PRAGMA user_version").getInt();
     } catch (const SQLite::Exception& e) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "db/audit_log.hpp"
+#include "db/case_rules.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
 
@@ -25,9 +26,9 @@ public:
     std::vector<CaseId> importCases(const std::vector<ImportedCase>& cases, const Actor& actor) override;
     std::optional<Case> find(CaseId id) override;
     std::vector<CaseSummary> search(const CaseQuery& query) override;
-    Case changeStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                      std::optional<std::int64_t> expectedVersion) override;
-    Case reopen(CaseId id, const std::string& reason, const Actor& actor) override;
+    using CaseStore::changeStatus;
+    Case changeStatus(CaseId id, const StatusChange& change, const Actor& actor) override;
+    Case reopen(CaseId id, const std::string& reason, const Actor& actor, std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const Actor& actor) override;
     IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
@@ -61,14 +62,18 @@ private:
     struct Statements;
     struct RowTexts; // db/case_row_texts.hpp and the character lists of the one-character index
     static RowTexts rowTexts(const Resident& resident);
-    CaseId insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& at, const std::string& day,
-                      CaseStatus status, const Actor& actor,
+    CaseId insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& day, const NewVisit& visit,
+                      const Actor& actor,
                       const std::string& importedAt); // importedAt: "" for a new case
+    void writeLine(CaseId id, std::size_t position, const ProcedureLine& line);
+    std::vector<ProcedureLine> readLines(CaseId id);
+    StoredVisit readVisit(CaseId id); // NotFound when there is none
+    // The lines, the visit's status, version and time, the history and the audit entry.
+    void writeChange(const StoredVisit& visit, const VisitChange& change, const Actor& actor, const std::string& at);
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
     void indexForSearch(CaseId id, const RowTexts& texts);
     void unindexForSearch(CaseId id);
-    void appendHistory(CaseId id, const std::string& at, const std::string& actor, std::optional<CaseStatus> from,
-                       CaseStatus to, const std::string& reason);
+    void appendHistory(CaseId id, const HistoryEntry& entry);
     // Inside the caller's write transaction: the next chained entry and the new head.
     void appendAudit(const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
                      const std::string& detail, const std::string& at);
@@ -85,8 +90,6 @@ private:
     };
     AuditHead readAuditHead();
     std::optional<User> findUser(const std::string& name);
-    Case setStatus(CaseId id, CaseStatus to, const std::string& reason, const Actor& actor,
-                   std::optional<std::int64_t> expectedVersion, bool reopening);
 
     std::filesystem::path path_;
     StoreOptions options_;

@@ -1,6 +1,8 @@
 // Live refresh on SQLite: no server to push changes, so the feed watches the file. PRAGMA
 // data_version changes whenever another connection commits (cheap, no table read); only then are
-// the new history entries read. Every add, status change and edit appends one, in commit order.
+// the new history entries read. Every add, status change and edit appends one, in commit order,
+// and says what it was (db/case_rules.hpp: the visit's reception has no procedure, a line added
+// to it has no `from`).
 #include "core/common/errors.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
@@ -49,8 +51,8 @@ private:
 
     std::vector<ChangeEvent> readNewHistory()
     {
-        SQLite::Statement st(db_,
-                             "SELECT id, case_id, from_status, to_status FROM case_history WHERE id > ? ORDER BY id");
+        SQLite::Statement st(
+            db_, "SELECT id, case_id, from_status, procedure, kind FROM case_history WHERE id > ? ORDER BY id");
         st.bind(1, lastHistoryId_);
         std::vector<ChangeEvent> events;
         bool tooMany = false;
@@ -60,12 +62,16 @@ private:
                 continue;
             ChangeEvent e;
             e.id = st.getColumn(1).getInt64();
-            if (st.getColumn(2).isNull())
-                e.kind = ChangeKind::Added;
-            else if (st.getColumn(2).getString() != st.getColumn(3).getString())
-                e.kind = ChangeKind::StatusChanged;
-            else
+            bool received = st.getColumn(2).isNull();
+            if (st.getColumn(4).getString() == historyKindId(HistoryKind::Edit))
                 e.kind = ChangeKind::Edited;
+            else if (received)
+                e.kind = st.getColumn(3).isNull() ? ChangeKind::Added : ChangeKind::Edited; // else a line added
+            else
+                e.kind = ChangeKind::StatusChanged;
+            // One change moving two lines is one event, as PostgreSQL's NOTIFY gives it.
+            if (!events.empty() && events.back().id == e.id && events.back().kind == e.kind)
+                continue;
             events.push_back(e);
             tooMany = events.size() > kMaxEventsBeforeResync;
         }

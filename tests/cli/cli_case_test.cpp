@@ -177,3 +177,91 @@ TEST_F(CliCase, AnOfficeCodeWithASpaceIsBadInput)
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("office code"), std::string::npos) << r.err;
 }
+
+// One visit, several procedures: `--procedure` more than once; `procedure` stays the first and
+// `procedures` lists every line with its status and names; `case status --procedure` moves one.
+class CliVisit : public CliCase {
+protected:
+    nlohmann::json addVisit()
+    {
+        auto r = cli({"case", "add", "--procedure", "pin-reset", "--procedure", "cert-renewal", "--name", "山田 太郎",
+                      "--kana", "ヤマダ タロウ", "--birth", "1970-05-20", "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return r.json();
+    }
+};
+
+TEST_F(CliVisit, AddTakesSeveralProceduresAndTheJsonListsThem)
+{
+    auto c = addVisit();
+    EXPECT_EQ(c["procedure"], "pin-reset");
+    EXPECT_EQ(c["status"], "received");
+    ASSERT_EQ(c["procedures"].size(), 2u);
+    EXPECT_EQ(c["procedures"][0]["procedure"], "pin-reset");
+    EXPECT_EQ(c["procedures"][1]["procedure"], "cert-renewal");
+    EXPECT_EQ(c["procedures"][1]["status"], "received");
+    EXPECT_EQ(c["procedures"][1]["procedure_name"], "電子証明書の更新・発行");
+    EXPECT_EQ(c["procedures"][1]["procedure_name_en"], "Electronic certificate renewal / issue");
+    EXPECT_EQ(c["procedures"][1]["status_name"], "受付");
+    EXPECT_EQ(c["procedures"][1]["status_name_en"], "Received");
+    ASSERT_EQ(c["history"].size(), 1u);
+    EXPECT_TRUE(c["history"][0]["procedure"].is_null());
+    EXPECT_EQ(c["history"][0]["kind"], "status");
+    // A one-procedure case has the list too, of one.
+    EXPECT_EQ(addYamada()["procedures"].size(), 1u);
+
+    auto list = cli({"case", "list", "--json"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_EQ(list.json()[0]["procedures"].size(), 2u);
+    auto byLine = cli({"case", "list", "--procedure", "cert-renewal", "--json"});
+    ASSERT_EQ(byLine.json().size(), 1u);
+    EXPECT_EQ(byLine.json()[0]["id"], c["id"]);
+    // The text list names every procedure of the visit.
+    auto text = cli({"case", "list"});
+    EXPECT_NE(text.out.find("暗証番号の再設定 + 電子証明書の更新・発行"), std::string::npos) << text.out;
+    auto twice = cli({"case", "add", "--procedure", "pin-reset", "--procedure", "pin-reset", "--name", "山田", "--kana",
+                      "ヤマダ", "--birth", "1970-05-20"});
+    EXPECT_EQ(twice.exitCode, 2);
+    EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
+}
+
+TEST_F(CliVisit, StatusMovesOneProcedureOrTheWholeVisit)
+{
+    std::string id = std::to_string(addVisit()["id"].get<long long>());
+    auto one = cli({"case", "status", id, "in-progress", "--procedure", "cert-renewal", "--json"});
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    EXPECT_EQ(one.json()["status"], "in-progress");
+    EXPECT_EQ(one.json()["procedures"][0]["status"], "received");
+    EXPECT_EQ(one.json()["procedures"][1]["status"], "in-progress");
+    EXPECT_EQ(one.json()["history"][1]["procedure"], "cert-renewal");
+    // Without --procedure: every open procedure, all of them allowed or none.
+    auto refused = cli({"case", "status", id, "done"});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_NE(refused.err.find("pin-reset"), std::string::npos) << refused.err;
+    auto all = cli({"case", "status", id, "in-progress", "--json"});
+    ASSERT_EQ(all.exitCode, 0) << all.err;
+    EXPECT_EQ(all.json()["procedures"][0]["status"], "in-progress");
+    auto done = cli({"case", "status", id, "done", "--json"});
+    ASSERT_EQ(done.exitCode, 0) << done.err;
+    EXPECT_EQ(done.json()["status"], "done");
+    EXPECT_EQ(done.json()["history"].size(), 5u);
+    // A procedure the visit does not have; an unknown one.
+    auto missing = cli({"case", "status", id, "in-progress", "--procedure", "reissue"});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("reissue"), std::string::npos) << missing.err;
+    EXPECT_EQ(cli({"case", "status", id, "in-progress", "--procedure", "renew"}).exitCode, 2);
+    // Reopening names the procedure on a visit of several.
+    auto unnamed = cli({"case", "reopen", id, "--reason", "再来庁"});
+    EXPECT_EQ(unnamed.exitCode, 2);
+    EXPECT_NE(unnamed.err.find("several procedures"), std::string::npos) << unnamed.err;
+    auto reopened = cli({"case", "reopen", id, "--reason", "再来庁", "--procedure", "pin-reset", "--json"});
+    ASSERT_EQ(reopened.exitCode, 0) << reopened.err;
+    EXPECT_EQ(reopened.json()["procedures"][0]["status"], "in-progress");
+    EXPECT_EQ(reopened.json()["procedures"][1]["status"], "done");
+    EXPECT_EQ(reopened.json()["history"].back()["kind"], "reopen");
+    // The text shows each procedure with its status and the history line by line.
+    auto shown = cli({"case", "show", id});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_NE(shown.out.find("電子証明書の更新・発行 (cert-renewal)  完了"), std::string::npos) << shown.out;
+    EXPECT_NE(shown.out.find("cert-renewal: received → in-progress"), std::string::npos) << shown.out;
+}

@@ -26,9 +26,12 @@ std::string csvField(const std::string& v, bool freeText)
 std::string dailyCsv(const DailySummary& summary)
 {
     std::string out = "\xEF\xBB\xBF"; // UTF-8 byte-order mark
+    // The first 17 columns as before visits had several procedures; the last four say which line
+    // of which visit a row is (手続き順 1 of 手続き数) and the visit's own status.
     const char* headers[] = {"受付番号", "ケースID",       "受付日時",       "手続き", "手続きID", "状態",
                              "状態ID",   "氏名",           "フリガナ",       "申請者", "窓口",     "担当",
-                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延",   "理由"};
+                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延",   "理由",     "手続き順",
+                             "手続き数", "来庁の状態",     "来庁の状態ID"};
     bool first = true;
     for (const char* h : headers) {
         out += first ? "" : ",";
@@ -38,33 +41,40 @@ std::string dailyCsv(const DailySummary& summary)
     out += "\r\n";
     for (const auto& dc : summary.cases) {
         const Case& c = dc.c;
-        std::vector<std::string> row{
-            c.receptionNumber,
-            std::to_string(c.id),
-            c.createdAt,
-            std::string(info(c.procedure).nameJa),
-            std::string(info(c.procedure).id),
-            std::string(statusNameJa(c.status)),
-            std::string(statusId(c.status)),
-            c.resident.name,
-            c.resident.kana,
-            std::string(applicantId(c.applicant.type)),
-            c.window,
-            c.clerk,
-            dc.doneAt.value_or(""),
-            dc.handlingMinutes ? std::to_string(std::lround(*dc.handlingMinutes)) : "",
-            isClosed(c.status) ? "" : std::to_string(std::lround(dc.ageMinutes)),
-            dc.overdue ? "1" : "0",
-            dc.lastReason,
-        };
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i)
-                out += ',';
-            // Names, windows, clerks and reasons are typed by people: guard them.
-            bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
-            out += csvField(row[i], freeText);
+        for (std::size_t n = 0; n < dc.lines.size(); ++n) {
+            const DayLine& l = dc.lines[n];
+            std::vector<std::string> row{
+                c.receptionNumber,
+                std::to_string(c.id),
+                c.createdAt,
+                std::string(info(l.line.procedure).nameJa),
+                std::string(info(l.line.procedure).id),
+                std::string(statusNameJa(l.line.status)),
+                std::string(statusId(l.line.status)),
+                c.resident.name,
+                c.resident.kana,
+                std::string(applicantId(c.applicant.type)),
+                c.window,
+                c.clerk,
+                l.doneAt.value_or(""),
+                l.handlingMinutes ? std::to_string(std::lround(*l.handlingMinutes)) : "",
+                isClosed(l.line.status) ? "" : std::to_string(std::lround(dc.ageMinutes)),
+                dc.overdue && !isClosed(l.line.status) ? "1" : "0",
+                l.lastReason,
+                std::to_string(n + 1),
+                std::to_string(dc.lines.size()),
+                std::string(statusNameJa(c.status)),
+                std::string(statusId(c.status)),
+            };
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (i)
+                    out += ',';
+                // Names, windows, clerks and reasons are typed by people: guard them.
+                bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
+                out += csvField(row[i], freeText);
+            }
+            out += "\r\n";
         }
-        out += "\r\n";
     }
     return out;
 }

@@ -12,9 +12,6 @@ namespace {
 constexpr double kBody = 9.5;
 constexpr double kTable = 8.5;
 
-const CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
-                                CaseStatus::Withdrawn};
-
 void tallyTable(FlowLayout& f, const char* firstHeader, const std::map<std::string, Tally>& tallies)
 {
     double w = f.width();
@@ -37,11 +34,13 @@ void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool with
         return;
     }
     double w = f.width();
-    std::vector<Column> cols{{"受付番号", 50, Align::Left}, {"受付", 34, Align::Left}, {"手続き", 92, Align::Left},
-                             {"状態", 40, Align::Left},     {"氏名", 0, Align::Left},  {"窓口", 34, Align::Left},
-                             {"担当", 58, Align::Left},     {"経過", 50, Align::Right}};
+    // The procedures column is wide enough for one procedure with its status on a line: a visit of
+    // several procedures lists them one under the other.
+    std::vector<Column> cols{{"受付番号", 50, Align::Left}, {"受付", 34, Align::Left}, {"手続き", 138, Align::Left},
+                             {"状態", 36, Align::Left},     {"氏名", 0, Align::Left},  {"窓口", 28, Align::Left},
+                             {"担当", 44, Align::Left},     {"経過", 42, Align::Right}};
     if (withReason)
-        cols.push_back({"理由", 90, Align::Left});
+        cols.push_back({"理由", 74, Align::Left});
     double fixed = 0;
     for (const auto& c : cols)
         fixed += c.width;
@@ -49,16 +48,23 @@ void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool with
     std::vector<std::vector<std::string>> rows;
     for (const DayCase* dc : cases) {
         const Case& c = dc->c;
-        std::vector<std::string> r{c.receptionNumber,
-                                   clockTime(c.createdAt),
-                                   std::string(info(c.procedure).nameJa),
-                                   std::string(statusNameJa(c.status)),
-                                   c.resident.name,
-                                   c.window,
-                                   c.clerk,
-                                   formatMinutes(dc->ageMinutes)};
-        if (withReason)
-            r.push_back(dc->lastReason);
+        // A visit of several procedures: each on a line of its own, with its status.
+        std::string procedures;
+        for (const auto& l : dc->lines)
+            procedures += (procedures.empty() ? "" : "\n") + std::string(info(l.line.procedure).nameJa) +
+                          (dc->lines.size() > 1 ? "（" + std::string(statusNameJa(l.line.status)) + "）" : "");
+        std::vector<std::string> r{c.receptionNumber, clockTime(c.createdAt),
+                                   procedures,        std::string(statusNameJa(c.status)),
+                                   c.resident.name,   c.window,
+                                   c.clerk,           formatMinutes(dc->ageMinutes)};
+        if (withReason) {
+            // Why each line on hold waits.
+            std::string reasons;
+            for (const auto& l : dc->lines)
+                if (statusStage(l.line.status) == StatusStage::OnHold && !l.lastReason.empty())
+                    reasons += (reasons.empty() ? "" : "\n") + l.lastReason;
+            r.push_back(reasons.empty() ? dc->lastReason : reasons);
+        }
         rows.push_back(std::move(r));
     }
     f.table(cols, rows, kTable);
@@ -82,10 +88,16 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
     f.rule();
 
     f.heading("合計", 12);
-    auto count = [&](CaseStatus st) { return std::to_string(s.byStatus[statusIndex(st)]); };
-    f.paragraph("受付件数 " + std::to_string(s.total) + " 件　（受付 " + count(CaseStatus::Received) + "・対応中 " +
-                    count(CaseStatus::InProgress) + "・保留 " + count(CaseStatus::Waiting) + "・完了 " +
-                    count(CaseStatus::Done) + "・取下げ " + count(CaseStatus::Withdrawn) + "）",
+    // Visits and the procedures asked for at them, each by status.
+    auto byStatus = [](const std::array<int, kStatusCount>& counts) {
+        std::string out;
+        for (CaseStatus st : allStatuses())
+            out += (out.empty() ? "" : "・") + std::string(statusNameJa(st)) + " " +
+                   std::to_string(counts[statusIndex(st)]);
+        return out;
+    };
+    f.paragraph("受付件数 " + std::to_string(s.total) + " 件（来庁）　（" + byStatus(s.byStatus) + "）", kBody + 0.5);
+    f.paragraph("手続き件数 " + std::to_string(s.procedureLines) + " 件　（" + byStatus(s.linesByStatus) + "）",
                 kBody + 0.5);
     std::string timing = "処理時間（受付→完了、" + std::to_string(s.timedCases) + " 件）：";
     if (s.averageMinutes)
@@ -98,13 +110,13 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
                     " 件・遅延 " + std::to_string(s.overdue().size()) + " 件",
                 kBody + 0.5);
 
-    f.heading("手続き別・状態別の件数", 12);
+    f.heading("手続き別・状態別の件数（1回の来庁で複数の手続きはそれぞれ数えます）", 12);
     {
         std::vector<Column> cols{{"手続き", 0, Align::Left}};
-        for (auto st : kStatuses)
+        for (auto st : allStatuses())
             cols.push_back({std::string(statusNameJa(st)), 48, Align::Right});
         cols.push_back({"計", 48, Align::Right});
-        cols[0].width = f.width() - 48 * 6;
+        cols[0].width = f.width() - 48 * static_cast<double>(kStatusCount + 1);
         std::vector<std::vector<std::string>> rows;
         std::array<int, kStatusCount> totals{};
         for (const auto& p : allProcedures()) {
@@ -125,14 +137,14 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
         std::vector<std::string> last{"合計"};
         for (int t : totals)
             last.push_back(std::to_string(t));
-        last.push_back(std::to_string(s.total));
+        last.push_back(std::to_string(s.procedureLines));
         rows.push_back(std::move(last));
         f.table(cols, rows, kTable);
     }
 
-    f.heading("窓口別", 12);
+    f.heading("窓口別（来庁）", 12);
     tallyTable(f, "窓口", s.byWindow);
-    f.heading("担当者別", 12);
+    f.heading("担当者別（来庁）", 12);
     tallyTable(f, "担当", s.byClerk);
 
     f.heading("遅延しているケース（受付から" + std::to_string(s.overdueAfterMinutes) + "分超・未完了）", 12);

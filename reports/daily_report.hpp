@@ -11,8 +11,10 @@ namespace madoguchi::reports {
 
 RenderedDocument renderDailyReport(const DailySummary& summary, const OfficeInfo& office);
 
-// One row per case, a header row, UTF-8 with a byte-order mark (Excel on a Japanese PC otherwise
-// reads the file as Shift_JIS), CRLF line ends, RFC 4180 quoting.
+// One row per procedure line of each visit (a visit of two procedures is two rows, both with its
+// reception number and case id; 手続き順 1 counts the visits), a header row, UTF-8 with a
+// byte-order mark (Excel on a Japanese PC otherwise reads the file as Shift_JIS), CRLF line ends,
+// RFC 4180 quoting.
 std::string dailyCsv(const DailySummary& summary);
 
 void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,

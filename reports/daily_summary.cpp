@@ -70,19 +70,16 @@ std::optional<std::int64_t> epochSeconds(const std::string& iso)
 void Tally::add(CaseStatus s)
 {
     ++total;
-    switch (s) {
-    case CaseStatus::Received:
-    case CaseStatus::InProgress:
+    switch (statusStage(s)) {
+    case StatusStage::NotStarted:
+    case StatusStage::Active:
         ++open;
         break;
-    case CaseStatus::Waiting:
+    case StatusStage::OnHold:
         ++waiting;
         break;
-    case CaseStatus::Done:
-        ++done;
-        break;
-    case CaseStatus::Withdrawn:
-        ++withdrawn;
+    case StatusStage::Closed:
+        ++(s == CaseStatus::Done ? done : withdrawn);
         break;
     }
 }
@@ -101,15 +98,27 @@ std::vector<const DayCase*> DailySummary::select(bool (*keep)(const DayCase&)) c
     return v;
 }
 
+namespace {
+
+// 受付 or 対応中: not closed, not held up.
+bool isOpen(CaseStatus s)
+{
+    return statusStage(s) == StatusStage::NotStarted || statusStage(s) == StatusStage::Active;
+}
+
+} // namespace
+
 std::vector<const DayCase*> DailySummary::open() const
 {
-    return select(
-        [](const DayCase& c) { return c.c.status == CaseStatus::Received || c.c.status == CaseStatus::InProgress; });
+    return select([](const DayCase& c) { return isOpen(c.c.status); });
 }
 
 std::vector<const DayCase*> DailySummary::waiting() const
 {
-    return select([](const DayCase& c) { return c.c.status == CaseStatus::Waiting; });
+    return select([](const DayCase& c) {
+        return std::any_of(c.lines.begin(), c.lines.end(),
+                           [](const DayLine& l) { return statusStage(l.line.status) == StatusStage::OnHold; });
+    });
 }
 
 std::vector<const DayCase*> DailySummary::overdue() const
@@ -135,28 +144,57 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
         auto created = epochSeconds(c.createdAt);
         if (created)
             dc.ageMinutes = std::max(0.0, static_cast<double>(reference - *created) / 60.0);
-        // Handling time: from the creation to the last change into 完了. A case imported as
-        // already done has no such change (its only entry is the creation) and is left out.
+        auto minutesTo = [&](const std::string& at) -> std::optional<double> {
+            auto t = epochSeconds(at);
+            if (!t || !created)
+                return std::nullopt;
+            return std::max(0.0, static_cast<double>(*t - *created) / 60.0);
+        };
+        // Handling time: from the reception to the last change into 完了, of each line and of
+        // the visit (its last line done). A case imported as already done has no such change
+        // (its only entry is the reception) and is left out.
+        // A case built without its lines (by hand, in a test) is the one line of its procedure.
+        std::vector<ProcedureLine> lines =
+            c.procedures.empty() ? std::vector<ProcedureLine>{{c.procedure, c.status}} : c.procedures;
+        for (const auto& l : lines) {
+            DayLine line{l, std::nullopt, std::nullopt, ""};
+            for (const auto& h : c.history) {
+                // A visit of one procedure: everything concerns it. Of several: the line's own
+                // entries (the visit's reception and edits are nobody's doing in particular).
+                if (lines.size() > 1 && h.procedure != l.procedure)
+                    continue;
+                if (h.to == CaseStatus::Done && h.from)
+                    line.doneAt = h.at;
+                if (h.kind != HistoryKind::Edit)
+                    line.lastReason = h.reason;
+            }
+            if (l.status == CaseStatus::Done && line.doneAt)
+                line.handlingMinutes = minutesTo(*line.doneAt);
+            dc.lines.push_back(std::move(line));
+        }
         for (const auto& h : c.history)
             if (h.to == CaseStatus::Done && h.from)
                 dc.doneAt = h.at;
         if (!c.history.empty())
             dc.lastReason = c.history.back().reason;
-        if (c.status == CaseStatus::Done && dc.doneAt && created)
-            if (auto done = epochSeconds(*dc.doneAt)) {
-                dc.handlingMinutes = std::max(0.0, static_cast<double>(*done - *created) / 60.0);
+        if (c.status == CaseStatus::Done && dc.doneAt)
+            if (auto minutes = minutesTo(*dc.doneAt)) {
+                dc.handlingMinutes = minutes;
                 ++s.timedCases;
-                sum += *dc.handlingMinutes;
-                if (!s.longestMinutes || *dc.handlingMinutes > *s.longestMinutes) {
-                    s.longestMinutes = dc.handlingMinutes;
+                sum += *minutes;
+                if (!s.longestMinutes || *minutes > *s.longestMinutes) {
+                    s.longestMinutes = minutes;
                     s.longestReception = c.receptionNumber;
                 }
             }
-        dc.overdue = (c.status == CaseStatus::Received || c.status == CaseStatus::InProgress) &&
-                     dc.ageMinutes > overdueAfterMinutes;
+        dc.overdue = isOpen(c.status) && dc.ageMinutes > overdueAfterMinutes;
         ++s.total;
         ++s.byStatus[statusIndex(c.status)];
-        ++s.byProcedure[c.procedure][statusIndex(c.status)];
+        for (const auto& l : dc.lines) {
+            ++s.procedureLines;
+            ++s.linesByStatus[statusIndex(l.line.status)];
+            ++s.byProcedure[l.line.procedure][statusIndex(l.line.status)];
+        }
         s.byWindow[c.window].add(c.status);
         s.byClerk[c.clerk].add(c.status);
         dc.c = std::move(c);

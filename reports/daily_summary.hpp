@@ -1,7 +1,8 @@
 #pragma once
-// The supervisor's view of one office day, computed once and printed twice (PDF and CSV):
-// totals, counts by procedure × status, by window and by clerk, handling times taken from each
-// case's history, and the cases still open, waiting or overdue.
+// The supervisor's view of one office day, computed once and printed twice (PDF and CSV): visits
+// and their procedure lines counted apart — totals, counts by procedure × status (lines), by
+// window and by clerk (visits) —, handling times taken from each visit's history, and the visits
+// still open, waiting or overdue.
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"
 
@@ -19,9 +20,18 @@ namespace madoguchi::reports {
 // the text is not one.
 std::optional<std::int64_t> epochSeconds(const std::string& iso);
 
+// One procedure line of a visit, as the day's figures see it.
+struct DayLine {
+    ProcedureLine line;
+    std::optional<std::string> doneAt;     // when the line reached 完了 (from the history)
+    std::optional<double> handlingMinutes; // the visit's reception → the line done
+    std::string lastReason;                // of the line's latest change (why it waits)
+};
+
 struct DayCase {
     Case c;
-    std::optional<std::string> doneAt;     // when it reached 完了 (from the history)
+    std::vector<DayLine> lines;            // in the visit's order
+    std::optional<std::string> doneAt;     // when the visit reached 完了: its last line done
     std::optional<double> handlingMinutes; // received → done
     double ageMinutes = 0;                 // received → the report's reference time
     bool overdue = false;
@@ -33,25 +43,27 @@ struct Tally {
     void add(CaseStatus s);
 };
 
-constexpr std::size_t kStatusCount = 5;
+constexpr std::size_t kStatusCount = kCaseStatusCount;
 std::size_t statusIndex(CaseStatus s);
 
 struct DailySummary {
     boost::gregorian::date day;
     std::string referenceTime; // ISO: the end of the day, or now for today
     int overdueAfterMinutes = 60;
-    std::vector<DayCase> cases; // in reception order
-    int total = 0;
-    std::array<int, kStatusCount> byStatus{};
-    std::map<Procedure, std::array<int, kStatusCount>> byProcedure;
+    std::vector<DayCase> cases;               // visits, in reception order
+    int total = 0;                            // visits
+    std::array<int, kStatusCount> byStatus{}; // visits by the visit's status
+    int procedureLines = 0;                   // procedures asked for, over every visit
+    std::array<int, kStatusCount> linesByStatus{};
+    std::map<Procedure, std::array<int, kStatusCount>> byProcedure; // lines by procedure × the line's status
     std::map<std::string, Tally> byWindow, byClerk;
     int timedCases = 0; // cases with a known handling time
     std::optional<double> averageMinutes;
     std::optional<double> longestMinutes;
     std::string longestReception;
 
-    std::vector<const DayCase*> open() const;    // 受付 and 対応中
-    std::vector<const DayCase*> waiting() const; // 保留
+    std::vector<const DayCase*> open() const;    // visits at 受付 or 対応中
+    std::vector<const DayCase*> waiting() const; // visits with a line on hold (保留)
     std::vector<const DayCase*> overdue() const; // open longer than overdueAfterMinutes
 
 private:

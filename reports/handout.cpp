@@ -143,12 +143,30 @@ std::string procedureName(Procedure p, Language l)
 constexpr double kBody = 10.5;
 constexpr double kSmall = 9;
 
-void documentsSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
+// On a handout for several procedures, what a paper is for when not every procedure needs it:
+// 「（電子証明書の更新・発行の手続きに）」.
+std::string forWhat(const HandoutRules& r, std::size_t document, Language l)
 {
+    if (r.procedures.size() < 2 || document >= r.documentFor.size() ||
+        r.documentFor[document].size() >= r.procedures.size())
+        return "";
+    std::string names;
+    for (Procedure p : r.documentFor[document])
+        names += (names.empty()       ? ""
+                  : l == Language::Ja ? "・"
+                                      : ", ") +
+                 std::string(l == Language::Ja ? info(p).nameJa : info(p).nameEn);
+    return l == Language::Ja ? "（" + names + "の手続きに）" : "(for: " + names + ")";
+}
+
+void documentsSection(FlowLayout& f, const HandoutRules& r, Language l, const Labels& t)
+{
+    const rules::Requirements& req = r.requirements;
     f.heading(t.toBring, 13);
     f.paragraph(t.toBringHint, kSmall);
     f.space(2);
-    for (const auto& d : req.documents) {
+    for (std::size_t n = 0; n < req.documents.size(); ++n) {
+        const auto& d = req.documents[n];
         if (d.single()) {
             const auto& item = d.alternatives.front().items.front();
             std::string line = pick(item.text, l);
@@ -169,6 +187,8 @@ void documentsSection(FlowLayout& f, const rules::Requirements& req, Language l,
                     f.labelled("・", pick(item.text, l), kBody, 30, kBody);
             }
         }
+        if (auto what = forWhat(r, n, l); !what.empty())
+            f.paragraph(what, kSmall, 18);
         if (d.note)
             f.paragraph((l == Language::Ja ? "※ " : "Note: ") + pick(*d.note, l), kSmall, 18);
         f.space(3);
@@ -345,7 +365,11 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
     double labelW = l == Language::Ja ? 80 : 84;
     f.rule(0.3);
     f.labelled(t.receivedOn, printedDate(receivedDay, l), kBody, 0, labelW, Weight::Bold);
-    f.labelled(t.procedure, procedureName(c.procedure, l), kBody + 1, 0, labelW, Weight::Bold);
+    // One visit, one handout: every procedure it is for, one under the other.
+    std::vector<Procedure> procedures =
+        rules.procedures.empty() ? std::vector<Procedure>{c.procedure} : rules.procedures;
+    for (std::size_t i = 0; i < procedures.size(); ++i)
+        f.labelled(i == 0 ? t.procedure : "", procedureName(procedures[i], l), kBody + 1, 0, labelW, Weight::Bold);
     f.labelled(t.name,
                nameLine + (c.resident.kana.empty()
                                ? ""
@@ -362,7 +386,7 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
     }
     f.rule(0.3);
 
-    documentsSection(f, rules.requirements, l, t);
+    documentsSection(f, rules, l, t);
     deadlinesSection(f, c, rules, l, t);
     feesSection(f, rules.requirements, l, t);
     if (!pick(rules.requirements.whereToGo, l).empty()) {

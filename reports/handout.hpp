@@ -20,18 +20,26 @@ class RuleBook;
 
 namespace madoguchi::reports {
 
-// What the rules engine says about one case on one day.
+// What the rules engine says about one visit on one day: one handout for all its procedures.
 struct HandoutRules {
+    // What to bring, fees, contacts and notes of every procedure, each once
+    // (core/rules/visit_requirements.hpp).
     rules::Requirements requirements;
+    // The procedures the handout is for, in the visit's order (empty: the case's `procedure`).
+    std::vector<Procedure> procedures;
+    // For each of requirements.documents, the procedures that ask for it (may be empty: then
+    // nothing is said of what a paper is for).
+    std::vector<std::vector<Procedure>> documentFor;
     std::optional<rules::Deadlines> deadlines; // none when nothing dated applies
-    bool newCard = false;        // the procedure has a new card issued: its expiry "if issued today" is printed
-    bool newCerts = false;       // it issues certificates
+    bool newCard = false;        // a procedure has a new card issued: its expiry "if issued today" is printed
+    bool newCerts = false;       // one issues certificates
     bool cardHandedOver = false; // a card issued before is handed over: its expiry is on its face
 };
 
-// Asks the rule book for the case's procedure and applicant, and the deadline engine for the
-// dates that matter to it (a card issued today, the certificates, the 90-day move-in limit, the
-// period of stay). Throws NotFound when no rule is in force that day.
+// Asks the rule book for the visit's procedures — those not withdrawn (every one when all are) —
+// and applicant, merged for one handout, and the deadline engine for the dates that matter to
+// them (a card issued today, the certificates, the 90-day move-in limit, the period of stay).
+// Throws NotFound when no rule is in force that day.
 HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const boost::gregorian::date& today);
 
 RenderedDocument renderHandout(const Case& c, Language lang, const OfficeInfo& office, const HandoutRules& rules,

@@ -1,31 +1,52 @@
-// The rules a handout prints for a case: the rule book's answer and the dates of the deadline engine.
+// The rules a handout prints for a visit: the rule book's answers for its procedures, merged, and
+// the dates of the deadline engine.
+#include "core/cases/visit.hpp"
 #include "core/common/errors.hpp"
 #include "core/rules/rule_book.hpp"
+#include "core/rules/visit_requirements.hpp"
 #include "reports/handout.hpp"
 
 namespace madoguchi::reports {
 
 using boost::gregorian::date;
 
+namespace {
+
+// A withdrawn procedure is not done at this visit: the handout is for the others.
+std::vector<Procedure> handoutProcedures(const Case& c)
+{
+    std::vector<Procedure> out;
+    for (const auto& l : linesOf(c))
+        if (l.status != CaseStatus::Withdrawn)
+            out.push_back(l.procedure);
+    return out.empty() ? proceduresOf(c) : out;
+}
+
+} // namespace
+
 HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const date& today)
 {
     HandoutRules r;
-    r.requirements =
-        book.requirementsFor(c.procedure, c.applicant.type, {c.resident.birth, c.resident.foreignResident}, today);
-    switch (c.procedure) {
-    case Procedure::CardReceipt:
-        r.cardHandedOver = true;
-        break;
-    case Procedure::Reissue:
-    case Procedure::CardRenewal:
-        r.newCard = r.newCerts = true;
-        break;
-    case Procedure::CertRenewal:
-        r.newCerts = true;
-        break;
-    default:
-        break;
-    }
+    r.procedures = handoutProcedures(c);
+    auto visit = rules::visitRequirementsFor(book, r.procedures, c.applicant.type,
+                                             {c.resident.birth, c.resident.foreignResident}, today);
+    r.requirements = std::move(visit.merged);
+    r.documentFor = std::move(visit.documentFor);
+    for (Procedure p : r.procedures)
+        switch (p) {
+        case Procedure::CardReceipt:
+            r.cardHandedOver = true;
+            break;
+        case Procedure::Reissue:
+        case Procedure::CardRenewal:
+            r.newCard = r.newCerts = true;
+            break;
+        case Procedure::CertRenewal:
+            r.newCerts = true;
+            break;
+        default:
+            break;
+        }
     if (r.newCard || r.newCerts || c.resident.movedIn || c.resident.stayUntil) {
         rules::DeadlineInput in;
         in.birth = c.resident.birth;

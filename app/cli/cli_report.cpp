@@ -15,20 +15,22 @@ namespace madoguchi::cli {
 
 namespace {
 
+// {"received": 3, "in-progress": 1, …}
+nlohmann::json countsByStatus(const std::array<int, reports::kStatusCount>& counts)
+{
+    nlohmann::json j = nlohmann::json::object();
+    for (auto st : allStatuses())
+        j[std::string(statusId(st))] = counts[reports::statusIndex(st)];
+    return j;
+}
+
+// Visits (`total`, `by_status`: the visit's status) and the procedures asked for at them
+// (`procedures`, `procedures_by_status`, `by_procedure`: each line's status) apart.
 nlohmann::json summaryJson(const reports::DailySummary& s)
 {
-    nlohmann::json byStatus = nlohmann::json::object();
-    for (auto st :
-         {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done, CaseStatus::Withdrawn})
-        byStatus[std::string(statusId(st))] = s.byStatus[reports::statusIndex(st)];
     nlohmann::json byProcedure = nlohmann::json::object();
-    for (const auto& [p, counts] : s.byProcedure) {
-        nlohmann::json row = nlohmann::json::object();
-        for (auto st : {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
-                        CaseStatus::Withdrawn})
-            row[std::string(statusId(st))] = counts[reports::statusIndex(st)];
-        byProcedure[std::string(info(p).id)] = row;
-    }
+    for (const auto& [p, counts] : s.byProcedure)
+        byProcedure[std::string(info(p).id)] = countsByStatus(counts);
     auto tallies = [](const std::map<std::string, reports::Tally>& m) {
         nlohmann::json j = nlohmann::json::object();
         for (const auto& [k, t] : m)
@@ -50,7 +52,9 @@ nlohmann::json summaryJson(const reports::DailySummary& s)
     return {{"date", toIso(s.day)},
             {"reference_time", s.referenceTime},
             {"total", s.total},
-            {"by_status", byStatus},
+            {"by_status", countsByStatus(s.byStatus)},
+            {"procedures", s.procedureLines},
+            {"procedures_by_status", countsByStatus(s.linesByStatus)},
             {"by_procedure", byProcedure},
             {"by_window", tallies(s.byWindow)},
             {"by_clerk", tallies(s.byClerk)},
@@ -109,8 +113,9 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
         ctx.printJson(j);
         return kOk;
     }
-    ctx.out << toIso(day) << ": " << summary.total << " cases, " << summary.open().size() << " open, "
-            << summary.waiting().size() << " waiting, " << summary.overdue().size() << " overdue\n";
+    ctx.out << toIso(day) << ": " << summary.total << " cases (" << summary.procedureLines << " procedures), "
+            << summary.open().size() << " open, " << summary.waiting().size() << " waiting, "
+            << summary.overdue().size() << " overdue\n";
     if (pdf)
         ctx.out << "daily report written to " << *pdf << '\n';
     if (csv)

@@ -17,7 +17,7 @@ struct StatusRow {
 };
 // In enum order (the enum is the row index). Among closed statuses, 完了 comes before 取下げ: a
 // visit of which one procedure was done and another withdrawn was served (visit.cpp).
-constexpr std::array<StatusRow, 5> kStatuses{{
+constexpr std::array<StatusRow, kCaseStatusCount> kStatuses{{
     {CaseStatus::Received, "received", "受付", "Received", StatusStage::NotStarted, false},
     {CaseStatus::InProgress, "in-progress", "対応中", "In progress", StatusStage::Active, false},
     {CaseStatus::Waiting, "waiting", "保留", "Waiting", StatusStage::OnHold, true},

@@ -2,6 +2,7 @@
 // The statuses a procedure line (and so a visit) can have, as one table (case_status.cpp): ids,
 // names, what each means for the visit and whether moving to it needs a reason. A new status is
 // one row there and its transitions in lifecycle.cpp; nothing else lists them.
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,8 @@ namespace madoguchi {
 // 受付 → 対応中 → 保留 → 完了; 取下げ from any open state. The ids are part of the madoguchi-cli
 // contract (docs/cli.md).
 enum class CaseStatus { Received, InProgress, Waiting, Done, Withdrawn };
+// How many there are: the size of the table, and of arrays counted by status.
+inline constexpr std::size_t kCaseStatusCount = 5;
 
 // What a status says about the work, which is what the visit's status is derived from
 // (visit.hpp): nothing begun yet, being worked on, held up outside the counter, or finished.

@@ -47,9 +47,10 @@ TEST(CaseDetailPresenter, HistoryReadsAsChangesWithReasons)
 {
     setUiLanguage(UiLanguage::Japanese);
     Case c;
-    c.history.push_back({"2026-11-29T09:00:00+09:00", "tanaka", std::nullopt, CaseStatus::Received, ""});
-    c.history.push_back(
-        {"2026-11-29T09:10:00+09:00", "tanaka", CaseStatus::Received, CaseStatus::Waiting, "照会書待ち"});
+    c.history.push_back({"2026-11-29T09:00:00+09:00", "tanaka", std::nullopt, CaseStatus::Received, "", std::nullopt,
+                         HistoryKind::StatusChange});
+    c.history.push_back({"2026-11-29T09:10:00+09:00", "tanaka", CaseStatus::Received, CaseStatus::Waiting, "照会書待ち",
+                         Procedure::CardReceipt, HistoryKind::StatusChange});
     auto rows = historyRows(c);
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].at, "2026-11-29 09:00");

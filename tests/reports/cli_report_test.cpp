@@ -178,3 +178,42 @@ TEST_F(CliReport, PapersWithPersonalDataAreReadableByTheirOwnerOnly)
         EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write)
             << file;
 }
+
+// One visit of two procedures from the console: one handout for both, each procedure's own papers
+// and what both need once; the daily report counts the visit once and its procedures twice.
+TEST_F(CliReport, AVisitOfTwoProceduresGetsOneHandoutAndCountsAsOneVisitAndTwoProcedures)
+{
+    auto added = cli({"case", "add", "--procedure", "pin-reset", "--procedure", "cert-renewal", "--name", "山田 太郎",
+                      "--kana", "ヤマダ タロウ", "--birth", "1970-05-20", "--json"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    std::string id = std::to_string(added.json()["id"].get<long long>());
+    ASSERT_EQ(cli({"case", "status", id, "in-progress", "--procedure", "cert-renewal"}).exitCode, 0);
+    ASSERT_EQ(cli({"case", "status", id, "done", "--procedure", "cert-renewal"}).exitCode, 0);
+
+    auto pdf = dir / "visit.pdf";
+    auto r = cli({"checklist", "--case", id, "--lang", "ja", "--pdf", pdf.string(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto text = pdfTextCompact(pdf);
+    EXPECT_NE(text.find("暗証番号の再設定"), std::string::npos);
+    EXPECT_NE(text.find("電子証明書の更新・発行"), std::string::npos);
+    EXPECT_NE(text.find("有効期限通知書"), std::string::npos) << "the renewal's own paper";
+    auto count = [&](const std::string& what) {
+        int n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+            ++n;
+        return n;
+    };
+    // The resident's identity check, which both procedures ask for, once: its list names the
+    // driving licence once.
+    EXPECT_EQ(count("運転免許証"), 1) << text;
+
+    auto report = cli({"report", "daily", "--json"});
+    ASSERT_EQ(report.exitCode, 0) << report.err;
+    auto j = report.json();
+    EXPECT_EQ(j["total"], 1);
+    EXPECT_EQ(j["procedures"], 2);
+    EXPECT_EQ(j["by_status"]["in-progress"], 1);
+    EXPECT_EQ(j["procedures_by_status"]["done"], 1);
+    EXPECT_EQ(j["procedures_by_status"]["received"], 1);
+    EXPECT_EQ(j["by_procedure"]["cert-renewal"]["done"], 1);
+}

@@ -5,6 +5,7 @@
 #include "reports/daily_report.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -145,4 +146,101 @@ TEST_F(DailyReport, AnEmptyDayStillPrints)
     auto file = dir / "empty.pdf";
     writeFileAtomically(file, doc.pdf);
     EXPECT_NE(test::pdfTextCompact(file).find("受付件数0件"), std::string::npos);
+}
+
+// Visits of several procedures: the report counts visits and procedures apart, the CSV has a row
+// per procedure with the visit's reception number.
+class DailyReportOfVisits : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    std::unique_ptr<db::CaseStore> store = db::openStore((dir / "visits.db").string());
+    CaseId two = 0, three = 0, one = 0;
+    void SetUp() override
+    {
+        auto d = test::generatedDay(kDay, 3);
+        d[0].draft.procedure = Procedure::PinReset;
+        d[0].draft.procedures = {{Procedure::PinReset, CaseStatus::Received},
+                                 {Procedure::CertRenewal, CaseStatus::Received}};
+        d[1].draft.procedure = Procedure::CardInfoChange;
+        d[1].draft.procedures = {{Procedure::CardInfoChange, CaseStatus::Done},
+                                 {Procedure::CertRenewal, CaseStatus::Waiting},
+                                 {Procedure::PinReset, CaseStatus::Withdrawn}};
+        d[2].draft.procedure = Procedure::CertRenewal;
+        d[2].status = CaseStatus::Received;
+        auto ids = store->importCases(d, {"import"});
+        two = ids[0];
+        three = ids[1];
+        one = ids[2];
+        // The two-procedure visit moved on line by line through the store.
+        store->changeStatus(two, {CaseStatus::InProgress, "", Procedure::CertRenewal, std::nullopt}, {"suzuki"});
+        store->changeStatus(two, {CaseStatus::Done, "", Procedure::CertRenewal, std::nullopt}, {"suzuki"});
+        store->changeStatus(two, {CaseStatus::Waiting, "照会書待ち", Procedure::PinReset, std::nullopt}, {"suzuki"});
+    }
+};
+
+TEST_F(DailyReportOfVisits, TheSummaryCountsVisitsAndProceduresApart)
+{
+    auto s = loadDailySummary(*store, kDay);
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.procedureLines, 6);
+    EXPECT_EQ(s.byStatus[statusIndex(CaseStatus::Waiting)], 2); // both visits of several wait on a line
+    EXPECT_EQ(s.linesByStatus[statusIndex(CaseStatus::Done)], 2);
+    EXPECT_EQ((s.byProcedure[Procedure::CertRenewal][statusIndex(CaseStatus::Done)]), 1);
+    EXPECT_EQ((s.byProcedure[Procedure::CertRenewal][statusIndex(CaseStatus::Waiting)]), 1);
+    EXPECT_EQ((s.byProcedure[Procedure::CertRenewal][statusIndex(CaseStatus::Received)]), 1);
+    EXPECT_EQ((s.byProcedure[Procedure::PinReset][statusIndex(CaseStatus::Withdrawn)]), 1);
+    ASSERT_EQ(s.waiting().size(), 2u);
+    const DayCase& visit = s.cases[0];
+    ASSERT_EQ(visit.lines.size(), 2u);
+    EXPECT_TRUE(visit.lines[1].doneAt); // the renewal was done through the store
+    EXPECT_TRUE(visit.lines[1].handlingMinutes);
+    EXPECT_FALSE(visit.lines[0].doneAt);
+    EXPECT_EQ(visit.lines[0].lastReason, "照会書待ち");
+    EXPECT_FALSE(visit.handlingMinutes); // the visit is not done
+}
+
+TEST_F(DailyReportOfVisits, TheCsvHasARowPerProcedureWithTheVisitsNumber)
+{
+    auto file = dir / "visits.csv";
+    writeDailyCsv(*store, kDay, file);
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    auto rows = parseCsv(bytes.substr(3));
+    ASSERT_EQ(rows.size(), 7u); // the header and six procedures
+    const auto& h = rows[0];
+    ASSERT_EQ(h.size(), 21u);
+    EXPECT_EQ(h[17], "手続き順");
+    EXPECT_EQ(h[18], "手続き数");
+    EXPECT_EQ(h[19], "来庁の状態");
+    EXPECT_EQ(h[20], "来庁の状態ID");
+    // two rows, one number; each row its procedure's status, the visit's beside it.
+    EXPECT_EQ(rows[1][0], "A-001");
+    EXPECT_EQ(rows[2][0], "A-001");
+    EXPECT_EQ(rows[1][1], std::to_string(two));
+    EXPECT_EQ(rows[1][4], "pin-reset");
+    EXPECT_EQ(rows[1][6], "waiting");
+    EXPECT_EQ(rows[1][16], "照会書待ち");
+    EXPECT_EQ(rows[2][4], "cert-renewal");
+    EXPECT_EQ(rows[2][6], "done");
+    EXPECT_FALSE(rows[2][13].empty()); // its handling time
+    EXPECT_EQ(rows[1][17], "1");
+    EXPECT_EQ(rows[2][17], "2");
+    EXPECT_EQ(rows[1][18], "2");
+    EXPECT_EQ(rows[1][20], "waiting");
+    EXPECT_EQ(rows[2][20], "waiting");
+    // Counting visits: the rows with 手続き順 1.
+    int visits = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        visits += rows[i][17] == "1";
+    EXPECT_EQ(visits, 3);
+}
+
+TEST_F(DailyReportOfVisits, ThePdfCountsBothAndListsEachProcedureOfAWaitingVisit)
+{
+    auto file = dir / "visits.pdf";
+    writeDailyReportPdf(*store, kDay, OfficeInfo{}, file);
+    auto text = test::pdfTextCompact(file);
+    for (const char* s : {"受付件数3件（来庁）", "手続き件数6件", "暗証番号の再設定（保留）",
+                          "電子証明書の更新・発行（完了）", "照会書待ち"})
+        EXPECT_NE(text.find(test::compact(s)), std::string::npos) << s << "\n" << text;
 }

@@ -19,11 +19,12 @@ Case make(const std::string& number, Procedure p, const std::string& window, con
     c.window = window;
     c.clerk = clerk;
     c.createdAt = "2026-11-29T" + received + ":00+09:00";
-    c.history.push_back({c.createdAt, clerk, std::nullopt, CaseStatus::Received, ""});
+    c.history.push_back(
+        {c.createdAt, clerk, std::nullopt, CaseStatus::Received, "", std::nullopt, HistoryKind::StatusChange});
     CaseStatus from = CaseStatus::Received;
     for (const auto& [at, to] : changes) {
-        c.history.push_back(
-            {"2026-11-29T" + at + ":00+09:00", clerk, from, to, to == CaseStatus::Waiting ? reason : ""});
+        c.history.push_back({"2026-11-29T" + at + ":00+09:00", clerk, from, to, to == CaseStatus::Waiting ? reason : "",
+                             p, HistoryKind::StatusChange});
         from = to;
     }
     c.status = from;

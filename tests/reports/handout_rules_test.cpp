@@ -11,6 +11,7 @@
 #include "reports/handout.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace madoguchi;
@@ -158,4 +159,88 @@ TEST(HandoutRules, ExpiryIsCountedFromTheIssueDatePrintedOnTheCard)
     auto receipt = printed(Procedure::CardReceipt, Language::Ja);
     EXPECT_EQ(receipt.find(test::compact("新しいカードの有効期限")), std::string::npos);
     EXPECT_NE(receipt.find(test::compact("カードの有効期限は券面に印字されています")), std::string::npos);
+}
+
+namespace {
+
+int occurrences(const std::string& text, const std::string& what)
+{
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+        ++n;
+    return n;
+}
+
+Case twoProcedureVisit(ApplicantType applicant)
+{
+    Case c = test::sampleCase(Procedure::PinReset);
+    c.procedures = {{Procedure::PinReset, CaseStatus::InProgress}, {Procedure::CertRenewal, CaseStatus::Received}};
+    c.applicant = {applicant, applicant == ApplicantType::Principal ? "" : "山田 花子", "妻"};
+    return c;
+}
+
+} // namespace
+
+// One visit, two procedures, one handout: both named at the top, every paper either needs listed,
+// and what both need (the card, the resident's ID, the proxy's ID and letter) asked for once.
+TEST(HandoutRules, AVisitOfTwoProceduresIsOneHandoutWithEachDocumentOnce)
+{
+    test::TempDir dir;
+    for (ApplicantType applicant : {ApplicantType::Principal, ApplicantType::Proxy})
+        for (Language l : {Language::Ja, Language::En}) {
+            Case c = twoProcedureVisit(applicant);
+            auto rules = handoutRulesFor(c, book(), kDay);
+            EXPECT_EQ(rules.procedures, (std::vector<Procedure>{Procedure::PinReset, Procedure::CertRenewal}));
+            auto doc = renderHandout(c, l, OfficeInfo{}, rules, kDay);
+            test::expectInside(doc, 28.3);
+            auto file = dir / (std::string(applicantId(applicant)) + (l == Language::Ja ? "-ja.pdf" : "-en.pdf"));
+            writeFileAtomically(file, doc.pdf);
+            auto text = test::pdfTextCompact(file);
+            std::string context = std::string(applicantId(applicant)) + (l == Language::Ja ? "/ja" : "/en");
+            for (Procedure p : {Procedure::PinReset, Procedure::CertRenewal})
+                expectPrinted(text, l == Language::Ja ? std::string(info(p).nameJa) : std::string(info(p).nameEn),
+                              context);
+            auto pin = book().requirementsFor(Procedure::PinReset, applicant, {c.resident.birth, false}, kDay);
+            auto cert = book().requirementsFor(Procedure::CertRenewal, applicant, {c.resident.birth, false}, kDay);
+            // Each requirement both procedures name (an identity check, the proxy's letter) once.
+            int shared = 0;
+            for (const auto& d : pin.documents)
+                for (const auto& e : cert.documents)
+                    if (d.id == e.id && !d.single() && pick(d.text, l) == pick(e.text, l)) {
+                        ++shared;
+                        EXPECT_EQ(occurrences(text, test::compact(pick(d.text, l))), 1) << context << ": " << d.id;
+                    }
+            EXPECT_GE(shared, 1) << context << ": the two procedures share no identity check any more";
+            // A paper only the renewal needs is printed, and says what it is for.
+            for (const auto& e : cert.documents)
+                if (std::none_of(pin.documents.begin(), pin.documents.end(),
+                                 [&](const rules::DocumentRequirement& d) { return d.id == e.id; })) {
+                    expectPrinted(text, pick(e.alternatives.front().items.front().text, l), context);
+                    expectPrinted(text,
+                                  l == Language::Ja ? std::string(info(Procedure::CertRenewal).nameJa) + "の手続きに"
+                                                    : "for: " + std::string(info(Procedure::CertRenewal).nameEn),
+                                  context);
+                }
+            // The tick boxes: fewer than the two handouts apart would have.
+            EXPECT_LT(rules.requirements.documents.size(), pin.documents.size() + cert.documents.size()) << context;
+            // Every fee once in the fee table (from its header row to the next heading).
+            auto from = text.find(l == Language::Ja ? "内容金額" : "ItemAmount");
+            auto to = text.find(l == Language::Ja ? "次に行く窓口" : "Wheretogonext", from);
+            ASSERT_NE(from, std::string::npos) << context;
+            std::string feeTable = text.substr(from, to - from);
+            for (const auto& f : rules.requirements.fees)
+                EXPECT_EQ(occurrences(feeTable, test::compact(pick(f.label, l))), 1) << context << ": " << f.id;
+            EXPECT_EQ(text.find(l == Language::Ja ? "手数料はかかりません" : "Nofee"), std::string::npos) << context;
+        }
+}
+
+TEST(HandoutRules, AWithdrawnProcedureIsNotOnTheHandout)
+{
+    Case c = twoProcedureVisit(ApplicantType::Principal);
+    c.procedures[1].status = CaseStatus::Withdrawn;
+    auto rules = handoutRulesFor(c, book(), kDay);
+    EXPECT_EQ(rules.procedures, std::vector<Procedure>{Procedure::PinReset});
+    EXPECT_FALSE(rules.newCerts);
+    c.procedures[0].status = CaseStatus::Withdrawn; // all withdrawn: the handout says what the visit was for
+    EXPECT_EQ(handoutRulesFor(c, book(), kDay).procedures.size(), 2u);
 }

@@ -3,16 +3,19 @@
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
+#include "app/gui/presenters/case_detail_presenter.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
 #include "db/audit_log.hpp"
 
+#include <algorithm>
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -22,6 +25,11 @@
 #include <wx/textctrl.h>
 
 namespace madoguchi::gui {
+
+namespace {
+constexpr int kNextLineId = wxID_HIGHEST + 1;
+constexpr int kPreviousLineId = wxID_HIGHEST + 2;
+} // namespace
 
 CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId id)
     : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER,
@@ -40,7 +48,7 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
 
     auto* middle = new wxBoxSizer(wxHORIZONTAL);
     auto* docBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Documents brought (tick)"));
-    documents_ = new DocumentsPanel(docBox->GetStaticBox());
+    documents_ = new DocumentsPanel(docBox->GetStaticBox(), 84);
     docBox->Add(documents_, 1, wxEXPAND | wxALL, 4);
     middle->Add(docBox, 1, wxEXPAND | wxRIGHT, 8);
     auto* notesBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Notes"));
@@ -55,6 +63,23 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
 
     auto* statusBox = new wxStaticBoxSizer(wxVERTICAL, this, _("Status"));
     actionsParent_ = statusBox->GetStaticBox();
+    // One line per procedure of the visit; the buttons below and the history are the chosen line's.
+    // As many rows as the visit has procedures (two at least), so that the dialog stays low.
+    int rows = std::max<int>(2, static_cast<int>(std::max<std::size_t>(1, case_.procedures.size())));
+    procedures_ = new wxListCtrl(actionsParent_, wxID_ANY, wxDefaultPosition, wxSize(-1, (rows + 1) * FromDIP(24) + 4),
+                                 wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, "procedures");
+    procedures_->AppendColumn(_("Procedure (Alt+↑↓ chooses; the buttons act on the chosen one)"), wxLIST_FORMAT_LEFT,
+                              FromDIP(440));
+    procedures_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    statusBox->Add(procedures_, 0, wxEXPAND | wxALL, 4);
+    procedures_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        auto chosen = static_cast<std::size_t>(e.GetIndex());
+        if (chosen == line_)
+            return;
+        line_ = chosen;
+        reasonMessage_->SetLabel("");
+        showLine();
+    });
     auto* reasonRow = new wxBoxSizer(wxHORIZONTAL);
     reasonRow->Add(new wxStaticText(actionsParent_, wxID_ANY, _("&Reason")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     reason_ =
@@ -71,7 +96,7 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
     top->Add(statusBox, 0, wxEXPAND | wxALL, 8);
 
     top->Add(new wxStaticText(this, wxID_ANY, _("History")), 0, wxLEFT, 8);
-    history_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(640, 120), wxLC_REPORT | wxLC_SINGLE_SEL,
+    history_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(640, 96), wxLC_REPORT | wxLC_SINGLE_SEL,
                               wxDefaultValidator, "history");
     history_->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, 130);
     history_->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, 100);
@@ -99,8 +124,16 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
         if (saveEdits())
             show(case_);
     });
-    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'P', wxID_PRINT}};
-    SetAcceleratorTable(wxAcceleratorTable(2, keys));
+    // Alt+↓ / Alt+↑ choose the next or previous procedure line from anywhere in the dialog.
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE},
+                                 {wxACCEL_CTRL, 'P', wxID_PRINT},
+                                 {wxACCEL_ALT, WXK_DOWN, kNextLineId},
+                                 {wxACCEL_ALT, WXK_UP, kPreviousLineId}};
+    SetAcceleratorTable(wxAcceleratorTable(4, keys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { chooseLine(+1); }, kNextLineId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { chooseLine(-1); }, kPreviousLineId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { printHandout(false); }, wxID_PRINT);
     Bind(
@@ -143,6 +176,7 @@ void CaseDetailDialog::show(const Case& c)
     if (desk_.rules) {
         VisitFacts facts;
         facts.procedure = c.procedure;
+        facts.procedures = proceduresOf(c);
         facts.applicant = c.applicant.type;
         facts.birth = c.resident.birth;
         facts.foreignResident = c.resident.foreignResident;
@@ -156,9 +190,44 @@ void CaseDetailDialog::show(const Case& c)
     notes_->ChangeValue(u8(c.notes));
     notesModified_ = false;
 
-    DetailActions actions = actionsFor(c.status, desk_.role);
+    auto rows = procedureRows(c);
+    line_ = std::min(line_, rows.size() - 1);
+    procedures_->DeleteAllItems();
+    for (const auto& r : rows) {
+        long i = procedures_->InsertItem(procedures_->GetItemCount(), u8(r.name));
+        procedures_->SetItem(i, 1, u8(r.status));
+    }
+    procedures_->SetItemState(static_cast<long>(line_), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    showLine();
+}
+
+void CaseDetailDialog::chooseLine(int step)
+{
+    long n = procedures_->GetItemCount();
+    long next = static_cast<long>(line_) + step;
+    if (next < 0 || next >= n)
+        return;
+    // Selecting the row runs the selection handler, which shows the line.
+    procedures_->SetItemState(next, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                              wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    procedures_->EnsureVisible(next);
+}
+
+Procedure CaseDetailDialog::lineProcedure() const
+{
+    return procedureRows(case_).at(line_).procedure;
+}
+
+void CaseDetailDialog::showLine()
+{
+    const Case& c = case_;
+    DetailActions actions = actionsFor(c, line_, desk_.role);
     documents_->setEditable(actions.canEdit);
     notes_->SetEditable(actions.canEdit);
+    // The keyboard stays in the list while the clerk moves through it; otherwise it goes where the
+    // next step is (the old focus may be a button about to be replaced).
+    bool inList = FindFocus() == procedures_;
     actions_->Clear(true);
     int n = 1;
     for (const auto& t : actions.transitions) {
@@ -176,10 +245,15 @@ void CaseDetailDialog::show(const Case& c)
         actions_->Add(b, 0, wxRIGHT, 6);
     }
     if (actions.transitions.empty() && !actions.canReopen)
-        actions_->Add(new wxStaticText(actionsParent_, wxID_ANY, _("The case is closed; a supervisor can reopen it.")));
+        actions_->Add(new wxStaticText(actionsParent_, wxID_ANY,
+                                       c.procedures.size() > 1
+                                           ? _("This procedure is closed; a supervisor can reopen it.")
+                                           : _("The case is closed; a supervisor can reopen it.")));
     // The keyboard starts where the next step is: the first status change, the reason for a
     // reopening, or the close button. (The old focus may have been a button just replaced.)
-    if (!actions.transitions.empty())
+    if (inList)
+        procedures_->SetFocus();
+    else if (!actions.transitions.empty())
         actions_->GetItem(static_cast<size_t>(0))->GetWindow()->SetFocus();
     else if (actions.canReopen)
         reason_->SetFocus();
@@ -187,7 +261,7 @@ void CaseDetailDialog::show(const Case& c)
         close->SetFocus();
 
     history_->DeleteAllItems();
-    for (const auto& h : historyRows(c)) {
+    for (const auto& h : historyRows(c, line_)) {
         long i = history_->InsertItem(history_->GetItemCount(), u8(h.at));
         history_->SetItem(i, 1, u8(h.actor));
         history_->SetItem(i, 2, u8(h.change));
@@ -237,7 +311,8 @@ void CaseDetailDialog::changeStatus(CaseStatus to, bool needsReason)
     if (!saveEdits())
         return;
     applyChange(_("Changing the status"), [&](const std::string& reason) {
-        return desk_.store.changeStatus(case_.id, to, reason, desk_.actor(), case_.version);
+        return desk_.store.changeStatus(case_.id, db::StatusChange{to, reason, lineProcedure(), case_.version},
+                                        desk_.actor());
     });
 }
 
@@ -246,8 +321,9 @@ void CaseDetailDialog::reopen()
     reasonMessage_->SetLabel("");
     if (!reasonGiven())
         return;
-    applyChange(_("Reopening the case"),
-                [&](const std::string& reason) { return desk_.store.reopen(case_.id, reason, desk_.actor()); });
+    applyChange(_("Reopening the case"), [&](const std::string& reason) {
+        return desk_.store.reopen(case_.id, reason, desk_.actor(), lineProcedure());
+    });
 }
 
 void CaseDetailDialog::applyChange(const wxString& action, const std::function<Case(const std::string& reason)>& change)

@@ -1,6 +1,7 @@
 #pragma once
-// One case: the resident, the documents (tickable while open), notes, the history, and buttons for
-// exactly the status changes the lifecycle allows; reopening for supervisors.
+// One case (a visit): the resident, the documents (tickable while open), notes, one line per
+// procedure with its status, and for the line chosen its history and buttons for exactly the status
+// changes the lifecycle allows (Alt+1, Alt+2…); reopening for supervisors.
 #include "app/gui/desk_context.hpp"
 
 #include <filesystem>
@@ -30,6 +31,10 @@ public:
 
 private:
     void show(const Case& c);
+    // The chosen procedure line's buttons and history.
+    void showLine();
+    void chooseLine(int step); // +1 the next procedure line, -1 the previous one
+    Procedure lineProcedure() const;
     bool saveEdits(); // documents and notes; false when the save failed
     void changeStatus(CaseStatus to, bool needsReason);
     void reopen();
@@ -43,7 +48,8 @@ private:
     wxStaticText *title_, *resident_, *reasonMessage_;
     DocumentsPanel* documents_;
     wxTextCtrl *notes_, *reason_;
-    wxListCtrl* history_;
+    wxListCtrl *procedures_, *history_;
+    std::size_t line_ = 0; // the procedure line chosen in procedures_
     wxBoxSizer* actions_;
     wxWindow* actionsParent_;
     bool changed_ = false;

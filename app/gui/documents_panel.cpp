@@ -13,11 +13,11 @@
 
 namespace madoguchi::gui {
 
-DocumentsPanel::DocumentsPanel(wxWindow* parent)
+DocumentsPanel::DocumentsPanel(wxWindow* parent, int listHeight)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "documentsPanel")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), 0, nullptr, 0,
+    list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, listHeight)), 0, nullptr, 0,
                                wxDefaultValidator, "documents");
     sizer->Add(list_, 1, wxEXPAND);
     // What the selected line accepts (list A: one of…, list B: two of…).

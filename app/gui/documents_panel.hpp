@@ -17,7 +17,8 @@ namespace madoguchi::gui {
 
 class DocumentsPanel : public wxPanel {
 public:
-    explicit DocumentsPanel(wxWindow* parent);
+    // `listHeight`: the checklist's height in DIPs (the case detail, which shows more, keeps it lower).
+    explicit DocumentsPanel(wxWindow* parent, int listHeight = 110);
     void setDocuments(const std::vector<CheckedDocument>& docs);
     std::vector<CheckedDocument> documents() const;
     // Replaces the rule book's lines (ticks kept where a line stays), keeps the clerk's own lines.

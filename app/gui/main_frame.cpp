@@ -71,7 +71,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     };
     column(_("No."), ColReception, 80);
     column(_("Time"), ColTime, 120);
-    column(_("Procedure"), ColProcedure, 230);
+    column(_("Procedure"), ColProcedure, 380); // a visit of two procedures reads in full
     column(_("Resident"), ColResident, 170);
     column(_("Status"), ColStatus, 80);
     column(_("Window"), ColWindow, 60);

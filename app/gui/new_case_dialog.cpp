@@ -5,15 +5,19 @@
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/presenters/card_facts.hpp"
 #include "app/gui/presenters/date_input.hpp"
+#include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/presenters/visit_rules.hpp"
 #include "app/gui/procedure_picker.hpp"
 #include "app/gui/resident_form_panel.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 
+#include <algorithm>
 #include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/listbox.h>
 #include <wx/radiobox.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -26,6 +30,7 @@ namespace {
 constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
                                          ApplicantType::LegalRepresentative};
 constexpr int kReadCardId = wxID_HIGHEST + 1;
+constexpr int kAddProcedureId = wxID_HIGHEST + 2;
 } // namespace
 
 NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
@@ -45,6 +50,23 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
                                          "procedureMessage");
     procedureMessage_->SetForegroundColour(wxColour(0xC0, 0, 0));
     procBox->Add(procedureMessage_, 0, wxLEFT, 4);
+    // The visit's procedures: Enter in the picker adds the one chosen; "another" starts the next.
+    // The list and its two buttons side by side: the dialog must not grow taller for them.
+    procBox->Add(new wxStaticText(procBox->GetStaticBox(), wxID_ANY, _("This visit's procedures")), 0, wxLEFT | wxTOP,
+                 4);
+    auto* visitRow = new wxBoxSizer(wxHORIZONTAL);
+    visitProcedures_ = new wxListBox(procBox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, 56)), 0,
+                                     nullptr, wxLB_SINGLE, wxDefaultValidator, "visitProcedures");
+    visitRow->Add(visitProcedures_, 1, wxEXPAND | wxRIGHT, 6);
+    auto* procButtons = new wxBoxSizer(wxVERTICAL);
+    addProcedure_ = new wxButton(procBox->GetStaticBox(), kAddProcedureId, _("Ano&ther procedure (Ctrl+Enter)"),
+                                 wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "addProcedure");
+    removeProcedure_ = new wxButton(procBox->GetStaticBox(), wxID_ANY, _("Remove (Del)"), wxDefaultPosition,
+                                    wxDefaultSize, 0, wxDefaultValidator, "removeProcedure");
+    procButtons->Add(addProcedure_, 0, wxEXPAND | wxBOTTOM, 2);
+    procButtons->Add(removeProcedure_, 0, wxEXPAND);
+    visitRow->Add(procButtons, 0);
+    procBox->Add(visitRow, 0, wxEXPAND | wxALL, 4);
     left->Add(procBox, 1, wxEXPAND | wxBOTTOM, 8);
 
     wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative")};
@@ -81,7 +103,7 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     cardIssued_->SetHint(_("optional: for the card's deadlines"));
     issuedRow->Add(cardIssued_, 1);
     rulesBox->Add(issuedRow, 0, wxEXPAND | wxALL, 4);
-    rulesSummary_ = new wxTextCtrl(rulesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(-1, 120)),
+    rulesSummary_ = new wxTextCtrl(rulesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(-1, 84)),
                                    wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP, wxDefaultValidator, "rulesSummary");
     rulesBox->Add(rulesSummary_, 1, wxEXPAND | wxALL, 4);
     left->Add(rulesBox, 1, wxEXPAND);
@@ -126,26 +148,90 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
 
     saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
     readCard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { readCard(); });
-    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE}, {wxACCEL_CTRL, 'R', kReadCardId}};
-    SetAcceleratorTable(wxAcceleratorTable(2, keys));
+    addProcedure_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { startAnotherProcedure(); });
+    removeProcedure_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { removeProcedure(); });
+    visitProcedures_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DELETE || e.GetKeyCode() == WXK_BACK)
+            removeProcedure();
+        else
+            e.Skip();
+    });
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE},
+                                 {wxACCEL_CTRL, 'R', kReadCardId},
+                                 {wxACCEL_CTRL, WXK_RETURN, kAddProcedureId},
+                                 {wxACCEL_CTRL, WXK_NUMPAD_ENTER, kAddProcedureId}};
+    SetAcceleratorTable(wxAcceleratorTable(4, keys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { startAnotherProcedure(); }, kAddProcedureId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { save(); }, wxID_SAVE);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { readCard(); }, kReadCardId);
-    picker_->onChosen([this] { resident_->focusName(); });
+    picker_->onChosen([this] { addChosenProcedure(); });
     picker_->onChanged([this] { refreshRules(); });
     resident_->onChanged([this] { refreshRules(); });
+    showProcedures();
     refreshRules();
     picker_->focusSearch();
     CentreOnParent();
 }
 
+std::vector<Procedure> NewCaseDialog::procedures() const
+{
+    if (!added_.empty())
+        return added_;
+    if (auto p = picker_->selected())
+        return {*p};
+    return {};
+}
+
+void NewCaseDialog::addChosenProcedure()
+{
+    procedureMessage_->SetLabel("");
+    if (auto p = picker_->selected(); p && std::find(added_.begin(), added_.end(), *p) == added_.end())
+        added_.push_back(*p);
+    showProcedures();
+    refreshRules();
+    resident_->focusName();
+}
+
+void NewCaseDialog::startAnotherProcedure()
+{
+    // What the picker shows now joins the visit first, if the clerk had not pressed Enter on it.
+    if (auto p = picker_->selected(); added_.empty() && p)
+        added_.push_back(*p);
+    showProcedures();
+    picker_->clearSearch();
+    picker_->focusSearch();
+}
+
+void NewCaseDialog::removeProcedure()
+{
+    int sel = visitProcedures_->GetSelection();
+    if (sel == wxNOT_FOUND || sel >= static_cast<int>(added_.size()))
+        return;
+    added_.erase(added_.begin() + sel);
+    showProcedures();
+    refreshRules();
+    if (!added_.empty())
+        visitProcedures_->SetSelection(std::min<int>(sel, static_cast<int>(added_.size()) - 1));
+}
+
+void NewCaseDialog::showProcedures()
+{
+    visitProcedures_->Clear();
+    int n = 1;
+    for (Procedure p : added_)
+        visitProcedures_->Append(u8(std::to_string(n++) + ". " + procedureName(p)));
+    removeProcedure_->Enable(!added_.empty());
+}
+
 void NewCaseDialog::save()
 {
     procedureMessage_->SetLabel("");
-    std::optional<Procedure> procedure = picker_->selected();
+    std::vector<Procedure> visit = procedures();
     std::optional<Resident> resident = resident_->finalCheck();
-    if (!procedure) {
+    if (visit.empty()) {
         procedureMessage_->SetLabel(_("Choose the procedure."));
         picker_->focusSearch();
         return;
@@ -153,7 +239,7 @@ void NewCaseDialog::save()
     if (!resident)
         return; // the form shows what is wrong, next to the field, and has the focus there
     CaseDraft draft;
-    draft.procedure = *procedure;
+    setProcedures(draft, visit);
     draft.resident = *resident;
     draft.applicant.type = kApplicants[std::max(0, applicant_->GetSelection())];
     if (draft.applicant.type != ApplicantType::Principal) {
@@ -193,15 +279,16 @@ void NewCaseDialog::readCard()
 
 void NewCaseDialog::refreshRules()
 {
-    std::optional<Procedure> procedure = picker_->selected();
-    if (!desk_.rules || !procedure) {
+    std::vector<Procedure> visit = procedures();
+    if (!desk_.rules || visit.empty()) {
         rulesSummary_->ChangeValue(desk_.rules ? wxString()
                                                : _("The rule book could not be read: no documents or fees."));
         return;
     }
     ResidentFields typed = resident_->fields();
     VisitFacts facts;
-    facts.procedure = *procedure;
+    facts.procedure = visit.front();
+    facts.procedures = visit;
     facts.applicant = kApplicants[std::max(0, applicant_->GetSelection())];
     facts.birth = parseDateInput(typed.birth).date;
     facts.foreignResident = typed.foreignResident;

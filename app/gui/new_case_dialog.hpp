@@ -1,12 +1,14 @@
 #pragma once
-// A new case: procedure, applicant, the resident, the documents brought, notes; saved in one go.
-// A save that fails leaves everything as typed.
+// A new case (a visit): its procedures — one, or a second and third added by keyboard —, the
+// applicant, the resident, the documents brought for all of them, notes; saved in one go. A save
+// that fails leaves everything as typed.
 #include "app/gui/desk_context.hpp"
 
 #include <optional>
 #include <wx/dialog.h>
 
 class wxButton;
+class wxListBox;
 class wxRadioBox;
 class wxTextCtrl;
 class wxStaticText;
@@ -26,12 +28,23 @@ public:
 
 private:
     void save();
+    // The visit's procedures: those added to its list, or the one chosen in the picker.
+    std::vector<Procedure> procedures() const;
+    // Enter in the picker: the procedure chosen joins the visit (once); the form moves on.
+    void addChosenProcedure();
+    // "Add another procedure": the picker is cleared for the next one.
+    void startAnotherProcedure();
+    void removeProcedure();
+    void showProcedures();
     // The "read card" button: the card's facts into the form, or an error and the form untouched.
     void readCard();
     // Documents, fees and deadlines for what is typed so far.
     void refreshRules();
     DeskContext& desk_;
     ProcedurePicker* picker_;
+    wxListBox* visitProcedures_;
+    wxButton *addProcedure_, *removeProcedure_;
+    std::vector<Procedure> added_; // the visit's procedures, in the order taken
     wxStaticText* procedureMessage_;
     wxRadioBox* applicant_;
     wxTextCtrl *proxyName_, *proxyRelation_, *notes_, *cardIssued_, *rulesSummary_;

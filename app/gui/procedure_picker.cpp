@@ -19,7 +19,9 @@ ProcedurePicker::ProcedurePicker(wxWindow* parent)
         new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "procedureSearch");
     search_->SetHint(_("Part of the name or reading, e.g. saikoufu"));
     sizer->Add(search_, 0, wxEXPAND | wxBOTTOM, 4);
-    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 200)), 0, nullptr, wxLB_SINGLE,
+    // Typing narrows the list: a few rows suffice, and the new-case dialog fits a 1366×768 screen
+    // with a visit's second and third procedure below.
+    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 84)), 0, nullptr, wxLB_SINGLE,
                           wxDefaultValidator, "procedureList");
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
@@ -85,6 +87,11 @@ std::optional<Procedure> ProcedurePicker::selected() const
 void ProcedurePicker::focusSearch()
 {
     search_->SetFocus();
+}
+
+void ProcedurePicker::clearSearch()
+{
+    search_->Clear(); // refilters through the text event
 }
 
 } // namespace madoguchi::gui

@@ -18,6 +18,8 @@ public:
     explicit ProcedurePicker(wxWindow* parent);
     std::optional<Procedure> selected() const;
     void focusSearch();
+    // Empties the search (every procedure listed again), for the visit's next procedure.
+    void clearSearch();
     // Enter in the search box or on the list: the clerk has chosen; the form moves on.
     void onChosen(std::function<void()> chosen) { chosen_ = std::move(chosen); }
     // The selection moved (typing narrows the list, arrows move it).

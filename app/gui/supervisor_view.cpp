@@ -40,7 +40,7 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
         new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator, "figures");
     figures_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 110);
     figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 300);
-    figures_->AppendColumn(_("Cases"), wxLIST_FORMAT_RIGHT, 80);
+    figures_->AppendColumn(_("Count"), wxLIST_FORMAT_RIGHT, 80);
     top->Add(figures_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* pdf = new wxButton(this, wxID_ANY, _("Daily report (&PDF)..."), wxDefaultPosition, wxDefaultSize, 0,
@@ -118,7 +118,8 @@ void SupervisorView::refresh()
         showError(this, e, _("Counting the day's cases"));
         return;
     }
-    totals_->SetLabel(u8(fill(tr("%1 cases, %2 still open"), {std::to_string(f.total), std::to_string(f.open)})));
+    totals_->SetLabel(u8(fill(tr("%1 cases (%2 procedures), %3 still open"),
+                              {std::to_string(f.total), std::to_string(f.procedures), std::to_string(f.open)})));
     figures_->DeleteAllItems();
     auto section = [this](const wxString& by, const auto& entries) {
         for (const auto& [value, n] : entries) {

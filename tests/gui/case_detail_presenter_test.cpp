@@ -58,3 +58,49 @@ TEST(CaseDetailPresenter, HistoryReadsAsChangesWithReasons)
     EXPECT_EQ(rows[1].change, "受付 → 保留");
     EXPECT_EQ(rows[1].reason, "照会書待ち");
 }
+
+namespace {
+
+Case twoProcedureVisit()
+{
+    Case c;
+    c.receptionNumber = "A-003";
+    c.procedure = Procedure::PinReset;
+    c.procedures = {{Procedure::PinReset, CaseStatus::Done}, {Procedure::CertRenewal, CaseStatus::InProgress}};
+    c.status = CaseStatus::InProgress;
+    c.history = {
+        {"2026-11-29T09:00:00+09:00", "tanaka", std::nullopt, CaseStatus::Received, "", std::nullopt,
+         HistoryKind::StatusChange},
+        {"2026-11-29T09:05:00+09:00", "tanaka", CaseStatus::Received, CaseStatus::InProgress, "", Procedure::PinReset,
+         HistoryKind::StatusChange},
+        {"2026-11-29T09:06:00+09:00", "tanaka", CaseStatus::Received, CaseStatus::InProgress, "",
+         Procedure::CertRenewal, HistoryKind::StatusChange},
+        {"2026-11-29T09:10:00+09:00", "tanaka", CaseStatus::InProgress, CaseStatus::Done, "", Procedure::PinReset,
+         HistoryKind::StatusChange},
+    };
+    return c;
+}
+
+} // namespace
+
+// One visit, two procedures: a line per procedure, the chosen line's buttons and history.
+TEST(CaseDetailPresenter, EachProcedureLineHasItsOwnButtonsAndHistory)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    Case c = twoProcedureVisit();
+    auto rows = procedureRows(c);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].name, "暗証番号の再設定");
+    EXPECT_EQ(rows[0].status, "完了");
+    EXPECT_EQ(rows[1].status, "対応中");
+    auto done = actionsFor(c, 0, UserRole::Clerk);
+    EXPECT_TRUE(done.transitions.empty()); // the PIN reset is closed
+    EXPECT_TRUE(done.canEdit);             // the visit is not
+    EXPECT_TRUE(actionsFor(c, 0, UserRole::Supervisor).canReopen);
+    EXPECT_EQ(targets(actionsFor(c, 1, UserRole::Clerk)),
+              (std::vector{CaseStatus::Waiting, CaseStatus::Done, CaseStatus::Withdrawn}));
+    EXPECT_EQ(historyRows(c, 0).size(), 3u); // the reception, and the PIN reset's own two
+    EXPECT_EQ(historyRows(c, 1).size(), 2u);
+    EXPECT_EQ(historyRows(c).size(), 4u);
+    EXPECT_EQ(detailTitle(c), "A-003 · 暗証番号の再設定 + 電子証明書の更新・発行 · 対応中");
+}

@@ -114,3 +114,15 @@ TEST(CaseListPresenter, TheSummarySaysWhenTheListIsCutAtTheLimit)
     EXPECT_EQ(listSummary(search, 3, 500), "3 found in the case book");
     EXPECT_NE(listSummary(search, 500, 500).find("narrow"), std::string::npos);
 }
+
+TEST(CaseListPresenter, AVisitOfSeveralProceduresShowsThemAll)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    RowContext ctx{"2026-11-29T10:00:00+09:00", 30, false};
+    auto s = summary("2026-11-29T09:50:00+09:00", CaseStatus::InProgress);
+    s.procedure = Procedure::PinReset;
+    s.procedures = {{Procedure::PinReset, CaseStatus::InProgress}, {Procedure::CertRenewal, CaseStatus::Received}};
+    EXPECT_EQ(toRow(s, ctx).procedure, "暗証番号の再設定 + 電子証明書の更新・発行");
+    s.procedures.resize(1);
+    EXPECT_EQ(toRow(s, ctx).procedure, "暗証番号の再設定");
+}

@@ -10,9 +10,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
+#include <set>
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/listbox.h>
+#include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/toplevel.h>
@@ -290,7 +292,7 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
     d.waitFor("the day's figures",
-              [] { return focusInside("supervisorView") && label("totals") == "2 件（未完了 1 件）"; });
+              [] { return focusInside("supervisorView") && label("totals") == "2 件・手続 2 件（未完了 1 件）"; });
     d.screenshot("supervisor-view.png");
     d.act("Escape", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView") && focusIs("search"); });
@@ -306,4 +308,161 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     d.waitFor("closed", [] { return !shownTopLevel("caseDetailDialog"); });
     run(d);
     EXPECT_NE(store->get(id).history.back().reason.find("再来庁"), std::string::npos);
+}
+
+// One visit, two procedures, all by keyboard: the PIN reset chosen, a certificate renewal added
+// with Ctrl+Enter, one checklist for both (the card asked for once), saved as one case with one
+// reception number; in the detail each procedure moved on by itself (Alt+↓ chooses the line,
+// Alt+1… its changes), each with its own history; one handout naming both; the list row shows both.
+TEST_F(WindowTest, AVisitOfTwoProceduresIsSavedMovedOnLineByLineAndPrintedByKeyboard)
+{
+    addEarlierVisitors();
+    openFrame();
+    frame->SetSize(0, 0, 1280, 760);
+    CaseId created = 0;
+    UiDriver d;
+    d.waitFor("the window is ready", [] { return focusIs("search"); });
+    d.act("Ctrl+N", [] { pressKey('N', wxMOD_CONTROL); });
+    d.waitFor("the new-case dialog", [] { return focusIs("procedureSearch"); });
+    d.act("the PIN reset, Enter", [] {
+        commitText("暗証番号");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("it is the visit's first procedure; the focus moves to the name", [] {
+        auto* visit = control<wxListBox>("visitProcedures");
+        return focusIs("name") && visit->GetCount() == 1 &&
+               std::string(visit->GetString(0).utf8_str()) == "1. 暗証番号の再設定";
+    });
+    d.act("Ctrl+Enter: another procedure", [] { pressKey(WXK_RETURN, wxMOD_CONTROL); });
+    d.waitFor("the procedure search is empty again and has the focus",
+              [] { return focusIs("procedureSearch") && textOf("procedureSearch").empty(); });
+    d.act("the certificate renewal, Enter", [] {
+        commitText("証明書の更新");
+        pressKey(WXK_RETURN);
+    });
+    d.waitFor("both are the visit's; the focus is back on the name", [] {
+        auto* visit = control<wxListBox>("visitProcedures");
+        return focusIs("name") && visit->GetCount() == 2 &&
+               std::string(visit->GetString(1).utf8_str()) == "2. 電子証明書の更新・発行";
+    });
+    d.act("name", [] { commitText("山田 花子"); });
+    focusAndCommit(d, "kana", "ヤマダ ハナコ");
+    d.act("focus the birth date", [] { control<wxTextCtrl>("birth")->SetFocus(); });
+    d.waitFor("the birth date has the focus", [] { return focusIs("birth"); });
+    d.act("birth, in 和暦", [] { typeAscii("S45.5.20"); });
+    d.waitFor("read back in both calendars", [] { return label("birthEcho") == "1970-05-20（昭和45年5月20日）"; });
+    // One checklist for both: what the rule book asks for the visit, merged, the card once.
+    gui::VisitFacts both, pinAlone;
+    both.procedures = {Procedure::PinReset, Procedure::CertRenewal};
+    pinAlone.procedure = Procedure::PinReset;
+    both.birth = pinAlone.birth = parseIsoDate("1970-05-20", "birth");
+    const auto merged = gui::visitRules(ruleBook(), both, now().localDay).documents;
+    const auto pinOnly = gui::visitRules(ruleBook(), pinAlone, now().localDay).documents;
+    d.waitFor("the checklist is the visit's, each document once", [&] {
+        auto* docs = control<wxCheckListBox>("documents");
+        if (docs->GetCount() != merged.size())
+            return false;
+        std::set<std::string> labels;
+        for (unsigned i = 0; i < docs->GetCount(); ++i)
+            labels.insert(std::string(docs->GetString(i).utf8_str()));
+        return labels.size() == merged.size() && merged.size() > pinOnly.size();
+    });
+    d.act("the dialog fits a 1366×768 screen", [] {
+        auto size = shownTopLevel("newCaseDialog")->GetSize();
+        EXPECT_LE(size.GetWidth(), 1366);
+        EXPECT_LE(size.GetHeight(), 768);
+    });
+    d.screenshot("new-visit-two-procedures.png");
+    d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
+    d.waitFor("the case detail follows the save",
+              [] { return focusInside("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    d.act("one case, two procedures, one reception number", [&] {
+        db::CaseQuery q;
+        q.text = "やまだ";
+        auto found = store->search(q);
+        ASSERT_EQ(found.size(), 1u);
+        created = found[0].id;
+        Case c = store->get(created);
+        ASSERT_EQ(c.procedures.size(), 2u);
+        EXPECT_EQ(c.procedures[0].procedure, Procedure::PinReset);
+        EXPECT_EQ(c.procedures[1].procedure, Procedure::CertRenewal);
+        EXPECT_EQ(c.receptionNumber, "A-003");
+        EXPECT_EQ(c.documents.size(), merged.size());
+    });
+    d.waitFor("the detail lists both procedures, the first chosen, with its changes", [] {
+        auto* lines = control<wxListCtrl>("procedures");
+        return lines && lines->GetItemCount() == 2 &&
+               lines->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED &&
+               control<wxWindow>("to-in-progress") && label("caseTitle").find(" + ") != std::string::npos;
+    });
+    d.act("Alt+1: start the PIN reset", [] { pressKey('1', wxMOD_ALT); });
+    d.waitFor("the PIN reset is being served, the renewal not yet", [&] {
+        Case c = store->get(created);
+        return c.procedures[0].status == CaseStatus::InProgress && c.procedures[1].status == CaseStatus::Received &&
+               c.status == CaseStatus::InProgress && control<wxWindow>("to-done");
+    });
+    d.act("Alt+↓: the renewal", [] { pressKey(WXK_DOWN, wxMOD_ALT); });
+    d.waitFor("the renewal's own changes and history are shown", [] {
+        auto* lines = control<wxListCtrl>("procedures");
+        return lines->GetItemState(1, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED &&
+               control<wxWindow>("to-in-progress") && !control<wxWindow>("to-done") &&
+               control<wxListCtrl>("history")->GetItemCount() == 1; // the visit's reception only
+    });
+    d.act("Alt+1: start the renewal", [] { pressKey('1', wxMOD_ALT); });
+    d.waitFor("it is being served", [&] { return store->get(created).procedures[1].status == CaseStatus::InProgress; });
+    d.waitFor("the buttons are still the renewal's",
+              [] { return control<wxWindow>("to-done") && !control<wxWindow>("to-in-progress"); });
+    d.act("Alt+2: the renewal is done", [] { pressKey('2', wxMOD_ALT); });
+    d.waitFor("the renewal is done, the visit not yet", [&] {
+        Case c = store->get(created);
+        return c.procedures[1].status == CaseStatus::Done && c.status == CaseStatus::InProgress &&
+               !control<wxWindow>("to-waiting");
+    });
+    d.screenshot("case-detail-two-procedures.png");
+    d.act("the detail fits a 1366×768 screen", [] {
+        auto size = shownTopLevel("caseDetailDialog")->GetSize();
+        EXPECT_LE(size.GetWidth(), 1366);
+        EXPECT_LE(size.GetHeight(), 768);
+    });
+    d.act("Alt+↑: back to the PIN reset", [] { pressKey(WXK_UP, wxMOD_ALT); });
+    d.waitFor("its changes are shown", [] {
+        return control<wxListCtrl>("procedures")->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED &&
+               control<wxWindow>("to-done") && control<wxListCtrl>("history")->GetItemCount() == 2;
+    });
+    d.act("Alt+2: done", [] { pressKey('2', wxMOD_ALT); });
+    d.waitFor("the whole visit is done", [&] { return store->get(created).status == CaseStatus::Done; });
+    d.act("Ctrl+P prints the handout", [] { pressKey('P', wxMOD_CONTROL); });
+    d.waitFor("the handout PDF is written", [&] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        return detail && !detail->lastHandout().empty() && std::filesystem::exists(detail->lastHandout());
+    });
+    d.act("one handout for both procedures", [&] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        auto text = runProcess({"pdftotext", detail->lastHandout().string(), "-"});
+        ASSERT_EQ(text.exitCode, 0) << text.err;
+        EXPECT_NE(text.out.find("暗証番号の再設定"), std::string::npos) << text.out;
+        EXPECT_NE(text.out.find("電子証明書の更新・発行"), std::string::npos) << text.out;
+        std::size_t licences = 0;
+        for (auto at = text.out.find("運転免許証"); at != std::string::npos; at = text.out.find("運転免許証", at + 1))
+            ++licences;
+        EXPECT_EQ(licences, 1u) << "the resident's identity check, asked once\n" << text.out;
+    });
+    d.act("Escape closes", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("the list row shows both procedures, done", [&] {
+        if (shownTopLevel("caseDetailDialog"))
+            return false;
+        for (const auto& r : frame->rows())
+            if (r.id == created)
+                return r.procedure == "暗証番号の再設定 + 電子証明書の更新・発行" && r.status == "完了";
+        return false;
+    });
+    d.screenshot("list-two-procedures.png");
+    run(d);
+
+    Case c = store->get(created);
+    ASSERT_EQ(c.history.size(), 5u);
+    EXPECT_EQ(c.history[1].procedure, Procedure::PinReset);
+    EXPECT_EQ(c.history[2].procedure, Procedure::CertRenewal);
+    EXPECT_EQ(c.history[4].procedure, Procedure::PinReset);
+    EXPECT_EQ(c.history[4].actor, "tanaka");
 }

@@ -35,3 +35,23 @@ TEST(DayFigures, TheDayQueryIsNotCutAtTheListLimit)
     EXPECT_GT(q.limit, 1'000'000u);
     EXPECT_EQ(q.day, boost::gregorian::date(2026, 11, 29));
 }
+
+// A visit of two procedures is one case and two procedures: the procedures each count.
+TEST(DayFigures, AVisitOfSeveralProceduresCountsOnceAsACaseAndOnceForEachProcedure)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    db::CaseSummary visit;
+    visit.status = CaseStatus::InProgress;
+    visit.procedure = Procedure::PinReset;
+    visit.procedures = {{Procedure::PinReset, CaseStatus::Done}, {Procedure::CertRenewal, CaseStatus::Received}};
+    db::CaseSummary single;
+    single.status = CaseStatus::Received;
+    single.procedure = Procedure::CertRenewal;
+    single.procedures = {{Procedure::CertRenewal, CaseStatus::Received}};
+    auto f = dayFigures({visit, single});
+    EXPECT_EQ(f.total, 2u);
+    EXPECT_EQ(f.procedures, 3u);
+    EXPECT_EQ(f.open, 2u);
+    EXPECT_EQ(f.byProcedure, (std::vector<std::pair<std::string, std::size_t>>{{"暗証番号の再設定", 1},
+                                                                               {"電子証明書の更新・発行", 2}}));
+}

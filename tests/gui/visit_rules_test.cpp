@@ -70,3 +70,27 @@ TEST(VisitRules, StoredDocumentsShowTheRuleBooksLabelOrTheirOwnText)
     EXPECT_EQ(formatYen(1000), "1,000円");
     EXPECT_EQ(formatYen(0), "0円");
 }
+
+// A visit of two procedures: one checklist for both, what both need once, every fee once.
+TEST(VisitRules, AVisitOfTwoProceduresHasOneChecklistWithEachDocumentOnce)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    VisitFacts pin, cert, both;
+    pin.procedure = Procedure::PinReset;
+    cert.procedure = Procedure::CertRenewal;
+    both.procedures = {Procedure::PinReset, Procedure::CertRenewal};
+    pin.birth = cert.birth = both.birth = date(1970, 5, 20);
+    auto rp = visitRules(book(), pin, kToday), rc = visitRules(book(), cert, kToday),
+         rb = visitRules(book(), both, kToday);
+    ASSERT_TRUE(rb.problem.empty()) << rb.problem;
+    EXPECT_LT(rb.documents.size(), rp.documents.size() + rc.documents.size());
+    for (const auto* alone : {&rp, &rc})
+        for (const auto& d : alone->documents)
+            EXPECT_TRUE(std::any_of(rb.documents.begin(), rb.documents.end(), [&](const ChecklistLine& l) {
+                return l.id == d.id;
+            })) << d.id;
+    for (std::size_t i = 0; i < rb.documents.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            EXPECT_NE(rb.documents[i].id, rb.documents[j].id);
+    EXPECT_EQ(rb.totalYen, rp.totalYen + rc.totalYen); // both free
+}

@@ -3,6 +3,7 @@
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "core/cases/lifecycle.hpp"
+#include "core/cases/visit.hpp"
 
 namespace madoguchi::gui {
 
@@ -28,19 +29,36 @@ std::string verb(CaseStatus to)
 DetailActions actionsFor(CaseStatus status, UserRole role)
 {
     DetailActions a;
-    for (CaseStatus to : allowedTransitions(status)) {
-        bool needsReason = to == CaseStatus::Waiting || to == CaseStatus::Withdrawn;
-        a.transitions.push_back({to, verb(to) + " (" + statusName(to) + ")", needsReason});
-    }
+    for (CaseStatus to : allowedTransitions(status))
+        a.transitions.push_back({to, verb(to) + " (" + statusName(to) + ")", statusNeedsReason(to)});
     a.canReopen = isClosed(status) && role != UserRole::Clerk;
     a.canEdit = !isClosed(status);
     return a;
 }
 
-std::vector<HistoryRow> historyRows(const Case& c)
+DetailActions actionsFor(const Case& c, std::size_t line, UserRole role)
+{
+    auto lines = c.procedures.empty() ? std::vector<ProcedureLine>{{c.procedure, c.status}} : c.procedures;
+    DetailActions a = actionsFor(lines.at(std::min(line, lines.size() - 1)).status, role);
+    a.canEdit = !isClosed(c.status);
+    return a;
+}
+
+std::vector<ProcedureRow> procedureRows(const Case& c)
+{
+    std::vector<ProcedureRow> rows;
+    auto lines = c.procedures.empty() ? std::vector<ProcedureLine>{{c.procedure, c.status}} : c.procedures;
+    for (const auto& l : lines)
+        rows.push_back({l.procedure, procedureName(l.procedure), statusName(l.status)});
+    return rows;
+}
+
+namespace {
+
+std::vector<HistoryRow> rowsOf(const std::vector<HistoryEntry>& entries)
 {
     std::vector<HistoryRow> rows;
-    for (const auto& h : c.history) {
+    for (const auto& h : entries) {
         HistoryRow r;
         r.at = h.at.size() >= 16 ? h.at.substr(0, 10) + " " + h.at.substr(11, 5) : h.at;
         r.actor = h.actor;
@@ -52,9 +70,24 @@ std::vector<HistoryRow> historyRows(const Case& c)
     return rows;
 }
 
+} // namespace
+
+std::vector<HistoryRow> historyRows(const Case& c)
+{
+    return rowsOf(c.history);
+}
+
+std::vector<HistoryRow> historyRows(const Case& c, std::size_t line)
+{
+    if (c.procedures.size() < 2)
+        return rowsOf(c.history);
+    return rowsOf(historyOf(c, c.procedures.at(std::min(line, c.procedures.size() - 1)).procedure));
+}
+
 std::string detailTitle(const Case& c)
 {
-    return c.receptionNumber + " · " + procedureName(c.procedure) + " · " + statusName(c.status);
+    std::string procedures = c.procedures.empty() ? procedureName(c.procedure) : procedureNames(c.procedures);
+    return c.receptionNumber + " · " + procedures + " · " + statusName(c.status);
 }
 
 } // namespace madoguchi::gui

@@ -1,6 +1,7 @@
 #pragma once
-// The case detail's buttons and history. The buttons come from core/cases/lifecycle.hpp, so the
-// window offers exactly the changes the store will accept, and reopening only to supervisors.
+// The case detail's procedures, buttons and history. A visit shows one line per procedure; the
+// buttons are the selected line's and come from core/cases/lifecycle.hpp, so the window offers
+// exactly the changes the store will accept, and reopening only to supervisors.
 #include "core/cases/case.hpp"
 
 #include <string>
@@ -23,14 +24,27 @@ struct DetailActions {
     bool canEdit = false; // documents, notes: while the case is open
 };
 
+// For a line at `status` (a visit of one procedure: the case's status).
 DetailActions actionsFor(CaseStatus status, UserRole role);
+// For line `line` of the visit: its own changes and reopening; edits while the visit is open.
+DetailActions actionsFor(const Case& c, std::size_t line, UserRole role);
+
+// One row of the detail's procedure list.
+struct ProcedureRow {
+    Procedure procedure;
+    std::string name, status; // in the window's language
+};
+std::vector<ProcedureRow> procedureRows(const Case& c);
 
 struct HistoryRow {
     std::string at, actor, change, reason;
 };
 std::vector<HistoryRow> historyRows(const Case& c);
+// What line `line` went through: its own entries and the visit's (reception, edits). The visit
+// of one procedure: all of it.
+std::vector<HistoryRow> historyRows(const Case& c, std::size_t line);
 
-// 受付 A-012 · 再交付 · 受付: the detail window's title.
+// A-012 · 暗証番号の再設定 + 電子証明書の更新・発行 · 対応中: the detail window's title.
 std::string detailTitle(const Case& c);
 
 } // namespace madoguchi::gui

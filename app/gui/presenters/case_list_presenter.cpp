@@ -65,7 +65,8 @@ CaseRow toRow(const db::CaseSummary& s, const RowContext& ctx)
     // Today's rows need only the time; a row found in the case book needs its day too.
     if (s.createdAt.size() >= 16)
         r.time = today ? s.createdAt.substr(11, 5) : s.createdAt.substr(0, 10) + " " + s.createdAt.substr(11, 5);
-    r.procedure = procedureName(s.procedure);
+    // A visit of several procedures shows them all: 「暗証番号の再設定 + 電子証明書の更新・発行」.
+    r.procedure = s.procedures.empty() ? procedureName(s.procedure) : procedureNames(s.procedures);
     r.resident = ctx.privacyLocked ? std::string("＊＊＊") : s.name;
     r.status = statusName(s.status);
     r.window = s.window;

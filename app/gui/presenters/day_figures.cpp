@@ -3,6 +3,7 @@
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace madoguchi::gui {
@@ -17,7 +18,11 @@ DayFigures dayFigures(const std::vector<db::CaseSummary>& cases)
         ++f.total;
         f.open += isClosed(c.status) ? 0 : 1;
         ++status[c.status];
-        ++procedure[c.procedure];
+        if (c.procedures.empty())
+            ++procedure[c.procedure];
+        for (const auto& l : c.procedures)
+            ++procedure[l.procedure];
+        f.procedures += std::max<std::size_t>(1, c.procedures.size());
         ++window[c.window.empty() ? tr("(none)") : c.window];
         ++clerk[c.clerk.empty() ? tr("(none)") : c.clerk];
     }

@@ -1,6 +1,6 @@
 #pragma once
-// The supervisor's figures for one day: counts by status, procedure, window and clerk, and what
-// is still open.
+// The supervisor's figures for one day: visits by status, window and clerk, the procedures asked
+// for at them by procedure (each procedure of a visit counted), and what is still open.
 #include "db/case_store.hpp"
 
 #include <map>
@@ -10,7 +10,8 @@
 namespace madoguchi::gui {
 
 struct DayFigures {
-    std::size_t total = 0, open = 0;
+    std::size_t total = 0, open = 0; // visits
+    std::size_t procedures = 0;      // procedure lines over every visit
     std::vector<std::pair<std::string, std::size_t>> byStatus, byProcedure, byWindow, byClerk;
 };
 

@@ -57,6 +57,14 @@ std::string procedureName(Procedure p)
     return std::string(uiLanguage() == UiLanguage::Japanese ? info(p).nameJa : info(p).nameEn);
 }
 
+std::string procedureNames(const std::vector<ProcedureLine>& lines)
+{
+    std::string out;
+    for (const auto& l : lines)
+        out += (out.empty() ? "" : " + ") + procedureName(l.procedure);
+    return out;
+}
+
 std::string statusName(CaseStatus s)
 {
     return std::string(uiLanguage() == UiLanguage::Japanese ? statusNameJa(s) : statusNameEn(s));

@@ -3,6 +3,7 @@
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "core/rules/deadlines.hpp"
+#include "core/rules/visit_requirements.hpp"
 
 namespace madoguchi::gui {
 
@@ -34,7 +35,9 @@ VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const bo
 {
     VisitRules out;
     try {
-        rules::Requirements req = book.requirementsFor(f.procedure, f.applicant, {f.birth, f.foreignResident}, today);
+        std::vector<Procedure> procedures = f.procedures.empty() ? std::vector<Procedure>{f.procedure} : f.procedures;
+        rules::Requirements req =
+            rules::visitRequirementsFor(book, procedures, f.applicant, {f.birth, f.foreignResident}, today).merged;
         for (const auto& d : req.documents) {
             ChecklistLine line{d.id, inUiLanguage(d.text), {}};
             if (!d.single()) {

@@ -29,7 +29,10 @@ struct VisitRules {
 };
 
 struct VisitFacts {
-    Procedure procedure = Procedure::CardReceipt;
+    Procedure procedure = Procedure::CardReceipt; // the visit's one procedure, when `procedures` is empty
+    // A visit of several procedures: their documents and fees merged, each once
+    // (core/rules/visit_requirements.hpp).
+    std::vector<Procedure> procedures;
     ApplicantType applicant = ApplicantType::Principal;
     std::optional<boost::gregorian::date> birth;
     bool foreignResident = false;

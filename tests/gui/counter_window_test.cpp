@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <wx/button.h>
 #include <wx/checklst.h>
@@ -36,6 +37,48 @@ void focusAndCommit(UiDriver& d, const char* field, const std::string& text)
 CaseStatus statusOf(db::CaseStore& store, CaseId id)
 {
     return store.get(id).status;
+}
+
+// Ctrl+S in the new-case dialog; the case detail follows; `created` becomes the case found by
+// `search` in the case book (there must be one).
+void saveAndFind(UiDriver& d, db::CaseStore& store, const std::string& search, CaseId& created)
+{
+    d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
+    d.waitFor("the case detail follows the save",
+              [] { return focusInside("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    d.act("the case is in the case book", [&store, search, &created] {
+        db::CaseQuery q;
+        q.text = search;
+        auto found = store.search(q);
+        ASSERT_EQ(found.size(), 1u);
+        created = found[0].id;
+    });
+}
+
+// Ctrl+P in the case detail: the handout is written, and `check` reads it (pdftotext).
+void printAndRead(UiDriver& d, std::function<void(const std::string& text)> check)
+{
+    d.act("Ctrl+P prints the handout", [] { pressKey('P', wxMOD_CONTROL); });
+    d.waitFor("the handout PDF is written", [] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        return detail && !detail->lastHandout().empty() && std::filesystem::exists(detail->lastHandout());
+    });
+    d.act("read the handout back", [check] {
+        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
+        auto text = runProcess({"pdftotext", "-layout", detail->lastHandout().string(), "-"});
+        ASSERT_EQ(text.exitCode, 0) << text.err;
+        check(text.out);
+    });
+}
+
+// The counter laptop's screen: 1366×768.
+void fitsTheSmallScreen(UiDriver& d, const char* dialog)
+{
+    d.act(std::string(dialog) + " fits a 1366×768 screen", [dialog] {
+        auto size = shownTopLevel(dialog)->GetSize();
+        EXPECT_LE(size.GetWidth(), 1366);
+        EXPECT_LE(size.GetHeight(), 768);
+    });
 }
 
 } // namespace
@@ -132,15 +175,8 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
     });
     d.screenshot("new-case.png");
 
-    d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
-    d.waitFor("the case detail follows the save",
-              [] { return focusInside("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    saveAndFind(d, *store, "やまだ", created);
     d.act("the case book has the case as typed", [&] {
-        db::CaseQuery q;
-        q.text = "やまだ";
-        auto found = store->search(q);
-        ASSERT_EQ(found.size(), 1u);
-        created = found[0].id;
         Case c = store->get(created);
         EXPECT_EQ(c.procedure, Procedure::Reissue);
         EXPECT_EQ(c.resident.name, "山田 花子");
@@ -184,20 +220,11 @@ TEST_F(WindowTest, AClerkDoesTheWholeVisitFromTheCardToTheHandoutByKeyboard)
                !control<wxWindow>("reopen");
     });
     d.screenshot("case-done.png");
-    d.act("Ctrl+P prints the handout", [] { pressKey('P', wxMOD_CONTROL); });
-    d.waitFor("the handout PDF is written", [&] {
-        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
-        return detail && !detail->lastHandout().empty() && std::filesystem::exists(detail->lastHandout());
-    });
-    d.act("it is the resident's handout", [&] {
-        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
-        std::string pdf = detail->lastHandout().string();
-        auto text = runProcess({"pdftotext", "-layout", pdf, "-"});
-        ASSERT_EQ(text.exitCode, 0) << text.err;
+    printAndRead(d, [&](const std::string& text) {
         std::string number = store->get(created).receptionNumber;
-        EXPECT_NE(text.out.find(number), std::string::npos) << text.out;
-        EXPECT_NE(text.out.find("再交付"), std::string::npos) << text.out;
-        EXPECT_NE(text.out.find("山田"), std::string::npos) << text.out;
+        EXPECT_NE(text.find(number), std::string::npos) << text;
+        EXPECT_NE(text.find("再交付"), std::string::npos) << text;
+        EXPECT_NE(text.find("山田"), std::string::npos) << text;
     });
     d.act("Escape closes", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("back on the list, which shows it done", [&] {
@@ -367,21 +394,10 @@ TEST_F(WindowTest, AVisitOfTwoProceduresIsSavedMovedOnLineByLineAndPrintedByKeyb
             labels.insert(std::string(docs->GetString(i).utf8_str()));
         return labels.size() == merged.size() && merged.size() > pinOnly.size();
     });
-    d.act("the dialog fits a 1366×768 screen", [] {
-        auto size = shownTopLevel("newCaseDialog")->GetSize();
-        EXPECT_LE(size.GetWidth(), 1366);
-        EXPECT_LE(size.GetHeight(), 768);
-    });
+    fitsTheSmallScreen(d, "newCaseDialog");
     d.screenshot("new-visit-two-procedures.png");
-    d.act("Ctrl+S saves", [] { pressKey('S', wxMOD_CONTROL); });
-    d.waitFor("the case detail follows the save",
-              [] { return focusInside("caseDetailDialog") && !shownTopLevel("newCaseDialog"); });
+    saveAndFind(d, *store, "やまだ", created);
     d.act("one case, two procedures, one reception number", [&] {
-        db::CaseQuery q;
-        q.text = "やまだ";
-        auto found = store->search(q);
-        ASSERT_EQ(found.size(), 1u);
-        created = found[0].id;
         Case c = store->get(created);
         ASSERT_EQ(c.procedures.size(), 2u);
         EXPECT_EQ(c.procedures[0].procedure, Procedure::PinReset);
@@ -419,11 +435,7 @@ TEST_F(WindowTest, AVisitOfTwoProceduresIsSavedMovedOnLineByLineAndPrintedByKeyb
                !control<wxWindow>("to-waiting");
     });
     d.screenshot("case-detail-two-procedures.png");
-    d.act("the detail fits a 1366×768 screen", [] {
-        auto size = shownTopLevel("caseDetailDialog")->GetSize();
-        EXPECT_LE(size.GetWidth(), 1366);
-        EXPECT_LE(size.GetHeight(), 768);
-    });
+    fitsTheSmallScreen(d, "caseDetailDialog");
     d.act("Alt+↑: back to the PIN reset", [] { pressKey(WXK_UP, wxMOD_ALT); });
     d.waitFor("its changes are shown", [] {
         return control<wxListCtrl>("procedures")->GetItemState(0, wxLIST_STATE_SELECTED) == wxLIST_STATE_SELECTED &&
@@ -431,21 +443,14 @@ TEST_F(WindowTest, AVisitOfTwoProceduresIsSavedMovedOnLineByLineAndPrintedByKeyb
     });
     d.act("Alt+2: done", [] { pressKey('2', wxMOD_ALT); });
     d.waitFor("the whole visit is done", [&] { return store->get(created).status == CaseStatus::Done; });
-    d.act("Ctrl+P prints the handout", [] { pressKey('P', wxMOD_CONTROL); });
-    d.waitFor("the handout PDF is written", [&] {
-        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
-        return detail && !detail->lastHandout().empty() && std::filesystem::exists(detail->lastHandout());
-    });
-    d.act("one handout for both procedures", [&] {
-        auto* detail = dynamic_cast<gui::CaseDetailDialog*>(shownTopLevel("caseDetailDialog"));
-        auto text = runProcess({"pdftotext", detail->lastHandout().string(), "-"});
-        ASSERT_EQ(text.exitCode, 0) << text.err;
-        EXPECT_NE(text.out.find("暗証番号の再設定"), std::string::npos) << text.out;
-        EXPECT_NE(text.out.find("電子証明書の更新・発行"), std::string::npos) << text.out;
+    printAndRead(d, [](const std::string& text) {
+        // One handout for both procedures.
+        EXPECT_NE(text.find("暗証番号の再設定"), std::string::npos) << text;
+        EXPECT_NE(text.find("電子証明書の更新・発行"), std::string::npos) << text;
         std::size_t licences = 0;
-        for (auto at = text.out.find("運転免許証"); at != std::string::npos; at = text.out.find("運転免許証", at + 1))
+        for (auto at = text.find("運転免許証"); at != std::string::npos; at = text.find("運転免許証", at + 1))
             ++licences;
-        EXPECT_EQ(licences, 1u) << "the resident's identity check, asked once\n" << text.out;
+        EXPECT_EQ(licences, 1u) << "the resident's identity check, asked once\n" << text;
     });
     d.act("Escape closes", [] { pressKey(WXK_ESCAPE); });
     d.waitFor("the list row shows both procedures, done", [&] {

@@ -202,14 +202,15 @@ VisitChange planEdit(const StoredVisit& v, const Case& edited, const Actor& acto
     return c;
 }
 
-void VisitRowCheck::add(Procedure storedFirst, CaseStatus storedStatus, const std::vector<ProcedureLine>& lines)
+void VisitRowCheck::add(const Stored& stored, const std::vector<ProcedureLine>& lines)
 {
     if (lines.empty()) {
         ++noLines_;
         return;
     }
-    wrongFirst_ += lines.front().procedure != storedFirst;
-    wrongStatus_ += visitStatus(lines) != storedStatus;
+    wrongFirst_ += lines.front().procedure != stored.first;
+    wrongStatus_ += visitStatus(lines) != stored.status;
+    wrongCount_ += lines.size() != stored.count;
 }
 
 std::vector<std::string> VisitRowCheck::problems() const
@@ -223,6 +224,9 @@ std::vector<std::string> VisitRowCheck::problems() const
     if (wrongStatus_)
         out.push_back("procedure lines: " + std::to_string(wrongStatus_) +
                       " cases have a status that is not the one their lines give");
+    if (wrongCount_)
+        out.push_back("procedure lines: " + std::to_string(wrongCount_) +
+                      " cases count another number of lines than they have");
     return out;
 }
 

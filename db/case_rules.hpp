@@ -76,16 +76,22 @@ VisitChange planReopen(const StoredVisit& stored, const std::string& reason, std
 // `edited.version` is compared with the stored one.
 VisitChange planEdit(const StoredVisit& stored, const Case& edited, const Actor& actor, const std::string& at);
 
-// For `db check`: counts the visits whose stored first procedure or status (`cases.procedure`,
-// `cases.status`) is not what their lines say. Fed one visit at a time.
+// For `db check`: counts the visits whose stored first procedure, status or number of lines
+// (`cases.procedure`, `cases.status`, `cases.procedure_count`) is not what their lines say. Fed one
+// visit at a time.
 class VisitRowCheck {
 public:
-    void add(Procedure storedFirst, CaseStatus storedStatus, const std::vector<ProcedureLine>& lines);
+    struct Stored {
+        Procedure first;
+        CaseStatus status;
+        std::size_t count;
+    };
+    void add(const Stored& stored, const std::vector<ProcedureLine>& lines);
     // The problems found, worded for the check's report (empty: none).
     std::vector<std::string> problems() const;
 
 private:
-    std::int64_t noLines_ = 0, wrongFirst_ = 0, wrongStatus_ = 0;
+    std::int64_t noLines_ = 0, wrongFirst_ = 0, wrongStatus_ = 0, wrongCount_ = 0;
 };
 
 } // namespace madoguchi::db

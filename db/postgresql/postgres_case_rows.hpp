@@ -5,6 +5,7 @@
 #include "db/case_store.hpp"
 
 #include <pqxx/row>
+#include <string>
 
 namespace madoguchi::db {
 
@@ -13,9 +14,12 @@ inline constexpr const char* kPgCaseColumns =
     " birth::text, sex, address, foreign_resident, stay_until::text, moved_in::text, applicant, proxy_name,"
     " proxy_relation, fee_yen, notes";
 // A visit's lines as one text (case_row_texts.hpp: linesFromListText), for the alias `c`.
-inline constexpr const char* kPgLinesColumn =
+inline constexpr const char* kPgAllLinesColumn =
     "array_to_string(ARRAY(SELECT p.position || ':' || p.procedure || ':' || p.status FROM case_procedures p"
     " WHERE p.case_id = c.id ORDER BY p.position), ' ')";
+// The same for a list row: NULL for a visit of one procedure, whose line is its procedure at its status.
+inline const std::string kPgLinesColumn =
+    std::string("CASE WHEN c.procedure_count > 1 THEN ") + kPgAllLinesColumn + " END";
 // Followed by kPgLinesColumn in a list's SELECT.
 inline constexpr const char* kPgSummaryColumns =
     "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth::text, c.\"window\", c.clerk,"

@@ -28,9 +28,9 @@ void prepareStatements(pqxx::connection& c)
     c.prepare("insert_case",
               "INSERT INTO cases (office, day, seq, reception_number, procedure, status, \"window\", clerk,"
               " created_at, updated_at, name, kana, name_folded, kana_folded, grams, birth, sex, address,"
-              " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
-              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
-              " $20, $21, $22, $23, $24, $25) RETURNING id");
+              " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes,"
+              " procedure_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16,"
+              " $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id");
     c.prepare("insert_document",
               "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
@@ -40,7 +40,8 @@ void prepareStatements(pqxx::connection& c)
               "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES ($1, $2, $3, $4)");
     c.prepare("update_line", "UPDATE case_procedures SET status = $1 WHERE case_id = $2 AND procedure = $3");
     c.prepare("select_lines", "SELECT procedure, status FROM case_procedures WHERE case_id = $1 ORDER BY position");
-    c.prepare("update_visit", "UPDATE cases SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3");
+    c.prepare("update_visit", "UPDATE cases SET status = $1, updated_at = $2, version = version + 1,"
+                              " procedure_count = $3 WHERE id = $4");
     c.prepare("select_case", std::string("SELECT ") + kPgCaseColumns + " FROM cases WHERE id = $1");
     c.prepare("select_documents", "SELECT document, checked FROM case_documents WHERE case_id = $1 ORDER BY position");
     c.prepare("select_history", "SELECT at, actor, from_status, to_status, reason, procedure, kind FROM case_history"
@@ -114,14 +115,14 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
     const Resident& res = draft.resident;
     const CaseRowTexts row = caseRowTexts(res);
     const std::string& at = visit.received.at;
-    auto r =
-        tx.exec_prepared1("insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
-                          info(visit.lines.front().procedure).id.data(), statusId(visit.status).data(), draft.window,
-                          draft.clerk.empty() ? actor.user : draft.clerk, at, row.name, row.kana, row.nameFolded,
-                          row.kanaFolded, textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
-                          std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
-                          nullable(row.movedIn), std::string(applicantId(draft.applicant.type)),
-                          draft.applicant.proxyName, draft.applicant.proxyRelation, draft.feeYen, draft.notes);
+    auto r = tx.exec_prepared1(
+        "insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
+        info(visit.lines.front().procedure).id.data(), statusId(visit.status).data(), draft.window,
+        draft.clerk.empty() ? actor.user : draft.clerk, at, row.name, row.kana, row.nameFolded, row.kanaFolded,
+        textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth, std::string(sexId(res.sex)),
+        res.address, res.foreignResident, nullable(row.stayUntil), nullable(row.movedIn),
+        std::string(applicantId(draft.applicant.type)), draft.applicant.proxyName, draft.applicant.proxyRelation,
+        draft.feeYen, draft.notes, static_cast<int>(visit.lines.size()));
     CaseId id = r[0].as<CaseId>();
     for (std::size_t position = 0; position < visit.lines.size(); ++position)
         insertLine(tx, id, position, visit.lines[position]);
@@ -160,7 +161,8 @@ void writeChange(pqxx::work& tx, const StoredVisit& v, const VisitChange& change
         tx.exec_prepared0("update_line", statusId(m.to).data(), v.id, info(v.lines[m.position].procedure).id.data());
     for (std::size_t i = 0; i < change.added.size(); ++i)
         insertLine(tx, v.id, v.lines.size() + i, change.added[i]);
-    tx.exec_prepared0("update_visit", statusId(change.status).data(), at, v.id);
+    tx.exec_prepared0("update_visit", statusId(change.status).data(), at,
+                      static_cast<int>(v.lines.size() + change.added.size()), v.id);
     for (const auto& h : change.history)
         insertHistory(tx, v.id, h);
     // Reasons stay in the case's history: free text may name people. The audit holds ids only.
@@ -247,7 +249,8 @@ CaseSummary summaryFromPgRow(const pqxx::row& row)
     s.createdAt = row[9].as<std::string>();
     s.updatedAt = row[10].as<std::string>();
     s.version = row[11].as<std::int64_t>();
-    s.procedures = linesFromListText(row[12].as<std::string>());
+    s.procedures = row[12].is_null() ? std::vector<ProcedureLine>{{s.procedure, s.status}}
+                                     : linesFromListText(row[12].as<std::string>());
     if (s.procedures.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;
@@ -312,14 +315,35 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                                               static_cast<std::int64_t>(cases.size())))
             ids.push_back(row[0].as<CaseId>());
         {
-            pqxx::stream_to out(
-                tx, "cases",
-                std::vector<std::string>{"id",         "office",   "day",        "seq",         "reception_number",
-                                         "procedure",  "status",   "\"window\"", "clerk",       "created_at",
-                                         "updated_at", "name",     "kana",       "name_folded", "kana_folded",
-                                         "grams",      "birth",    "sex",        "address",     "foreign_resident",
-                                         "stay_until", "moved_in", "applicant",  "proxy_name",  "proxy_relation",
-                                         "fee_yen",    "notes"});
+            pqxx::stream_to out(tx, "cases",
+                                std::vector<std::string>{"id",
+                                                         "office",
+                                                         "day",
+                                                         "seq",
+                                                         "reception_number",
+                                                         "procedure",
+                                                         "status",
+                                                         "\"window\"",
+                                                         "clerk",
+                                                         "created_at",
+                                                         "updated_at",
+                                                         "name",
+                                                         "kana",
+                                                         "name_folded",
+                                                         "kana_folded",
+                                                         "grams",
+                                                         "birth",
+                                                         "sex",
+                                                         "address",
+                                                         "foreign_resident",
+                                                         "stay_until",
+                                                         "moved_in",
+                                                         "applicant",
+                                                         "proxy_name",
+                                                         "proxy_relation",
+                                                         "fee_yen",
+                                                         "notes",
+                                                         "procedure_count"});
             for (std::size_t i = 0; i < cases.size(); ++i) {
                 const CaseDraft& d = cases[i].draft;
                 const Resident& res = d.resident;
@@ -334,7 +358,7 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
                     textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth,
                     std::string(sexId(res.sex)), res.address, res.foreignResident, nullable(row.stayUntil),
                     nullable(row.movedIn), std::string(applicantId(d.applicant.type)), d.applicant.proxyName,
-                    d.applicant.proxyRelation, d.feeYen, d.notes);
+                    d.applicant.proxyRelation, d.feeYen, d.notes, static_cast<int>(visits[i].lines.size()));
             }
             out.complete();
         }
@@ -492,10 +516,11 @@ IntegrityReport PostgresCaseStore::check()
         if (auto n = orphans[0].as<std::int64_t>())
             report.problems.push_back("history: " + std::to_string(n) + " cases have no history entry");
         VisitRowCheck visits;
-        for (const auto& row :
-             tx.exec(std::string("SELECT c.procedure, c.status, ") + kPgLinesColumn + " FROM cases c"))
-            visits.add(parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>()),
-                       linesFromListText(row[2].as<std::string>()));
+        for (const auto& row : tx.exec(std::string("SELECT c.procedure, c.status, c.procedure_count, ") +
+                                       kPgAllLinesColumn + " FROM cases c"))
+            visits.add({parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>()),
+                        row[2].as<std::size_t>()},
+                       linesFromListText(row[3].as<std::string>()));
         for (auto& p : visits.problems())
             report.problems.push_back(std::move(p));
         report.caseCount = tx.exec1("SELECT count(*) FROM cases")[0].as<std::int64_t>();

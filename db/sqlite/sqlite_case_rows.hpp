@@ -13,8 +13,10 @@ inline constexpr const char* kCaseColumns =
 // The columns a list row needs, prefixed with the table alias `c`.
 inline constexpr const char* kSummaryColumns =
     "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth, c.window, c.clerk, c.created_at,"
-    " c.updated_at, c.version, (SELECT group_concat(p.position || ':' || p.procedure || ':' || p.status, ' ')"
-    " FROM case_procedures p WHERE p.case_id = c.id)"; // case_row_texts.hpp: linesFromListText
+    " c.updated_at, c.version, CASE WHEN c.procedure_count > 1 THEN (SELECT group_concat(p.position || ':' ||"
+    " p.procedure || ':' || p.status, ' ') FROM case_procedures p WHERE p.case_id = c.id) END";
+// The last column: the lines of a visit of several procedures (case_row_texts.hpp: linesFromListText),
+// NULL for a visit of one, whose line is its procedure at its status.
 
 Case caseFromRow(SQLite::Statement& row);
 CaseSummary summaryFromRow(SQLite::Statement& row);

@@ -81,7 +81,8 @@ CaseSummary summaryFromRow(SQLite::Statement& row)
     s.createdAt = row.getColumn(9).getString();
     s.updatedAt = row.getColumn(10).getString();
     s.version = row.getColumn(11).getInt64();
-    s.procedures = linesFromListText(row.getColumn(12).getString());
+    s.procedures = row.getColumn(12).isNull() ? std::vector<ProcedureLine>{{s.procedure, s.status}}
+                                              : linesFromListText(row.getColumn(12).getString());
     if (s.procedures.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;

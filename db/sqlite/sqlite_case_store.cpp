@@ -30,9 +30,9 @@ struct SqliteCaseStore::Statements {
           insertCase(db,
                      "INSERT INTO cases (office, day, seq, reception_number, procedure, status, window, clerk,"
                      " created_at, updated_at, name, kana, name_folded, kana_folded, birth, sex, address,"
-                     " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                     " ?19, ?20, ?21, ?22, ?23, ?24)"),
+                     " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes,"
+                     " procedure_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                     " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"),
           insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
           deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
           insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES (?, ?, ?, ?)"),
@@ -47,7 +47,8 @@ struct SqliteCaseStore::Statements {
                             " WHERE case_id = ? ORDER BY id"),
           selectLines(db, "SELECT procedure, status FROM case_procedures WHERE case_id = ? ORDER BY position"),
           selectVersion(db, "SELECT version FROM cases WHERE id = ?"),
-          updateVisit(db, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+          updateVisit(db, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1, procedure_count = ?"
+                          " WHERE id = ?")
     {
     }
     SQLite::Statement nextSeq, insertCase, insertDocument, deleteDocuments, insertLine, updateLine, insertHistory,
@@ -156,6 +157,7 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts
         ins.bindNoCopy(++i, draft.applicant.proxyRelation);
         ins.bind(++i, draft.feeYen);
         ins.bindNoCopy(++i, draft.notes);
+        ins.bind(++i, static_cast<std::int64_t>(visit.lines.size()));
         ins.exec();
     }
     CaseId id = db_->getLastInsertRowid();
@@ -414,7 +416,8 @@ void SqliteCaseStore::writeChange(const StoredVisit& v, const VisitChange& chang
         StatementReset r{st_->updateVisit};
         st_->updateVisit.bindNoCopy(1, statusId(change.status).data());
         st_->updateVisit.bindNoCopy(2, at);
-        st_->updateVisit.bind(3, v.id);
+        st_->updateVisit.bind(3, static_cast<std::int64_t>(v.lines.size() + change.added.size()));
+        st_->updateVisit.bind(4, v.id);
         st_->updateVisit.exec();
     }
     for (const auto& h : change.history)
@@ -530,25 +533,28 @@ IntegrityReport SqliteCaseStore::check()
         }
         VisitRowCheck visits;
         // One visit's rows follow each other; a case without lines is one row with NULLs.
-        SQLite::Statement rows(*db_, "SELECT c.id, c.procedure, c.status, p.procedure, p.status FROM cases c"
-                                     " LEFT JOIN case_procedures p ON p.case_id = c.id ORDER BY c.id, p.position");
+        SQLite::Statement rows(*db_, "SELECT c.id, c.procedure, c.status, c.procedure_count, p.procedure, p.status"
+                                     " FROM cases c LEFT JOIN case_procedures p ON p.case_id = c.id"
+                                     " ORDER BY c.id, p.position");
         std::vector<ProcedureLine> lines;
-        std::optional<std::pair<Procedure, CaseStatus>> stored;
+        std::optional<VisitRowCheck::Stored> stored;
         std::int64_t lastId = 0;
         while (rows.executeStep()) {
             std::int64_t id = rows.getColumn(0).getInt64();
             if (stored && id != lastId) {
-                visits.add(stored->first, stored->second, lines);
+                visits.add(*stored, lines);
                 lines.clear();
             }
             lastId = id;
-            stored = {parseProcedure(rows.getColumn(1).getString()), parseStatus(rows.getColumn(2).getString())};
-            if (!rows.getColumn(3).isNull())
+            stored = VisitRowCheck::Stored{parseProcedure(rows.getColumn(1).getString()),
+                                           parseStatus(rows.getColumn(2).getString()),
+                                           static_cast<std::size_t>(rows.getColumn(3).getInt64())};
+            if (!rows.getColumn(4).isNull())
                 lines.push_back(
-                    {parseProcedure(rows.getColumn(3).getString()), parseStatus(rows.getColumn(4).getString())});
+                    {parseProcedure(rows.getColumn(4).getString()), parseStatus(rows.getColumn(5).getString())});
         }
         if (stored)
-            visits.add(stored->first, stored->second, lines);
+            visits.add(*stored, lines);
         for (auto& p : visits.problems())
             report.problems.push_back(std::move(p));
         report.caseCount = db_->execAndGet("SELECT COUNT(*) FROM cases").getInt64();

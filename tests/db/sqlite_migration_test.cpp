@@ -67,3 +67,38 @@ TEST(SqliteMigration, NotADatabaseIsAClearError)
         EXPECT_EQ(e.kind(), StorageError::Kind::Corrupt) << e.what();
     }
 }
+
+// A book at schema 3 (visits of several procedures, before each visit counted its lines) has its
+// counts filled in by migration 4, so that its lists show every line.
+TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
+{
+    TempDir dir;
+    auto file = (dir / "three.db").string();
+    CaseId two = 0;
+    {
+        auto store = db::openStore(file);
+        CaseDraft d = draft("山田", "ヤマダ");
+        d.procedures = {{Procedure::CardReceipt, CaseStatus::Received}, {Procedure::PinReset, CaseStatus::Received}};
+        two = store->add(d, kClerk).id;
+        store->add(draft("佐藤", "サトウ"), kClerk);
+    }
+    {
+        // Back to schema 3: the column as it was before migration 4.
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE cases DROP COLUMN procedure_count");
+        raw.exec("PRAGMA user_version = 3");
+    }
+    auto store = db::openStore(file);
+    EXPECT_TRUE(store->check().ok);
+    db::CaseQuery all;
+    for (const auto& row : store->search(all))
+        EXPECT_EQ(row.procedures.size(), row.id == two ? 2u : 1u) << row.id;
+    // And `db check` sees a count out of step with the lines.
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE cases SET procedure_count = 1 WHERE id = " + std::to_string(two));
+    }
+    auto report = store->check();
+    ASSERT_FALSE(report.ok);
+    EXPECT_NE(report.problems.front().find("number of lines"), std::string::npos) << report.problems.front();
+}

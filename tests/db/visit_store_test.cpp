@@ -234,6 +234,10 @@ TEST_P(VisitBook, AnEditMayAddAProcedureButNeverDropOrChangeOne)
     EXPECT_FALSE(saved.history[2].procedure);
     EXPECT_EQ(saved.history[3].procedure, P::CertRenewal);
     EXPECT_FALSE(saved.history[3].from);
+    EXPECT_TRUE(store->check().ok); // the visit's count of lines went with it
+    db::CaseQuery today;
+    today.day = now().localDay;
+    ASSERT_EQ(store->search(today).at(0).procedures.size(), 2u);
 
     Case dropped = saved;
     dropped.procedures.pop_back();

@@ -1,6 +1,7 @@
-// The card through real pcscd: APDUs and wall time of madoguchi-cli card status / card read
-// against our emulator, beside OpenSC's pkcs15-tool --read-certificate for the same certificate
-// on the same emulated card. Needs pcscd with vsmartcard-vpcd (scripts/services/start-pcscd.sh).
+// The card through real pcscd: APDUs and wall time of madoguchi-cli card status / triage / read
+// against our emulator (triage's goal, issue #17: at most 12 APDUs and 1 s), beside OpenSC's pkcs15-tool
+// --read-certificate for the same certificate on the same emulated card. Needs pcscd with vsmartcard-vpcd
+// (scripts/services/start-pcscd.sh).
 //   bench_card [RUNS]
 #include "bench/bench_timing.hpp"
 
@@ -113,6 +114,10 @@ int main(int argc, char** argv)
     };
     std::vector<Case> cases = {
         {"madoguchi-cli card status", {cli, "card", "status", "--json", "--reader", reader}, "", {}},
+        {"madoguchi-cli card triage (PINs + certificate)",
+         {cli, "card", "triage", "--json", "--reader", reader},
+         "",
+         {}},
         {"madoguchi-cli card read (auth certificate)", {cli, "card", "read", "--json", "--reader", reader}, "", {}},
         {"madoguchi-cli card read --with-pin",
          {cli, "card", "read", "--json", "--with-pin", "--reader", reader},

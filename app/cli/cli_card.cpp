@@ -1,4 +1,4 @@
-// madoguchi-cli card status|read — the My Number card through pcscd. The card-info PIN comes
+// madoguchi-cli card status|read|triage — the My Number card through pcscd. The card-info PIN comes
 // from stdin only (never argv, never logged) and is wiped after use; the My Number is printed
 // masked. Card faults: one line on stderr naming what happened, exit 5 (with --json, also an
 // "error" document on stdout).
@@ -7,7 +7,10 @@
 #include "app/pcsc/pcsc_transport.hpp"
 #include "core/card/card_error.hpp"
 #include "core/card/my_number_card_reader.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/era/wareki.hpp"
+#include "core/triage/card_triage.hpp"
 
 #include <array>
 #include <chrono>
@@ -243,9 +246,103 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
     });
 }
 
-const CommandRegistration kCard{"card",
-                                "the My Number card: PIN tries, certificate expiry, card-info (PIN on stdin)",
-                                {{"status", cardStatus}, {"read", cardRead}}};
+nlohmann::json dateOrNull(const std::optional<boost::gregorian::date>& d)
+{
+    return d ? nlohmann::json(toIso(*d)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json triageJson(const triage::Triage& t, const boost::gregorian::date& today)
+{
+    const auto& r = t.reading;
+    const bool isMyNumber = r.cardType == card::CardType::MyNumberCard;
+    nlohmann::json cert = nullptr;
+    if (isMyNumber) {
+        const auto& f = t.certificate;
+        cert = {
+            {"state", triage::certificateStateId(f.state)},
+            {"not_before", nullptr},
+            {"not_after", nullptr},
+            {"expiry_date", dateOrNull(f.expiry)},
+            {"expiry_date_wareki", f.expiry ? nlohmann::json(era::formatJa(*f.expiry)) : nlohmann::json(nullptr)},
+            {"renewal_opens", dateOrNull(f.renewalOpens)},
+            {"new_cert_birthday", f.newCertBirthdays ? nlohmann::json(f.newCertBirthdays) : nlohmann::json(nullptr)}};
+        if (r.certificatePresent) {
+            cert["not_before"] = r.authCertificate.notBefore;
+            cert["not_after"] = r.authCertificate.notAfter;
+        }
+    }
+    nlohmann::json proposals = nlohmann::json::array();
+    for (const auto& p : t.proposals) {
+        nlohmann::json j = {{"procedure", info(p.procedure).id},
+                            {"procedure_name", info(p.procedure).nameJa},
+                            {"procedure_name_en", info(p.procedure).nameEn},
+                            {"reason", p.reason},
+                            {"reason_en", p.reasonEn}};
+        if (p.procedure == Procedure::PinReset)
+            j["pins"] = p.pins;
+        proposals.push_back(std::move(j));
+    }
+    nlohmann::json notices = nlohmann::json::array();
+    for (const auto& n : t.notices)
+        notices.push_back({{"message", n.ja}, {"message_en", n.en}});
+    return {{"ok", true},
+            {"reader", r.reader},
+            {"card_type", card::cardTypeId(r.cardType)},
+            {"my_number_card", isMyNumber},
+            {"today", toIso(today)},
+            {"pins", pinsJson(r.pins)},
+            {"auth_certificate", cert},
+            {"proposals", proposals},
+            {"notices", notices},
+            {"apdus", r.apdus}};
+}
+
+void printTriage(std::ostream& out, const triage::Triage& t)
+{
+    const auto& r = t.reading;
+    out << "card: " << card::cardTypeId(r.cardType) << '\n';
+    for (const auto& p : r.pins)
+        out << "  " << p.japanese << " (" << p.id << "): 残り " << p.triesLeft << "/" << p.maxTries << " 回"
+            << (p.blocked() ? " ロック中 / blocked" : "") << '\n';
+    if (t.certificate.expiry)
+        out << "利用者証明用電子証明書の有効期限 (auth certificate expiry): " << era::formatBoth(*t.certificate.expiry)
+            << " [" << triage::certificateStateId(t.certificate.state) << "]\n";
+    if (t.proposals.empty())
+        out << "提案なし (no proposal)\n";
+    for (std::size_t i = 0; i < t.proposals.size(); ++i) {
+        const auto& p = t.proposals[i];
+        out << "提案 " << i + 1 << ": " << info(p.procedure).nameJa << " (" << info(p.procedure).id << ")\n  "
+            << p.reason << "\n  " << p.reasonEn << '\n';
+    }
+    for (const auto& n : t.notices)
+        out << "注意: " << n.ja << " / " << n.en << '\n';
+}
+
+int cardTriage(CliContext& ctx, const std::vector<std::string>& args)
+{
+    CardOptions c;
+    std::string todayText;
+    po::options_description o("card triage");
+    addCommonOptions(o, c);
+    o.add_options()("today", po::value<std::string>(&todayText),
+                    "the day the renewal window is judged for (default: today)");
+    parseArgs(args, o);
+    auto timeout = timeoutOf(c);
+    const auto today = todayText.empty() ? now().localDay : parseIsoDate(todayText, "--today");
+    return withCardReader(ctx, c, timeout, "triage", [&](card::MyNumberCardReader& reader) {
+        triage::Triage t = triage::triageCard(reader.readForTriage(), today);
+        if (ctx.json)
+            ctx.printJson(triageJson(t, today));
+        else
+            printTriage(ctx.out, t);
+        return kOk;
+    });
+}
+
+const CommandRegistration kCard{
+    "card",
+    "the My Number card: PIN tries, certificate expiry, what the visit needs, card-info (PIN on stdin)",
+    {{"status", cardStatus}, {"read", cardRead}, {"triage", cardTriage}}};
 
 } // namespace
 } // namespace madoguchi::cli

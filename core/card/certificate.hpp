@@ -23,6 +23,15 @@ struct CertificateValidity {
     std::string sha256;        // fingerprint of the DER, "AB:CD:...", to tell which certificate it is
 };
 
+// The validity from the first bytes of a DER certificate, read before the rest has come: the
+// header of the certificate and of its TBSCertificate, then version, serial number, signature
+// algorithm and issuer skipped by their lengths (our bounds-checked TLV reader), and the Validity
+// element's two times parsed by OpenSSL (d2i_ASN1_TIME). The card triage reads the validity so in
+// one READ BINARY where the whole certificate takes six. nullopt: the validity is not all in
+// `prefix` yet (read more); CardError(MalformedData) when the bytes cannot be a certificate.
+// `sha256` stays empty: the fingerprint needs the whole certificate.
+std::optional<CertificateValidity> validityFromPrefix(std::span<const std::uint8_t> prefix);
+
 // Parses the whole certificate; throws CardError(MalformedData) when OpenSSL refuses it or
 // bytes are left over after it.
 CertificateValidity parseCertificateValidity(std::span<const std::uint8_t> der);

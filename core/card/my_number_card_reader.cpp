@@ -241,6 +241,62 @@ AuthCertificateInfo MyNumberCardReader::readAuthCertificate(const Progress& prog
     return info;
 }
 
+TriageReading MyNumberCardReader::readForTriage(const Progress& progress)
+{
+    TriageReading out;
+    out.reader = chooseReader(nullptr, true);
+    Session s(transport_, out.reader, progress, 12);
+    TokenInfo token = identify(s);
+    out.cardType = token.type;
+    out.token = token.token;
+    if (token.type != CardType::MyNumberCard) {
+        out.apdus = s.apdus();
+        return out; // another card: nothing of it is for a My Number visit
+    }
+    for (const PinFile* f : {&kSignaturePin, &kAuthPin})
+        if (auto p = queryPin(s, *f))
+            out.pins.push_back(*p);
+    // The certificate: absent (file not found), blank (a card issued without certificates; the
+    // bytes of an erased file), or a DER whose validity comes within the first read.
+    std::uint16_t certSw = s.send(selectFile(jpki::kAuthCertificate)).sw;
+    if (certSw != 0x9000 && certSw != 0x6A82)
+        Session::unexpected(certSw, "利用者証明用電子証明書の選択", "SELECT of the authentication certificate");
+    if (certSw == 0x9000) {
+        Bytes head = s.expectOk(readBinary(0, 0x00), "利用者証明用電子証明書の読み取り",
+                                "READ BINARY of the authentication certificate")
+                         .data;
+        bool blank = std::all_of(head.begin(), head.end(), [&](std::uint8_t b) { return b == 0xFF || b == 0x00; });
+        if (!blank) {
+            auto total = derCertificateSize(head);
+            if (!total)
+                throw CardError(CardErrorKind::MalformedData, "利用者証明用電子証明書の先頭が不正です",
+                                "the authentication certificate: the first bytes are not its header");
+            auto validity = validityFromPrefix(head);
+            while (!validity && head.size() < *total) {
+                Bytes more =
+                    s.expectOk(readBinary(static_cast<std::uint16_t>(head.size()), 0x00),
+                               "利用者証明用電子証明書の読み取り", "READ BINARY of the authentication certificate")
+                        .data;
+                if (more.empty())
+                    break;
+                head.insert(head.end(), more.begin(), more.end());
+                validity = validityFromPrefix(head);
+            }
+            if (!validity)
+                throw CardError(CardErrorKind::MalformedData, "利用者証明用電子証明書の有効期間が読めません",
+                                "the authentication certificate ends before its validity");
+            out.certificatePresent = true;
+            out.authCertificate = *validity;
+        }
+        wipe(head); // the subject is personal data: not kept
+    }
+    if (s.send(selectApplication(kCardInfoAid)).ok())
+        if (auto p = queryPin(s, kCardInfoPin))
+            out.pins.push_back(*p);
+    out.apdus = s.apdus();
+    return out;
+}
+
 CardInfo MyNumberCardReader::readCardInfo(SecurePin&& pinIn, const CardInfoOptions& options)
 {
     SecurePin pin(std::move(pinIn)); // wiped when this call returns, whatever happens

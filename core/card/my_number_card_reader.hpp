@@ -43,6 +43,21 @@ struct AuthCertificateInfo {
     int apdus = 0;
 };
 
+// What the counter's triage needs, read in one session without a PIN and without spending a try
+// (docs/rules.md Part II, "Triage"): the card's type; for a My Number card the tries of the
+// signature, user-authentication and card-info PINs, and the user-authentication certificate's
+// validity from its first bytes. 12 APDUs on a My Number card whose certificate's validity lies
+// in its first 256 bytes (the JPKI certificates' does).
+struct TriageReading {
+    std::string reader;
+    CardType cardType = CardType::Other;
+    std::string token;
+    std::vector<PinStatus> pins;
+    bool certificatePresent = false;
+    CertificateValidity authCertificate; // when certificatePresent (sha256 empty: not all read)
+    int apdus = 0;
+};
+
 struct CardInfo {
     BasicFacts facts;
     std::string myNumberMasked; // "**** **** 9018": the number itself never leaves the reader
@@ -68,6 +83,7 @@ public:
 
     CardStatus status(const Progress& progress = {});
     AuthCertificateInfo readAuthCertificate(const Progress& progress = {});
+    TriageReading readForTriage(const Progress& progress = {});
     CardInfo readCardInfo(SecurePin&& pin, const CardInfoOptions& options = {});
 
 private:

@@ -208,6 +208,17 @@ date renewalWindowOpens(const date& expiry, MonthEndReading reading)
     return monthsBefore(expiry, kRenewalMonths) + days(1);
 }
 
+CertRenewalOn certRenewalOn(const date& expiry, const date& day, MonthEndReading reading)
+{
+    CertRenewalOn r;
+    r.windowOpens = renewalWindowOpens(expiry, reading);
+    r.expired = day > expiry;
+    r.inWindow = !r.expired && day >= r.windowOpens;
+    r.newCertBirthdays = r.inWindow ? kCertBirthdaysInWindow : kCertBirthdays;
+    r.rule = r.inWindow ? "cert-validity-in-window" : "cert-validity";
+    return r;
+}
+
 date moveInLimit(const date& filed, MoveInLimitReading reading)
 {
     // Rule move-in-90-days; MoveInLimitReading in readings.hpp.
@@ -357,8 +368,7 @@ Deadlines computeDeadlines(const DeadlineInput& in, const Readings& readings)
     std::optional<date> replaced = in.prevCertExpiry;
     if (!replaced && certIssued > in.cardIssued)
         replaced = std::min(nthBirthdayAfter(birth, issued, kCertBirthdays, leap), out.cardExpiry);
-    out.certsRenewedInWindow =
-        replaced && certIssued <= *replaced && certIssued >= renewalWindowOpens(*replaced, readings.monthEnd);
+    out.certsRenewedInWindow = replaced && certRenewalOn(*replaced, certIssued, readings.monthEnd).inWindow;
     const auto certDay = certIssued == in.cardIssued ? issued : certIssued.year_month_day();
     const date certBirthday =
         nthBirthdayAfter(birth, certDay, out.certsRenewedInWindow ? kCertBirthdaysInWindow : kCertBirthdays, leap);

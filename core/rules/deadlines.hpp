@@ -141,6 +141,19 @@ date monthsAfter(const date& d, int months);
 // The first day of the renewal window for an expiry: the first day on which LESS than 3 months
 // remain (readings.hpp, MonthEndReading, for an expiry on a month's last day).
 date renewalWindowOpens(const date& expiry, MonthEndReading reading = kMonthEndReading);
+// A certificate renewal on `day`, judged against the expiry of the certificates it replaces: the
+// one place that says whether `day` is inside their renewal window (rule renewal-window) and so
+// whether the new certificates run to the 6th birthday after their issue day or the 5th (rules
+// cert-validity-in-window, cert-validity; docs/rules.md §2, §3, §9). The card triage asks it with
+// the expiry read from the card; computeDeadlines with the one it computed.
+struct CertRenewalOn {
+    date windowOpens;         // the first day of the window
+    bool expired = false;     // `day` is after `expiry`
+    bool inWindow = false;    // windowOpens <= day <= expiry
+    int newCertBirthdays = 5; // the new certificates end on this birthday after their issue day
+    std::string_view rule;    // "cert-validity-in-window" or "cert-validity"
+};
+CertRenewalOn certRenewalOn(const date& expiry, const date& day, MonthEndReading reading = kMonthEndReading);
 // The last day of the continued-use procedure after the move-in notification filed on `filed`.
 date moveInLimit(const date& filed, MoveInLimitReading reading = kMoveInLimitReading);
 // The マイナ保険証 grace: the last day of the 3rd month after the month of `expiry`.

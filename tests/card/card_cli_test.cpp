@@ -1,6 +1,7 @@
 // madoguchi-cli card status/read end to end: real pcscd, the vsmartcard-vpcd reader, our card
 // emulator. Each test inserts its own card (profile, faults) into reader 0.
 #include "app/pcsc/pcsc_errors.hpp"
+#include "card_cli_fixture.hpp"
 #include "emulated_card.hpp"
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -14,45 +15,6 @@ using namespace madoguchi::test;
 using nlohmann::json;
 
 namespace {
-
-class CardCli : public ::testing::Test {
-protected:
-    void SetUp() override
-    {
-        if (!pcscdExpected())
-            GTEST_SKIP() << "card tests through pcscd run under scripts/test.sh (scripts/services/start-pcscd.sh "
-                            "sets MADOGUCHI_PCSCD=1)";
-        auto problem = pcscdProblem();
-        ASSERT_TRUE(problem.empty()) << problem;
-        reader0 = std::make_unique<Reader0Lock>();
-    }
-    void TearDown() override { reader0.reset(); }
-
-    std::unique_ptr<Reader0Lock> reader0; // released after the test's card has left
-
-    ProcessResult cli(std::vector<std::string> args, const std::string& stdinText = "",
-                      const std::vector<std::string>& env = {})
-    {
-        args.insert(args.begin(), MADOGUCHI_CLI_PATH);
-        return runProcess(args, stdinText, env);
-    }
-    ProcessResult status() { return cli({"card", "status", "--json", "--reader", kReader0}); }
-    ProcessResult read(const std::string& pin = "", std::vector<std::string> more = {})
-    {
-        std::vector<std::string> a{"card", "read", "--json", "--reader", kReader0};
-        if (!pin.empty())
-            a.push_back("--with-pin");
-        a.insert(a.end(), more.begin(), more.end());
-        return cli(a, pin.empty() ? "" : pin + "\n");
-    }
-
-    TempDir dir;
-};
-
-std::string errorKind(const ProcessResult& r)
-{
-    return r.json()["error"]["kind"].get<std::string>();
-}
 
 TEST_F(CardCli, StatusGivesEveryPinsTriesWithoutSpendingOne)
 {

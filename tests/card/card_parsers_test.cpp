@@ -119,14 +119,21 @@ TEST(CardInfoFiles, RefusesMalformedFieldsWithoutShowingThem)
     EXPECT_EQ(kindOf(Bytes(facts.begin(), facts.begin() + 20), false), CardErrorKind::MalformedData);
 }
 
-TEST(Certificate, ExpiryComesFromOpenSslInUtcAndAsTheDayInJapan)
+// A user-authentication certificate made by tests/card/make-auth-cert.sh (empty when it failed).
+Bytes madeCertificate(const std::string& notAfter)
 {
     madoguchi::test::TempDir dir;
     auto der = dir / "cert.der";
     auto r = madoguchi::test::runProcess(
-        {std::string(MADOGUCHI_TEST_SOURCE_DIR) + "/card/make-auth-cert.sh", der.string(), "20290131160000Z"});
-    ASSERT_EQ(r.exitCode, 0) << r.err;
-    Bytes b = fileBytes(der);
+        {std::string(MADOGUCHI_TEST_SOURCE_DIR) + "/card/make-auth-cert.sh", der.string(), notAfter});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    return r.exitCode == 0 ? fileBytes(der) : Bytes{};
+}
+
+TEST(Certificate, ExpiryComesFromOpenSslInUtcAndAsTheDayInJapan)
+{
+    Bytes b = madeCertificate("20290131160000Z");
+    ASSERT_FALSE(b.empty());
     EXPECT_EQ(derCertificateSize(b), b.size());
     CertificateValidity v = parseCertificateValidity(b);
     EXPECT_EQ(v.notAfter, "2029-01-31T16:00:00Z");
@@ -138,6 +145,38 @@ TEST(Certificate, ExpiryComesFromOpenSslInUtcAndAsTheDayInJapan)
     EXPECT_THROW(parseCertificateValidity(trailing), CardError);
     Bytes cut(b.begin(), b.end() - 1);
     EXPECT_THROW(parseCertificateValidity(cut), CardError);
+}
+
+TEST(Certificate, ValidityFromThePrefixAgreesWithTheWholeCertificateOnceItIsThere)
+{
+    Bytes b = madeCertificate("20290131160000Z");
+    ASSERT_FALSE(b.empty());
+    CertificateValidity whole = parseCertificateValidity(b);
+    // Every prefix: "read more" until the validity is complete, then the same times as OpenSSL's
+    // whole-certificate parse; never a throw for a prefix of a good certificate.
+    std::size_t firstComplete = 0;
+    for (std::size_t n = 0; n <= b.size(); ++n) {
+        auto v = validityFromPrefix(std::span<const std::uint8_t>(b.data(), n));
+        if (!v) {
+            EXPECT_EQ(firstComplete, 0u) << "a longer prefix lost the validity at " << n;
+            continue;
+        }
+        if (!firstComplete)
+            firstComplete = n;
+        EXPECT_EQ(v->notAfter, whole.notAfter);
+        EXPECT_EQ(v->notBefore, whole.notBefore);
+        EXPECT_EQ(v->expiryDateJst, "2029-02-01");
+        EXPECT_TRUE(v->sha256.empty());
+    }
+    EXPECT_GT(firstComplete, 100u);
+    EXPECT_LE(firstComplete, 256u); // one READ BINARY holds it
+    // Not a certificate: a wrong tag where the TBSCertificate or the validity must be.
+    Bytes wrong = b;
+    wrong[4] = 0x31;
+    EXPECT_THROW(validityFromPrefix(wrong), CardError);
+    Bytes badTime(b.begin(), b.begin() + static_cast<long>(firstComplete));
+    badTime[firstComplete - 5] = 'X'; // a digit of notAfter
+    EXPECT_THROW(validityFromPrefix(badTime), CardError);
 }
 
 TEST(Certificate, RefusesHeadersThatAnnounceTooMuch)

@@ -133,6 +133,35 @@ TEST(Section9, RenewalWindowOpensOnceLessThanThreeMonthsRemain)
     }
 }
 
+TEST(Section9, ARenewalOnADayIsJudgedAgainstTheExpiryItReplaces)
+{
+    // What the card triage asks: renewed on `day`, inside the window (6th birthday) or not (5th).
+    struct Row {
+        const char* day;
+        bool inWindow;
+        bool expired;
+        int birthdays;
+    };
+    const Row rows[] = {
+        {"2026-10-15", false, false, 5}, // the day before the window (expiry 2027-01-15)
+        {"2026-10-16", true, false, 6},  // the first day of the window
+        {"2027-01-15", true, false, 6},  // the expiry day itself is still inside
+        {"2027-01-16", false, true, 5},  // after it: a new certificate, the 5th birthday
+    };
+    for (const auto& r : rows) {
+        SCOPED_TRACE(r.day);
+        CertRenewalOn on = certRenewalOn(d("2027-01-15"), d(r.day));
+        EXPECT_EQ(on.windowOpens, d("2026-10-16"));
+        EXPECT_EQ(on.inWindow, r.inWindow);
+        EXPECT_EQ(on.expired, r.expired);
+        EXPECT_EQ(on.newCertBirthdays, r.birthdays);
+        EXPECT_EQ(on.rule, r.inWindow ? "cert-validity-in-window" : "cert-validity");
+    }
+    // The month-end reading is the engine's switch, here too.
+    EXPECT_FALSE(certRenewalOn(d("2029-11-30"), d("2029-08-31"), MonthEndReading::CivilCode).inWindow);
+    EXPECT_TRUE(certRenewalOn(d("2029-11-30"), d("2029-08-31"), MonthEndReading::SameDateNextDay).inWindow);
+}
+
 TEST(Section9, MonthEndReadingDecidesTheSixthBirthdayOnTheDisputedDay)
 {
     // Certificates expiring 2029-11-30 (born 1 Dec), renewed on 2029-08-31: inside the window by the

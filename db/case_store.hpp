@@ -2,6 +2,7 @@
 // The case book, in domain terms. No SQL leaves db/: the window and the console tool see only
 // this interface, and the SQLite and PostgreSQL stores both implement it.
 #include "core/cases/case.hpp"
+#include "core/queue/call_settings.hpp"
 #include "core/security/roles.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -89,12 +90,20 @@ struct StatusChange {
     std::optional<std::int64_t> expectedVersion; // the visit's version the caller saw: ConflictError if stale
 };
 
+// Calling the next resident to a window (db/call_rules.hpp): the window, and the kinds of work it
+// takes (core/queue/queue_order.hpp).
+struct WindowCall {
+    std::string window;
+    WindowWork work; // empty: every procedure
+};
+
 // Live refresh: what changed in the case book, by anyone (another window, another office's
 // program, this very process). A window keeps its list and reloads only the named case.
 enum class ChangeKind {
     Added,         // a new case
     StatusChanged, // its status moved (or it was reopened)
     Edited,        // its fields were saved
+    Called,        // its number was called, called again or sent back ("not here")
     Resync,        // changes may have been missed (many at once, or the connection came back):
                    // reload what is shown; `id` is 0
 };
@@ -145,6 +154,23 @@ public:
     // or changed to another procedure (withdraw it instead). Throws ConflictError when the stored
     // version is newer than `edited.version`.
     virtual Case update(const Case& edited, const Actor& actor) = 0;
+
+    // Calling residents (db/call_rules.hpp has the rules both backends apply). Each call is one
+    // write transaction: two windows calling at once never get the same visit. Every call is a
+    // history entry (called, called-again, absent) with the window, the actor and the time, and an
+    // audit entry; the visit's version is bumped.
+    // The next waiting visit of today for the window's work, in the office's call order; none when
+    // nobody waits for it. The visit's window becomes `call.window`.
+    virtual std::optional<Case> callNext(const WindowCall& call, const Actor& actor) = 0;
+    // The standing call announced once more, at its window.
+    virtual Case callAgain(CaseId id, const Actor& actor) = 0;
+    // "Not here": the number goes back to the queue for the office's absent minutes.
+    virtual Case markAbsent(CaseId id, const Actor& actor) = 0;
+    // A number chosen by the clerk (today's, of this office: A-012), called to `window`.
+    virtual Case callNumber(const std::string& receptionNumber, const std::string& window, const Actor& actor) = 0;
+    // The office's call order and absent minutes (defaults until an administrator sets them).
+    virtual CallSettings callSettings() = 0;
+    virtual void setCallSettings(const CallSettings& settings, const Actor& by) = 0; // admins; audited
 
     virtual IntegrityReport check() = 0;
     virtual void backup(const std::filesystem::path& target) = 0;

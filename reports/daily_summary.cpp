@@ -1,5 +1,6 @@
 #include "reports/daily_summary.hpp"
 
+#include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 
 #include <algorithm>
@@ -8,64 +9,6 @@
 #include <cstdio>
 
 namespace madoguchi::reports {
-
-namespace {
-
-// Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
-std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-std::string isoAt(std::int64_t epoch, int offsetMinutes)
-{
-    std::int64_t local = epoch + offsetMinutes * 60;
-    std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    std::int64_t secs = local - days * 86400;
-    auto d = boost::gregorian::date(1970, 1, 1) + boost::gregorian::days(days);
-    char buf[40];
-    int off = std::abs(offsetMinutes);
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", toIso(d).c_str(), static_cast<int>(secs / 3600),
-                  static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60), offsetMinutes < 0 ? '-' : '+',
-                  off / 60, off % 60);
-    return buf;
-}
-
-int offsetMinutesOf(const std::string& iso)
-{
-    if (iso.size() >= 25 && (iso[19] == '+' || iso[19] == '-'))
-        return (iso[19] == '-' ? -1 : 1) * (std::stoi(iso.substr(20, 2)) * 60 + std::stoi(iso.substr(23, 2)));
-    return 9 * 60; // the office's zone when a timestamp has none (JST)
-}
-
-} // namespace
-
-std::optional<std::int64_t> epochSeconds(const std::string& iso)
-{
-    int y, mo, d, h, mi, s;
-    char sign = 'Z';
-    int oh = 0, om = 0;
-    if (iso.size() < 19 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
-        return std::nullopt;
-    std::size_t p = 19;
-    if (p < iso.size() && iso[p] == '.')
-        while (p < iso.size() && iso[p] != '+' && iso[p] != '-' && iso[p] != 'Z')
-            ++p; // fractions of a second do not matter here
-    if (p < iso.size() && (iso[p] == '+' || iso[p] == '-')) {
-        sign = iso[p];
-        if (std::sscanf(iso.c_str() + p + 1, "%2d:%2d", &oh, &om) != 2)
-            return std::nullopt;
-    }
-    std::int64_t t =
-        daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s;
-    std::int64_t off = (oh * 60 + om) * 60;
-    return sign == '-' ? t + off : t - off;
-}
 
 void Tally::add(CaseStatus s)
 {
@@ -165,19 +108,21 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
                     continue;
                 if (h.to == CaseStatus::Done && h.from)
                     line.doneAt = h.at;
-                if (h.kind != HistoryKind::Edit)
+                // Edits and calls say nothing of why the work waits.
+                if (h.kind != HistoryKind::Edit && !isCallKind(h.kind))
                     line.lastReason = h.reason;
             }
             if (l.status == CaseStatus::Done && line.doneAt)
                 line.handlingMinutes = minutesTo(*line.doneAt);
             dc.lines.push_back(std::move(line));
         }
-        for (const auto& h : c.history)
-            if (h.to == CaseStatus::Done && h.from)
-                dc.doneAt = h.at;
-        if (!c.history.empty())
-            dc.lastReason = c.history.back().reason;
-        if (c.status == CaseStatus::Done && dc.doneAt)
+        dc.doneAt = visitDoneAt(c);
+        for (auto h = c.history.rbegin(); h != c.history.rend(); ++h)
+            if (!isCallKind(h->kind)) {
+                dc.lastReason = h->reason;
+                break;
+            }
+        if (dc.doneAt)
             if (auto minutes = minutesTo(*dc.doneAt)) {
                 dc.handlingMinutes = minutes;
                 ++s.timedCases;
@@ -217,7 +162,7 @@ DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     int offset = cases.empty() ? offsetMinutesOf(now().iso) : offsetMinutesOf(cases.front().createdAt);
     std::int64_t endOfDay =
-        (daysFromCivil(day.year(), day.month(), day.day()) + 1) * 86400 - static_cast<std::int64_t>(offset) * 60;
+        *epochSeconds(toIso(day + boost::gregorian::days(1)) + "T00:00:00Z") - static_cast<std::int64_t>(offset) * 60;
     return summarizeDay(std::move(cases), day, std::min<std::int64_t>(nowEpoch, endOfDay), overdueAfterMinutes);
 }
 

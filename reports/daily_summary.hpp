@@ -4,6 +4,7 @@
 // window and by clerk (visits) —, handling times taken from each visit's history, and the visits
 // still open, waiting or overdue.
 #include "core/cases/case.hpp"
+#include "core/common/clock.hpp"
 #include "db/case_store.hpp"
 
 #include <array>
@@ -16,9 +17,7 @@
 
 namespace madoguchi::reports {
 
-// Seconds since the epoch of an ISO timestamp with offset (2026-11-29T10:05:00+09:00); none when
-// the text is not one.
-std::optional<std::int64_t> epochSeconds(const std::string& iso);
+using ::madoguchi::epochSeconds; // core/common/clock.hpp
 
 // One procedure line of a visit, as the day's figures see it.
 struct DayLine {

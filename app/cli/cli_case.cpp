@@ -15,18 +15,6 @@ namespace madoguchi::cli {
 
 namespace {
 
-CaseId parseCaseId(const std::string& text)
-{
-    try {
-        std::size_t used = 0;
-        long long id = std::stoll(text, &used);
-        if (used == text.size() && id > 0)
-            return id;
-    } catch (const std::exception&) {
-    }
-    throw ValidationError("case id \"" + text + "\" is not a positive whole number");
-}
-
 // 「暗証番号の再設定 + 電子証明書の更新・発行」: the visit's procedures, as the list shows them.
 std::string procedureNames(const std::vector<ProcedureLine>& lines)
 {

@@ -84,6 +84,18 @@ po::variables_map parseArgs(const std::vector<std::string>& args, const po::opti
     return vm;
 }
 
+CaseId parseCaseId(const std::string& text)
+{
+    try {
+        std::size_t used = 0;
+        long long id = std::stoll(text, &used);
+        if (used == text.size() && id > 0)
+            return id;
+    } catch (const std::exception&) {
+    }
+    throw ValidationError("case id \"" + text + "\" is not a positive whole number");
+}
+
 std::optional<std::string> optionalString(const po::variables_map& vm, const char* name)
 {
     if (vm.count(name))

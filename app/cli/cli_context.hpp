@@ -89,4 +89,7 @@ parseArgs(const std::vector<std::string>& args, const boost::program_options::op
 
 std::optional<std::string> optionalString(const boost::program_options::variables_map& vm, const char* name);
 
+// A case id as typed: a positive whole number, else ValidationError.
+CaseId parseCaseId(const std::string& text);
+
 } // namespace madoguchi::cli

@@ -19,7 +19,19 @@ nlohmann::json toJson(const HistoryEntry& h)
             {"procedure", h.procedure ? nlohmann::json(std::string(info(*h.procedure).id)) : nlohmann::json(nullptr)},
             {"from", h.from ? nlohmann::json(std::string(statusId(*h.from))) : nlohmann::json(nullptr)},
             {"to", std::string(statusId(h.to))},
-            {"reason", h.reason}};
+            {"reason", h.reason},
+            {"window", h.window.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.window)}};
+}
+
+nlohmann::json toJson(const std::optional<CallState>& call)
+{
+    if (!call)
+        return nullptr;
+    bool sentBack = call->kind == CallState::Kind::SentBack;
+    return {{"state", sentBack ? "absent" : "called"},
+            {"window", call->window},
+            {"called_at", call->calledAt},
+            {"back_at", sentBack ? nlohmann::json(call->backAt) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json toJson(const ProcedureLine& l)
@@ -77,6 +89,7 @@ nlohmann::json toJson(const Case& c)
         {"updated_at", c.updatedAt},
         {"version", c.version},
         {"history", history},
+        {"call", toJson(c.call)},
     };
 }
 

@@ -2,7 +2,8 @@
 // Cases as JSON, the shape promised by the madoguchi-cli contract (docs/cli.md): at least id,
 // reception_number, procedure, status, name, kana, birth, created_at. A case is a visit:
 // `procedure` is its first procedure and `status` the visit's; `procedures` lists every line with
-// its own status; each history entry names its `procedure` (null: the whole visit) and `kind`.
+// its own status; each history entry names its `procedure` (null: the whole visit), `kind` and
+// `window` (a call's; null otherwise); `call` is the visit's standing call (null: never called).
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"
 
@@ -15,5 +16,6 @@ nlohmann::json toJson(const db::CaseSummary& s);
 nlohmann::json toJson(const HistoryEntry& h);
 nlohmann::json toJson(const ProcedureLine& l);
 nlohmann::json toJson(const std::vector<ProcedureLine>& lines);
+nlohmann::json toJson(const std::optional<CallState>& call); // {state, window, called_at, back_at} or null
 
 } // namespace madoguchi::app

@@ -142,6 +142,36 @@ Case WaitingStore::update(const Case& edited, const db::Actor& actor)
     return call([&] { return inner_.update(edited, actor); });
 }
 
+std::optional<Case> WaitingStore::callNext(const db::WindowCall& c, const db::Actor& actor)
+{
+    return call([&] { return inner_.callNext(c, actor); });
+}
+
+Case WaitingStore::callAgain(CaseId id, const db::Actor& actor)
+{
+    return call([&] { return inner_.callAgain(id, actor); });
+}
+
+Case WaitingStore::markAbsent(CaseId id, const db::Actor& actor)
+{
+    return call([&] { return inner_.markAbsent(id, actor); });
+}
+
+Case WaitingStore::callNumber(const std::string& receptionNumber, const std::string& window, const db::Actor& actor)
+{
+    return call([&] { return inner_.callNumber(receptionNumber, window, actor); });
+}
+
+CallSettings WaitingStore::callSettings()
+{
+    return call([&] { return inner_.callSettings(); });
+}
+
+void WaitingStore::setCallSettings(const CallSettings& settings, const db::Actor& by)
+{
+    call([&] { inner_.setCallSettings(settings, by); });
+}
+
 db::IntegrityReport WaitingStore::check()
 {
     return call([&] { return inner_.check(); });

@@ -35,6 +35,12 @@ public:
     Case reopen(CaseId id, const std::string& reason, const db::Actor& actor,
                 std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const db::Actor& actor) override;
+    std::optional<Case> callNext(const db::WindowCall& call, const db::Actor& actor) override;
+    Case callAgain(CaseId id, const db::Actor& actor) override;
+    Case markAbsent(CaseId id, const db::Actor& actor) override;
+    Case callNumber(const std::string& receptionNumber, const std::string& window, const db::Actor& actor) override;
+    CallSettings callSettings() override;
+    void setCallSettings(const CallSettings& settings, const db::Actor& by) override;
     db::IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;

@@ -37,6 +37,20 @@ struct HistoryEntry {
     // The line the entry concerns; none for the whole visit (its reception, an edit).
     std::optional<Procedure> procedure;
     HistoryKind kind = HistoryKind::StatusChange;
+    std::string window{}; // a call's window (HistoryKind::Called…); empty for every other entry
+};
+
+// Where the visit stands in the hall's queue, once its number has been called
+// (db/call_rules.hpp). A visit never called has none: it waits in the queue by its arrival.
+struct CallState {
+    enum class Kind {
+        Called,  // called to `window` at `calledAt`: the resident is expected there
+        SentBack // "not here": back in the queue from `backAt`
+    };
+    Kind kind = Kind::Called;
+    std::string window;   // the window of the latest call
+    std::string calledAt; // ISO: when the latest call began
+    std::string backAt;   // ISO: SentBack only — when the number waits in the queue again
 };
 
 // What the clerk fills in; the store adds id, reception number, statuses and times.
@@ -65,6 +79,7 @@ struct Case : CaseDraft {
     std::string updatedAt;
     std::int64_t version = 1;          // bumped on every save of the visit or any line: optimistic locking
     std::vector<HistoryEntry> history; // every line's and the visit's, in the order they happened
+    std::optional<CallState> call;     // none until the number is first called
 };
 
 } // namespace madoguchi

@@ -13,10 +13,13 @@ struct KindRow {
     HistoryKind kind;
     std::string_view id;
 };
-constexpr std::array<KindRow, 3> kKinds{{
+constexpr std::array<KindRow, 6> kKinds{{
     {HistoryKind::StatusChange, "status"},
     {HistoryKind::Edit, "edit"},
     {HistoryKind::Reopen, "reopen"},
+    {HistoryKind::Called, "called"},
+    {HistoryKind::CalledAgain, "called-again"},
+    {HistoryKind::Absent, "absent"},
 }};
 constexpr std::array<HistoryKind, kKinds.size()> kOrder = [] {
     std::array<HistoryKind, kKinds.size()> order{};
@@ -52,6 +55,11 @@ HistoryKind parseHistoryKind(std::string_view id)
 std::span<const HistoryKind> allHistoryKinds()
 {
     return kOrder;
+}
+
+bool isCallKind(HistoryKind k)
+{
+    return k == HistoryKind::Called || k == HistoryKind::CalledAgain || k == HistoryKind::Absent;
 }
 
 } // namespace madoguchi

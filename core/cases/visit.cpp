@@ -115,4 +115,15 @@ std::vector<HistoryEntry> historyOf(const Case& c, Procedure p)
     return out;
 }
 
+std::optional<std::string> visitDoneAt(const Case& c)
+{
+    if (c.status != CaseStatus::Done)
+        return std::nullopt;
+    std::optional<std::string> at;
+    for (const auto& h : c.history)
+        if (h.to == CaseStatus::Done && h.from)
+            at = h.at;
+    return at;
+}
+
 } // namespace madoguchi

@@ -3,7 +3,9 @@
 // decides it), the lines of a draft, a line's own history.
 #include "core/cases/case.hpp"
 
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace madoguchi {
@@ -32,6 +34,10 @@ std::vector<Procedure> proceduresOf(const CaseDraft& draft);
 
 // The line for `p`, or null when the visit has none.
 const ProcedureLine* findLine(const CaseDraft& c, Procedure p);
+
+// When the visit was done: the last line's move to 完了, from the history; none while the visit is
+// not done, or when no such move is recorded (a case imported as already done).
+std::optional<std::string> visitDoneAt(const Case& c);
 
 // What the line for `p` went through: the entries about it and those about the whole visit (its
 // reception, edits), in order.

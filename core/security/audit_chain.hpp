@@ -30,6 +30,7 @@ inline constexpr const char* kList = "case.list"; // the case appeared in a list
 inline constexpr const char* kEdit = "case.edit";
 inline constexpr const char* kStatus = "case.status";
 inline constexpr const char* kReopen = "case.reopen";
+inline constexpr const char* kCall = "case.call"; // called, called again or sent back ("not here")
 inline constexpr const char* kPrint = "case.print";
 inline constexpr const char* kExport = "case.export";
 inline constexpr const char* kPurge = "retention.purge";

@@ -12,7 +12,7 @@ namespace madoguchi::db {
 inline constexpr const char* kPgCaseColumns =
     "id, reception_number, procedure, status, \"window\", clerk, created_at, updated_at, version, name, kana,"
     " birth::text, sex, address, foreign_resident, stay_until::text, moved_in::text, applicant, proxy_name,"
-    " proxy_relation, fee_yen, notes";
+    " proxy_relation, fee_yen, notes, called_at, call_window, back_at";
 // A visit's lines as one text (case_row_texts.hpp: linesFromListText), for the alias `c`.
 inline constexpr const char* kPgAllLinesColumn =
     "array_to_string(ARRAY(SELECT p.position || ':' || p.procedure || ':' || p.status FROM case_procedures p"

@@ -5,6 +5,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
+#include "db/call_rules.hpp"
 #include "db/case_row_texts.hpp"
 #include "db/case_rules.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
@@ -35,7 +36,7 @@ void prepareStatements(pqxx::connection& c)
               "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
     c.prepare("insert_history", "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason,"
-                                " procedure, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+                                " procedure, kind, \"window\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
     c.prepare("insert_line",
               "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES ($1, $2, $3, $4)");
     c.prepare("update_line", "UPDATE case_procedures SET status = $1 WHERE case_id = $2 AND procedure = $3");
@@ -44,8 +45,8 @@ void prepareStatements(pqxx::connection& c)
                               " procedure_count = $3 WHERE id = $4");
     c.prepare("select_case", std::string("SELECT ") + kPgCaseColumns + " FROM cases WHERE id = $1");
     c.prepare("select_documents", "SELECT document, checked FROM case_documents WHERE case_id = $1 ORDER BY position");
-    c.prepare("select_history", "SELECT at, actor, from_status, to_status, reason, procedure, kind FROM case_history"
-                                " WHERE case_id = $1 ORDER BY id");
+    c.prepare("select_history", "SELECT at, actor, from_status, to_status, reason, procedure, kind, \"window\""
+                                " FROM case_history WHERE case_id = $1 ORDER BY id");
     // FOR UPDATE: the row stays locked until commit, so the version compared is the version
     // replaced — no other window's save can slip in between (no lost update).
     c.prepare("lock_case", "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
@@ -95,12 +96,6 @@ const char* nullableStatus(const std::optional<CaseStatus>& s)
 const char* nullableProcedure(const std::optional<Procedure>& p)
 {
     return p ? info(*p).id.data() : nullptr;
-}
-
-void insertHistory(pqxx::work& tx, CaseId id, const HistoryEntry& e)
-{
-    tx.exec_prepared0("insert_history", id, e.at, e.actor, nullableStatus(e.from), statusId(e.to).data(), e.reason,
-                      nullableProcedure(e.procedure), historyKindId(e.kind).data());
 }
 
 void insertLine(pqxx::work& tx, CaseId id, std::size_t position, const ProcedureLine& l)
@@ -174,6 +169,13 @@ int takeSequences(pqxx::work& tx, const std::string& office, const std::string& 
     return tx.exec_prepared1("take_seq", office, day, count)[0].as<int>() - count + 1;
 }
 
+std::optional<std::string> optionalText(const pqxx::field& f)
+{
+    if (f.is_null())
+        return std::nullopt;
+    return f.as<std::string>();
+}
+
 std::optional<boost::gregorian::date> optionalDate(const pqxx::field& f)
 {
     if (f.is_null())
@@ -182,6 +184,13 @@ std::optional<boost::gregorian::date> optionalDate(const pqxx::field& f)
 }
 
 } // namespace
+
+void insertHistory(pqxx::work& tx, CaseId id, const HistoryEntry& e)
+{
+    tx.exec_prepared0("insert_history", id, e.at, e.actor, nullableStatus(e.from), statusId(e.to).data(), e.reason,
+                      nullableProcedure(e.procedure), historyKindId(e.kind).data(),
+                      e.window.empty() ? nullptr : e.window.c_str());
+}
 
 std::vector<std::string> searchGrams(const std::vector<std::string>& foldedTexts)
 {
@@ -231,6 +240,7 @@ Case caseFromPgRow(const pqxx::row& row)
     c.applicant.proxyRelation = row[19].as<std::string>();
     c.feeYen = row[20].as<int>();
     c.notes = row[21].as<std::string>();
+    c.call = callStateOf(optionalText(row[22]), optionalText(row[23]), optionalText(row[24]));
     return c;
 }
 
@@ -434,6 +444,8 @@ std::optional<Case> PostgresCaseStore::find(CaseId id)
             if (!row[5].is_null())
                 e.procedure = parseProcedure(row[5].as<std::string>());
             e.kind = parseHistoryKind(row[6].as<std::string>());
+            if (!row[7].is_null())
+                e.window = row[7].as<std::string>();
             c.history.push_back(std::move(e));
         }
         return c;

@@ -25,6 +25,13 @@ public:
     Case changeStatus(CaseId id, const StatusChange& change, const Actor& actor) override;
     Case reopen(CaseId id, const std::string& reason, const Actor& actor, std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const Actor& actor) override;
+    // Calls (postgres_calls.cpp)
+    std::optional<Case> callNext(const WindowCall& call, const Actor& actor) override;
+    Case callAgain(CaseId id, const Actor& actor) override;
+    Case markAbsent(CaseId id, const Actor& actor) override;
+    Case callNumber(const std::string& receptionNumber, const std::string& window, const Actor& actor) override;
+    CallSettings callSettings() override;
+    void setCallSettings(const CallSettings& settings, const Actor& by) override;
     IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;
@@ -62,6 +69,9 @@ void appendAudit(pqxx::work& tx, std::vector<AuditEntry> entries);
 // One entry.
 void appendAudit(pqxx::work& tx, const Actor& actor, const std::string& action, std::optional<CaseId> caseId,
                  const std::string& detail, const std::string& at);
+
+// Appends a history entry inside the caller's transaction (the trigger announces it).
+void insertHistory(pqxx::work& tx, CaseId id, const HistoryEntry& entry);
 
 // Every distinct 1-, 2- and 3-character piece of each folded text (pieces never span two texts):
 // the `grams` column the search index is built on.

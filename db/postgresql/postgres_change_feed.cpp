@@ -29,6 +29,8 @@ public:
             e.kind = ChangeKind::StatusChanged;
         else if (kind == "edited")
             e.kind = ChangeKind::Edited;
+        else if (kind == "called")
+            e.kind = ChangeKind::Called;
         else
             e = {0, ChangeKind::Resync};
         sink_.push_back(e);

@@ -9,7 +9,8 @@ namespace madoguchi::db {
 
 inline constexpr const char* kCaseColumns =
     "id, reception_number, procedure, status, window, clerk, created_at, updated_at, version, name, kana, birth, sex,"
-    " address, foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes";
+    " address, foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes,"
+    " called_at, call_window, back_at";
 // The columns a list row needs, prefixed with the table alias `c`.
 inline constexpr const char* kSummaryColumns =
     "c.id, c.reception_number, c.procedure, c.status, c.name, c.kana, c.birth, c.window, c.clerk, c.created_at,"

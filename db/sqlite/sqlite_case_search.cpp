@@ -2,6 +2,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
+#include "db/call_rules.hpp"
 #include "db/case_row_texts.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
@@ -19,6 +20,13 @@ std::optional<boost::gregorian::date> optionalDate(SQLite::Column c)
     if (c.isNull())
         return std::nullopt;
     return boost::gregorian::from_simple_string(c.getString());
+}
+
+std::optional<std::string> optionalText(SQLite::Column c)
+{
+    if (c.isNull())
+        return std::nullopt;
+    return c.getString();
 }
 
 // A phrase for FTS5: the whole query in double quotes, inner quotes doubled, so that nothing the
@@ -63,6 +71,8 @@ Case caseFromRow(SQLite::Statement& row)
     c.applicant.proxyRelation = row.getColumn(19).getString();
     c.feeYen = row.getColumn(20).getInt();
     c.notes = row.getColumn(21).getString();
+    c.call =
+        callStateOf(optionalText(row.getColumn(22)), optionalText(row.getColumn(23)), optionalText(row.getColumn(24)));
     return c;
 }
 

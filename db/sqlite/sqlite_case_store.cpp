@@ -38,13 +38,13 @@ struct SqliteCaseStore::Statements {
           insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES (?, ?, ?, ?)"),
           updateLine(db, "UPDATE case_procedures SET status = ? WHERE case_id = ? AND procedure = ?"),
           insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason, procedure,"
-                            " kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            " kind, \"window\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           insertTrigram(db, "INSERT INTO case_search_trigram (rowid, name_folded, kana_folded) VALUES (?, ?, ?)"),
           insertChars(db, "INSERT INTO case_search_chars (rowid, name_chars, kana_chars) VALUES (?, ?, ?)"),
           selectCase(db, "SELECT " + std::string(kCaseColumns) + " FROM cases WHERE id = ?"),
           selectDocuments(db, "SELECT document, checked FROM case_documents WHERE case_id = ? ORDER BY position"),
-          selectHistory(db, "SELECT at, actor, from_status, to_status, reason, procedure, kind FROM case_history"
-                            " WHERE case_id = ? ORDER BY id"),
+          selectHistory(db, "SELECT at, actor, from_status, to_status, reason, procedure, kind, \"window\""
+                            " FROM case_history WHERE case_id = ? ORDER BY id"),
           selectLines(db, "SELECT procedure, status FROM case_procedures WHERE case_id = ? ORDER BY position"),
           selectVersion(db, "SELECT version FROM cases WHERE id = ?"),
           updateVisit(db, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1, procedure_count = ?"
@@ -252,6 +252,10 @@ void SqliteCaseStore::appendHistory(CaseId id, const HistoryEntry& e)
     else
         h.bind(7);
     h.bindNoCopy(8, historyKindId(e.kind).data());
+    if (e.window.empty())
+        h.bind(9);
+    else
+        h.bindNoCopy(9, e.window);
     h.exec();
 }
 
@@ -364,6 +368,8 @@ std::optional<Case> SqliteCaseStore::find(CaseId id)
             if (!h.getColumn(5).isNull())
                 e.procedure = parseProcedure(h.getColumn(5).getString());
             e.kind = parseHistoryKind(h.getColumn(6).getString());
+            if (!h.getColumn(7).isNull())
+                e.window = h.getColumn(7).getString();
             c.history.push_back(std::move(e));
         }
         return c;

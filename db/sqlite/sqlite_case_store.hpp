@@ -1,5 +1,6 @@
 #pragma once
 #include "db/audit_log.hpp"
+#include "db/call_rules.hpp"
 #include "db/case_rules.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
@@ -30,6 +31,13 @@ public:
     Case changeStatus(CaseId id, const StatusChange& change, const Actor& actor) override;
     Case reopen(CaseId id, const std::string& reason, const Actor& actor, std::optional<Procedure> procedure) override;
     Case update(const Case& edited, const Actor& actor) override;
+    // Calls (sqlite_calls.cpp)
+    std::optional<Case> callNext(const WindowCall& call, const Actor& actor) override;
+    Case callAgain(CaseId id, const Actor& actor) override;
+    Case markAbsent(CaseId id, const Actor& actor) override;
+    Case callNumber(const std::string& receptionNumber, const std::string& window, const Actor& actor) override;
+    CallSettings callSettings() override;
+    void setCallSettings(const CallSettings& settings, const Actor& by) override;
     IntegrityReport check() override;
     void backup(const std::filesystem::path& target) override;
     std::string describe() const override;
@@ -71,6 +79,12 @@ private:
     // The lines, the visit's status, version and time, the history and the audit entry.
     void writeChange(const StoredVisit& visit, const VisitChange& change, const Actor& actor, const std::string& at);
     void writeDocuments(CaseId id, const std::vector<CheckedDocument>& documents);
+    // Calls, inside the caller's write transaction (sqlite_calls.cpp).
+    std::vector<QueueEntry> readQueue(const std::string& day);
+    StoredCall readCall(CaseId id); // NotFound when there is none
+    std::optional<CaseId> findNumber(const std::string& receptionNumber, const std::string& day);
+    void writeCall(const StoredCall& visit, const CallChange& change, const Actor& actor, const std::string& at);
+    template <typename Plan> Case callById(CaseId id, const Actor& actor, const char* doing, Plan&& plan);
     void indexForSearch(CaseId id, const RowTexts& texts);
     void unindexForSearch(CaseId id);
     void appendHistory(CaseId id, const HistoryEntry& entry);

@@ -1,7 +1,7 @@
 // Live refresh on SQLite: no server to push changes, so the feed watches the file. PRAGMA
 // data_version changes whenever another connection commits (cheap, no table read); only then are
-// the new history entries read. Every add, status change and edit appends one, in commit order,
-// and says what it was (db/case_rules.hpp: the visit's reception has no procedure, a line added
+// the new history entries read. Every add, status change, edit and call appends one, in commit
+// order, and says what it was (db/case_rules.hpp: the visit's reception has no procedure, a line added
 // to it has no `from`).
 #include "core/common/errors.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
@@ -63,8 +63,11 @@ private:
             ChangeEvent e;
             e.id = st.getColumn(1).getInt64();
             bool received = st.getColumn(2).isNull();
-            if (st.getColumn(4).getString() == historyKindId(HistoryKind::Edit))
+            const HistoryKind kind = parseHistoryKind(st.getColumn(4).getString());
+            if (kind == HistoryKind::Edit)
                 e.kind = ChangeKind::Edited;
+            else if (isCallKind(kind))
+                e.kind = ChangeKind::Called;
             else if (received)
                 e.kind = st.getColumn(3).isNull() ? ChangeKind::Added : ChangeKind::Edited; // else a line added
             else

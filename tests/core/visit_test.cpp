@@ -124,7 +124,10 @@ TEST(HistoryKinds, IdsRoundTrip)
 {
     for (HistoryKind k : allHistoryKinds())
         EXPECT_EQ(parseHistoryKind(historyKindId(k)), k);
-    EXPECT_THROW(parseHistoryKind("called"), ValidationError);
+    EXPECT_EQ(parseHistoryKind("called"), HistoryKind::Called);
+    EXPECT_EQ(parseHistoryKind("called-again"), HistoryKind::CalledAgain);
+    EXPECT_EQ(parseHistoryKind("absent"), HistoryKind::Absent);
+    EXPECT_THROW(parseHistoryKind("calling"), ValidationError);
 }
 
 TEST(StatusTable, EveryStatusRoundTripsAndTheListIsComplete)

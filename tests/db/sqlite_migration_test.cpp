@@ -83,9 +83,12 @@ TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
         store->add(draft("佐藤", "サトウ"), kClerk);
     }
     {
-        // Back to schema 3: the column as it was before migration 4.
+        // Back to schema 3: without the columns of migrations 4 (the count) and 5 (the calls).
         SQLite::Database raw(file, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE cases DROP COLUMN procedure_count");
+        for (const char* column : {"called_at", "call_window", "back_at"})
+            raw.exec(std::string("ALTER TABLE cases DROP COLUMN ") + column);
+        raw.exec("ALTER TABLE case_history DROP COLUMN \"window\"");
         raw.exec("PRAGMA user_version = 3");
     }
     auto store = db::openStore(file);

@@ -2,6 +2,8 @@
 // madoguchi-display's command line (docs/admin-guide.md, "The waiting-hall display"):
 //   madoguchi-display --db PATH|URL [--listen ADDR:PORT] [--office-code C] [--max-connections N]
 // Safe by default: it listens on 127.0.0.1 unless told another address.
+#include "app/common/listen_address.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -9,16 +11,9 @@
 
 namespace madoguchi::display {
 
-struct ListenAddress {
-    std::string host = "127.0.0.1";
-    int port = 8080;
-};
-
-// "127.0.0.1:8080", "0.0.0.0:8080", "[::1]:8080", "hall-pc.local:8080"; port 0 picks a free one.
-// ValidationError naming the option otherwise.
-ListenAddress parseListenAddress(const std::string& text);
-// What a browser opens for it: http://127.0.0.1:8080/ (an IPv6 host in brackets).
-std::string urlOf(const ListenAddress& a);
+using app::ListenAddress;
+using app::parseListenAddress;
+using app::urlOf;
 
 struct DisplayOptions {
     std::string db;

@@ -129,8 +129,17 @@ void HallServer::routes()
             plain(res, 503, "too many connections to the hall display; try again shortly");
             return httplib::Server::HandlerResponse::Handled;
         }
-        if (req.method == "GET" || req.method == "HEAD")
+        if (req.method == "GET" || req.method == "HEAD") {
+            // No route takes a body; the library reads none on a GET, so it is refused here
+            // (the bytes left unread end the connection).
+            if (req.has_header("Transfer-Encoding") ||
+                (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0")) {
+                res.set_header("Connection", "close");
+                plain(res, 413, "a request to the hall display carries no body");
+                return httplib::Server::HandlerResponse::Handled;
+            }
             return httplib::Server::HandlerResponse::Unhandled;
+        }
         if (isHallPath(req.path)) {
             res.set_header("Allow", "GET, HEAD");
             plain(res, 405, "method not allowed: the hall display is read-only");

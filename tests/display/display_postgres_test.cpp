@@ -125,7 +125,9 @@ TEST_F(DisplayOnPostgres, AwayServerIsSaidAndTheBoardComesBackWithTheCallsMadeMe
     relay.cut();
     ASSERT_TRUE(sse.waitFor([](const SseEvent& e) { return boardWith(e, false); }, std::chrono::seconds(15)))
         << server.log();
-    EXPECT_EQ(server.client().Get("/health")->status, 503);
+    auto away = server.client().Get("/health");
+    ASSERT_TRUE(away) << httplib::to_string(away.error());
+    EXPECT_EQ(away->status, 503);
     store->callNext({"4", {}}, kSuzuki); // made while the display cannot see the server
     relay.restore();
     ASSERT_TRUE(sse.waitFor(
@@ -140,7 +142,9 @@ TEST_F(DisplayOnPostgres, AwayServerIsSaidAndTheBoardComesBackWithTheCallsMadeMe
     EXPECT_TRUE(
         sse.waitFor([](const SseEvent& e) { return e.event == "call" && e.data.find("A-002") != std::string::npos; },
                     std::chrono::seconds(5)));
-    EXPECT_EQ(server.client().Get("/health")->status, 200);
+    auto back = server.client().Get("/health");
+    ASSERT_TRUE(back) << httplib::to_string(back.error());
+    EXPECT_EQ(back->status, 200);
     EXPECT_NE(server.log().find("cannot read the case book"), std::string::npos) << server.log();
     EXPECT_EQ(server.log().find("山田"), std::string::npos);
 }

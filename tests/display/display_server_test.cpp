@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace madoguchi;
 using namespace madoguchi::test;
@@ -235,7 +236,9 @@ TEST_F(DisplayOnSqlite, NoAnswerAndNoLogLineHoldsPersonalData)
     EXPECT_NE(server->log().find("GET /board.json 200"), std::string::npos) << server->log();
 }
 
-TEST_F(DisplayOnSqlite, TheFileLockedByAWriterIsSaidAndTheBoardRecovers)
+// In WAL mode (the case book's) a writer never blocks a reader: a window or the console writing
+// while the hall reads changes nothing on the screen until it commits.
+TEST_F(DisplayOnSqlite, AWriterInTheMiddleOfATransactionDoesNotStopTheBoard)
 {
     auto server = start();
     ASSERT_TRUE(server->started());
@@ -243,33 +246,61 @@ TEST_F(DisplayOnSqlite, TheFileLockedByAWriterIsSaidAndTheBoardRecovers)
     SseReader sse(server->port());
     ASSERT_TRUE(sse.waitFor([](const SseEvent& e) { return e.event == "board"; }, std::chrono::seconds(5)));
     {
-        // A writer that keeps the whole file (an exclusive lock on a WAL database): nobody reads.
-        SQLite::Database writer(db, SQLite::OPEN_READWRITE);
-        writer.exec("PRAGMA locking_mode = EXCLUSIVE");
-        writer.exec("BEGIN EXCLUSIVE");
-        writer.exec("UPDATE settings SET value = value WHERE key = 'retention_days'");
+        SQLite::Database writer(db, SQLite::OPEN_READWRITE, 5000);
+        writer.exec("BEGIN IMMEDIATE");
         writer.exec("INSERT INTO settings (key, value) VALUES ('test.lock', '1')");
-        writer.exec("COMMIT"); // still held: exclusive locking mode keeps the lock after commit
-        ASSERT_TRUE(sse.waitFor(
-            [](const SseEvent& e) {
-                return e.event == "board" && !nlohmann::json::parse(e.data)["source"]["ok"].get<bool>();
-            },
-            std::chrono::seconds(10)))
-            << server->log();
-        EXPECT_EQ(c.Get("/health")->status, 503);
-        // The page keeps the last board meanwhile.
+        // Held for longer than the feed's slices: the board is still read and served.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        EXPECT_EQ(c.Get("/health")->status, 200);
         EXPECT_EQ(nlohmann::json::parse(c.Get("/board.json")->body)["waiting"], 3);
+        writer.exec("ROLLBACK");
     }
-    // Released: the board is read again, and a call made now shows.
     store->callNext({"2", {}}, kSuzuki);
+    EXPECT_TRUE(sse.waitFor(
+        [](const SseEvent& e) { return e.event == "board" && !nlohmann::json::parse(e.data)["serving"].empty(); },
+        std::chrono::seconds(5)))
+        << server->log();
+    EXPECT_EQ(server->log().find("cannot read"), std::string::npos) << server->log();
+}
+
+// A writer that holds the whole file (exclusive locking mode: a restore, a repair by hand) before
+// the display opens it: the display starts anyway, says the case book cannot be read (the page's
+// strip, /health 503), and reads the board once the writer lets go.
+TEST_F(DisplayOnSqlite, TheFileLockedByAWriterIsSaidAndTheBoardRecovers)
+{
+    store.reset(); // every connection in WAL mode keeps a shared lock: only the writer may hold the file
+    auto writer = std::make_unique<SQLite::Database>(db, SQLite::OPEN_READWRITE, 5000);
+    writer->exec("PRAGMA locking_mode = EXCLUSIVE");
+    writer->exec("BEGIN EXCLUSIVE");
+    writer->exec("INSERT INTO settings (key, value) VALUES ('test.lock', '1')");
+    writer->exec("COMMIT"); // still held: exclusive locking mode keeps the lock after commit
+    auto server = start();
+    ASSERT_TRUE(server->started()) << server->log();
+    auto c = server->client();
+    SseReader sse(server->port());
+    ASSERT_TRUE(sse.waitFor(
+        [](const SseEvent& e) {
+            return e.event == "board" && !nlohmann::json::parse(e.data)["source"]["ok"].get<bool>();
+        },
+        std::chrono::seconds(10)))
+        << server->log();
+    EXPECT_EQ(c.Get("/health")->status, 503);
+    writer.reset(); // released
+    store = db::openStore(db);
     ASSERT_TRUE(sse.waitFor(
         [](const SseEvent& e) {
             if (e.event != "board")
                 return false;
             auto j = nlohmann::json::parse(e.data);
-            return j["source"]["ok"].get<bool>() && !j["serving"].empty();
+            return j["source"]["ok"].get<bool>() && j["waiting"] == 3;
         },
         std::chrono::seconds(10)))
+        << server->log();
+    // A call made now shows.
+    store->callNext({"2", {}}, kSuzuki);
+    ASSERT_TRUE(sse.waitFor(
+        [](const SseEvent& e) { return e.event == "board" && !nlohmann::json::parse(e.data)["serving"].empty(); },
+        std::chrono::seconds(5)))
         << server->log();
     EXPECT_EQ(c.Get("/health")->status, 200);
     EXPECT_NE(server->log().find("locked"), std::string::npos) << server->log();

@@ -179,15 +179,46 @@ def main():
     # One resident already called and answered: the average wait is on the page from the start.
     cli("call", "next", "--window", "2")
 
-    server = subprocess.Popen([args.display, "--db", book, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
-                              stderr=open(os.path.join(work, "display.log"), "w"), text=True,
-                              preexec_fn=die_with_parent)
+    log_file = open(os.path.join(work, "display.log"), "a")
+
+    def start_server(port):
+        proc = subprocess.Popen([args.display, "--db", book, "--listen", f"127.0.0.1:{port}"],
+                                stdout=subprocess.PIPE, stderr=log_file, text=True, preexec_fn=die_with_parent)
+        line = proc.stdout.readline()
+        m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
+        check(m, f"madoguchi-display did not start: {line!r}")
+        return proc, int(m.group(1))
+
+    def stop_server(proc):
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    lock = None
+
+    def release_lock():
+        nonlocal lock
+        if lock:
+            lock.close()
+            lock = None
+
+    def restart_server(proc, port, lock_first):
+        nonlocal lock
+        stop_server(proc)
+        if lock_first:
+            lock = sqlite3.connect(book, timeout=5, isolation_level=None)
+            lock.execute("PRAGMA locking_mode = EXCLUSIVE")
+            lock.execute("BEGIN EXCLUSIVE")
+            lock.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('test.lock', '1')")
+            lock.execute("COMMIT")  # still held: exclusive locking mode keeps the lock
+        return start_server(port)[0]
+
+    server, port = start_server(0)
+    url = f"http://127.0.0.1:{port}/"
     browser = None
     try:
-        line = server.stdout.readline()
-        m = re.search(r"serving (http://127\.0\.0\.1:\d+/)", line)
-        check(m, f"madoguchi-display did not start: {line!r}")
-        url = m.group(1)
         browser = Browser(os.path.join(work, "profile"))
         browser.open_page(1920, 1080)
         browser.navigate(url + "?lang_seconds=2")
@@ -228,16 +259,14 @@ def main():
                          "the Japanese labels again")
         check(browser.eval("document.documentElement.lang") == "ja", "the page's lang follows")
 
-        # The case book locked by a writer: the strip, then back by itself.
-        lock = sqlite3.connect(book, timeout=5, isolation_level=None)
-        lock.execute("PRAGMA locking_mode = EXCLUSIVE")
-        lock.execute("BEGIN EXCLUSIVE")
-        lock.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('test.lock', '1')")
-        lock.execute("COMMIT")
-        browser.wait_for("!document.getElementById('away').hidden", 5, "the strip while the book is locked")
+        # The case book locked by a writer when the display (re)starts: the strip, then back by
+        # itself. (A connection in WAL mode keeps a shared lock, so the writer takes the file while
+        # the display is down; the page's stream reconnects on its own.)
+        server = restart_server(server, port, lock_first=True)
+        browser.wait_for("!document.getElementById('away').hidden", 8, "the strip while the book is locked")
         away_text = browser.eval("document.getElementById('away').textContent")
-        lock.close()
-        browser.wait_for("document.getElementById('away').hidden", 5, "the strip gone once the lock is released")
+        release_lock()
+        browser.wait_for("document.getElementById('away').hidden", 8, "the strip gone once the lock is released")
 
         # Nothing of a resident anywhere on the page, in its text or its markup.
         browser.wait_for("document.querySelector('#serving .card') !== null", 2, "the board again")
@@ -263,13 +292,11 @@ def main():
         print(f"FAIL: {e}")
         return 1
     finally:
+        release_lock()
         if browser:
             browser.close()
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
+        log_file.close()
     log = open(os.path.join(work, "display.log")).read()
     for name, kana, address, _ in RESIDENTS:
         if name in log or address in log:

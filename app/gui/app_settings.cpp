@@ -37,6 +37,7 @@ AppSettings loadSettings()
     s.waitWarningMinutes = c->ReadLong("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
     s.database = utf8(c->Read("/Settings/Database", u8(s.database)));
     s.office = utf8(c->Read("/Settings/Office", u8(s.office)));
+    s.hallDisplay = utf8(c->Read("/Settings/HallDisplay", u8(s.hallDisplay)));
     return s;
 }
 
@@ -57,6 +58,7 @@ void saveSettings(const AppSettings& s)
     c->Write("/Settings/WaitWarningMinutes", s.waitWarningMinutes);
     c->Write("/Settings/Database", u8(s.database));
     c->Write("/Settings/Office", u8(s.office));
+    c->Write("/Settings/HallDisplay", u8(s.hallDisplay));
     c->Flush();
 }
 

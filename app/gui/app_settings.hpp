@@ -1,8 +1,8 @@
 #pragma once
 // The user's settings, in the XDG config directory ($XDG_CONFIG_HOME/madoguchi/settings.ini):
 // language, the window (窓口) this desk is, when a waiting resident is flagged, and (set by an
-// administrator) which case book and office the desk works on. The same file holds the window
-// layout that wxPersistenceManager saves.
+// administrator) which case book and office the desk works on and where the hall display listens. The same file holds
+// the window layout that wxPersistenceManager saves.
 #include <string>
 
 namespace madoguchi::gui {
@@ -15,6 +15,9 @@ struct AppSettings {
     // empty: the SQLite file in the user's data directory. --db on the command line wins.
     std::string database;
     std::string office = "main"; // reception numbers are counted per office and day
+    // Where this office's hall display (madoguchi-display --listen) serves its page: the settings
+    // page says which address the hall's screen opens. Set by an administrator.
+    std::string hallDisplay = "127.0.0.1:8080";
 };
 
 // What the window opens: --db when given, else the settings' case book, else the default file.

@@ -55,6 +55,14 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
                  }),
       settings_(settings), office_(settings.office)
 {
+    callBar_ = std::make_unique<CallBar>(
+        this, desk_,
+        [this](const Case& c) {
+            reload();
+            selectCase(c.id);
+        },
+        [this](const Case&) { reload(); });
+    callBar_->setSelectedCase([this] { return selectedCase(); });
     buildMenu();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -147,6 +155,7 @@ void MainFrame::buildMenu()
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(view, _("&View"));
+    bar->Append(callBar_->menu(), _("&Call"));
     SetMenuBar(bar);
 
     Bind(
@@ -467,6 +476,26 @@ void MainFrame::openCase(CaseId id)
         openCaseChanged_ = nullptr;
         showError(this, e, _("Opening the case"));
     }
+}
+
+std::optional<CaseId> MainFrame::selectedCase() const
+{
+    auto item = list_->GetSelection();
+    if (!item.IsOk())
+        return std::nullopt;
+    return model_->rows()[model_->GetRow(item)].id;
+}
+
+void MainFrame::selectCase(CaseId id)
+{
+    for (std::size_t i = 0; i < model_->rows().size(); ++i)
+        if (model_->rows()[i].id == id) {
+            auto item = model_->GetItem(static_cast<unsigned>(i));
+            list_->Select(item);
+            list_->EnsureVisible(item);
+            list_->SetFocus(); // Enter opens the case: the clerk starts the work there
+            return;
+        }
 }
 
 void MainFrame::openSelectedCase()

@@ -2,6 +2,7 @@
 // The counter's main window: today's cases (or the whole case book, once something is typed in the
 // search box), filters, warnings, and the way into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
+#include "app/gui/call_bar.hpp"
 #include "app/gui/desk_context.hpp"
 #include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
@@ -68,11 +69,14 @@ public:
 
     // For the test driver and the benchmark.
     const std::vector<CaseRow>& rows() const;
+    CallBar& callBar() { return *callBar_; }
     std::size_t reloadCount() const { return reloads_; }
     std::size_t liveUpdateCount() const { return liveUpdates_; }
 
 private:
     void buildMenu();
+    void selectCase(CaseId id);
+    std::optional<CaseId> selectedCase() const;
     void updateRoleMenus();
     void buildConnectionBanner(wxWindow* parent, wxSizer* sizer);
     void buildFilterBar(wxWindow* parent, wxSizer* sizer);
@@ -87,7 +91,8 @@ private:
     // when the server is slow): before desk_, which hands it on.
     std::unique_ptr<WaitingStore> waitingStore_;
     DeskContext desk_;
-    ListAudit listAudit_; // after desk_, whose actor it records
+    std::unique_ptr<CallBar> callBar_; // the toolbar and the Call menu (after desk_, which it uses)
+    ListAudit listAudit_;              // after desk_, whose actor it records
     AppSettings settings_;
     std::string office_; // the one the case book was opened for (a new setting applies at the next start)
     wxSearchCtrl* search_ = nullptr;

@@ -1,5 +1,6 @@
 #include "app/gui/settings_dialog.hpp"
 
+#include "app/common/listen_address.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/cases/reception_number.hpp"
 #include "core/common/errors.hpp"
@@ -10,6 +11,7 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -54,6 +56,13 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
     office_ = new wxTextCtrl(this, wxID_ANY, u8(current.office), wxDefaultPosition, wxDefaultSize, 0,
                              wxDefaultValidator, "office");
     grid->Add(office_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Hall display listens on (address:port)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    hallDisplay_ = new wxTextCtrl(this, wxID_ANY, u8(current.hallDisplay), wxDefaultPosition, wxDefaultSize, 0,
+                                  wxDefaultValidator, "hallDisplay");
+    hallDisplay_->SetHint("127.0.0.1:8080");
+    grid->Add(hallDisplay_, 0, wxEXPAND);
+    hallDisplay_->Enable(admin);
     // Which case book a desk writes to is the administrator's decision (a clerk pointing a desk at
     // another file would split the day's numbering); others see it.
     database_->Enable(admin);
@@ -66,6 +75,19 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
                                     : _("A new language applies from the next start. Only an "
                                         "administrator changes the case book and the office.")),
              0, wxLEFT | wxRIGHT, 12);
+    auto* hall = new wxStaticBoxSizer(wxVERTICAL, this, _("Hall display"));
+    hallAddress_ =
+        new wxStaticText(hall->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "hallAddress");
+    hall->Add(hallAddress_, 0, wxALL, 6);
+    top->Add(hall, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 12);
+    showHallAddress();
+    // The command names this desk's case book and office: it follows what is typed in any of them.
+    for (wxTextCtrl* field : {hallDisplay_, database_, office_})
+        field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            showHallAddress();
+            Layout();
+            Fit();
+        });
     message_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "settingsMessage");
     message_->SetForegroundColour(wxColour(0xC0, 0, 0));
     top->Add(message_, 0, wxLEFT | wxRIGHT | wxTOP, 12);
@@ -76,8 +98,42 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const AppSettings& current, boo
         wxEVT_BUTTON, [this](wxCommandEvent&) { accept(); }, wxID_OK);
 }
 
+void SettingsDialog::showHallAddress()
+{
+    // The address and the command, so that whoever sets up the hall's screen needs nothing else.
+    try {
+        app::ListenAddress a = app::parseListenAddress(trimmed(utf8(hallDisplay_->GetValue())));
+        wxString where = a.host == "127.0.0.1" || a.host == "localhost" || a.host == "::1"
+                             ? _("Only a browser on the display's own machine can open it.")
+                         : a.host == "0.0.0.0" || a.host == "::"
+                             ? _("Open it with the display machine's address in place of 0.0.0.0.")
+                             : wxString();
+        wxString text = wxString::Format(_("The hall's screen opens: %s"), u8(app::urlOf(a)));
+        if (!where.empty())
+            text += "\n" + where;
+        std::string book = trimmed(utf8(database_->GetValue()));
+        text += "\n" + wxString::Format(_("Served by: %s"),
+                                        u8("madoguchi-display --db " + (book.empty() ? std::string("BOOK") : book) +
+                                           " --listen " + trimmed(utf8(hallDisplay_->GetValue())) + " --office-code " +
+                                           trimmed(utf8(office_->GetValue()))));
+        text += "\n" + wxString::Format(_("On the screen: %s"), u8("chromium --kiosk " + app::urlOf(a)));
+        hallAddress_->SetLabel(text);
+    } catch (const std::exception&) {
+        hallAddress_->SetLabel(_("Type the address and port the hall display listens on, e.g. 127.0.0.1:8080."));
+    }
+}
+
 void SettingsDialog::accept()
 {
+    try {
+        app::parseListenAddress(trimmed(utf8(hallDisplay_->GetValue())));
+    } catch (const ValidationError&) {
+        message_->SetLabel(_("The hall display's address is an address and a port, e.g. 127.0.0.1:8080."));
+        Layout();
+        Fit();
+        hallDisplay_->SetFocus();
+        return;
+    }
     try {
         checkOfficeCode(utf8(office_->GetValue()));
     } catch (const ValidationError&) {
@@ -99,6 +155,7 @@ AppSettings SettingsDialog::settings() const
     s.waitWarningMinutes = waitMinutes_->GetValue();
     s.database = trimmed(utf8(database_->GetValue()));
     s.office = trimmed(utf8(office_->GetValue()));
+    s.hallDisplay = trimmed(utf8(hallDisplay_->GetValue()));
     return s;
 }
 

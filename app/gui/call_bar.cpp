@@ -1,0 +1,173 @@
+#include "app/gui/call_bar.hpp"
+
+#include "app/gui/error_dialog.hpp"
+#include "app/gui/wx_text.hpp"
+
+#include <wx/artprov.h>
+#include <wx/frame.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+#include <wx/toolbar.h>
+
+namespace madoguchi::gui {
+
+namespace {
+enum CallId { IdCallNext = wxID_HIGHEST + 100, IdCallAgain, IdNotHere, IdCallNumber };
+} // namespace
+
+CallBar::CallBar(wxFrame* frame, DeskContext& desk, std::function<void(const Case&)> called,
+                 std::function<void(const Case&)> sentBack)
+    : frame_(frame), desk_(desk), called_(std::move(called)), sentBack_(std::move(sentBack))
+{
+    // The keys are the menu's (a toolbar has no accelerators of its own); the toolbar shows them
+    // in its labels so that nobody has to open the menu to learn them.
+    menu_ = new wxMenu;
+    menu_->Append(IdCallNext, _("Call the &next resident\tF2"));
+    menu_->Append(IdCallAgain, _("Call &again\tF3"));
+    menu_->Append(IdNotHere, _("Not &here (back to the queue)\tF4"));
+    menu_->AppendSeparator();
+    menu_->Append(IdCallNumber, _("Call a n&umber...\tCtrl+G"));
+
+    toolbar_ = frame_->CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT, wxID_ANY, "callBar");
+    auto icon = [](const wxArtID& id) { return wxArtProvider::GetBitmapBundle(id, wxART_TOOLBAR); };
+    toolbar_->AddTool(IdCallNext, _("Call next (F2)"), icon(wxART_GO_FORWARD),
+                      _("Call the next waiting resident to this window"));
+    toolbar_->AddTool(IdCallAgain, _("Call again (F3)"), icon(wxART_REDO), _("Announce the number once more"));
+    toolbar_->AddTool(IdNotHere, _("Not here (F4)"), icon(wxART_CROSS_MARK),
+                      _("The resident did not come: the number goes back to the queue for a while"));
+    toolbar_->AddTool(IdCallNumber, _("Call a number (Ctrl+G)"), icon(wxART_FIND),
+                      _("Call a reception number you choose"));
+    toolbar_->AddSeparator();
+    callLabel_ = new wxStaticText(toolbar_, wxID_ANY, _("Nobody called yet"), wxDefaultPosition, wxDefaultSize, 0,
+                                  "calledNumber");
+    callLabel_->SetFont(callLabel_->GetFont().Bold().Scaled(1.4f));
+    toolbar_->AddControl(callLabel_);
+    toolbar_->AddSeparator();
+    noteLabel_ = new wxStaticText(toolbar_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "callNote");
+    toolbar_->AddControl(noteLabel_);
+    toolbar_->Realize();
+
+    frame_->Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { callNext(); }, IdCallNext);
+    frame_->Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { callAgain(); }, IdCallAgain);
+    frame_->Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { notHere(); }, IdNotHere);
+    frame_->Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { callNumber(); }, IdCallNumber);
+}
+
+wxString CallBar::shownCall() const
+{
+    return callLabel_->GetLabel();
+}
+
+wxString CallBar::shownNote() const
+{
+    return noteLabel_->GetLabel();
+}
+
+void CallBar::note(const wxString& text)
+{
+    noteLabel_->SetLabel(text);
+    toolbar_->Realize();
+    frame_->SetStatusText(text, 0);
+}
+
+std::optional<CaseId> CallBar::target() const
+{
+    if (current_)
+        return current_;
+    return selected_ ? selected_() : std::nullopt;
+}
+
+void CallBar::show(const Case& c)
+{
+    current_ = c.id;
+    note(wxString::Format(_("Called %s to window %s"), u8(c.receptionNumber),
+                          u8(c.call ? c.call->window : desk_.window)));
+    const std::string window = c.call ? c.call->window : desk_.window;
+    callLabel_->SetLabel(wxString::Format(_("Calling %s to window %s"), u8(c.receptionNumber), u8(window)));
+    toolbar_->Realize(); // the label's new width
+}
+
+void CallBar::clear()
+{
+    current_.reset();
+    callLabel_->SetLabel(_("Nobody called yet"));
+    toolbar_->Realize();
+}
+
+void CallBar::callNext()
+{
+    try {
+        std::optional<Case> c = desk_.store.callNext(db::WindowCall{desk_.window, {}}, desk_.actor());
+        if (!c) {
+            note(_("Nobody is waiting."));
+            return;
+        }
+        show(*c);
+        called_(*c);
+    } catch (const std::exception& e) {
+        showError(frame_, e, _("Calling the next resident"));
+    }
+}
+
+void CallBar::callAgain()
+{
+    auto id = target();
+    if (!id) {
+        showRefusal(frame_, _("No number is called from this window."),
+                    _("Call the next resident (F2), or select the case in the list."));
+        return;
+    }
+    try {
+        Case c = desk_.store.callAgain(*id, desk_.actor());
+        show(c);
+        called_(c);
+    } catch (const std::exception& e) {
+        showError(frame_, e, _("Calling the number again"));
+    }
+}
+
+void CallBar::notHere()
+{
+    auto id = target();
+    if (!id) {
+        showRefusal(frame_, _("No number is called from this window."),
+                    _("Call the next resident (F2), or select the case in the list."));
+        return;
+    }
+    try {
+        Case c = desk_.store.markAbsent(*id, desk_.actor());
+        clear();
+        note(wxString::Format(_("%s went back to the queue"), u8(c.receptionNumber)));
+        sentBack_(c);
+    } catch (const std::exception& e) {
+        showError(frame_, e, _("Sending the number back to the queue"));
+    }
+}
+
+void CallBar::callNumber()
+{
+    wxTextEntryDialog ask(frame_, _("Reception number to call to this window (e.g. A-012):"), _("Call a number"));
+    ask.SetName("callNumberDialog");
+    if (ask.ShowModal() != wxID_OK)
+        return;
+    callNumber(ask.GetValue());
+}
+
+void CallBar::callNumber(const wxString& typed)
+{
+    try {
+        Case c = desk_.store.callNumber(utf8(typed), desk_.window, desk_.actor());
+        show(c);
+        called_(c);
+    } catch (const std::exception& e) {
+        showError(frame_, e, _("Calling a number"));
+    }
+}
+
+} // namespace madoguchi::gui

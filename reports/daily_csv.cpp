@@ -26,12 +26,14 @@ std::string csvField(const std::string& v, bool freeText)
 std::string dailyCsv(const DailySummary& summary)
 {
     std::string out = "\xEF\xBB\xBF"; // UTF-8 byte-order mark
-    // The first 17 columns as before visits had several procedures; the last four say which line
-    // of which visit a row is (手続き順 1 of 手続き数) and the visit's own status.
-    const char* headers[] = {"受付番号", "ケースID",       "受付日時",       "手続き", "手続きID", "状態",
-                             "状態ID",   "氏名",           "フリガナ",       "申請者", "窓口",     "担当",
-                             "完了日時", "処理時間（分）", "経過時間（分）", "遅延",   "理由",     "手続き順",
-                             "手続き数", "来庁の状態",     "来庁の状態ID"};
+    // The first 17 columns as before visits had several procedures; the next four say which line
+    // of which visit a row is (手続き順 1 of 手続き数) and the visit's own status; the last three
+    // are the visit's call (the one the resident answered) and its waits (core/queue/wait_times.hpp).
+    const char* headers[] = {
+        "受付番号", "ケースID",       "受付日時",       "手続き",   "手続きID",       "状態",
+        "状態ID",   "氏名",           "フリガナ",       "申請者",   "窓口",           "担当",
+        "完了日時", "処理時間（分）", "経過時間（分）", "遅延",     "理由",           "手続き順",
+        "手続き数", "来庁の状態",     "来庁の状態ID",   "呼出日時", "待ち時間（分）", "呼出から完了（分）"};
     bool first = true;
     for (const char* h : headers) {
         out += first ? "" : ",";
@@ -65,6 +67,9 @@ std::string dailyCsv(const DailySummary& summary)
                 std::to_string(dc.lines.size()),
                 std::string(statusNameJa(c.status)),
                 std::string(statusId(c.status)),
+                dc.calledAt.value_or(""),
+                dc.waits.waitMinutes ? std::to_string(std::lround(*dc.waits.waitMinutes)) : "",
+                dc.waits.serviceMinutes ? std::to_string(std::lround(*dc.waits.serviceMinutes)) : "",
             };
             for (std::size_t i = 0; i < row.size(); ++i) {
                 if (i)

@@ -132,6 +132,10 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
                     s.longestReception = c.receptionNumber;
                 }
             }
+        std::vector<CallMark> marks = callMarks(c);
+        if (auto at = answeredCallAt(marks))
+            dc.calledAt = isoAt(*at, offsetMinutesOf(c.createdAt));
+        dc.waits = visitWaits(c);
         dc.overdue = isOpen(c.status) && dc.ageMinutes > overdueAfterMinutes;
         ++s.total;
         ++s.byStatus[statusIndex(c.status)];
@@ -147,6 +151,11 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
     }
     if (s.timedCases > 0)
         s.averageMinutes = sum / s.timedCases;
+    std::vector<TimedVisit> timed;
+    timed.reserve(s.cases.size());
+    for (const auto& dc : s.cases)
+        timed.push_back(timedVisit(dc.c));
+    s.waits = tabulateWaits(timed);
     return s;
 }
 

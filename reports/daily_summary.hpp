@@ -5,6 +5,7 @@
 // still open, waiting or overdue.
 #include "core/cases/case.hpp"
 #include "core/common/clock.hpp"
+#include "core/queue/wait_times.hpp"
 #include "db/case_store.hpp"
 
 #include <array>
@@ -35,6 +36,10 @@ struct DayCase {
     double ageMinutes = 0;                 // received → the report's reference time
     bool overdue = false;
     std::string lastReason; // of the latest status change (why it waits)
+    // Waiting (core/queue/wait_times.hpp): the call the resident answered, received → that call,
+    // that call → done.
+    std::optional<std::string> calledAt;
+    VisitWaits waits;
 };
 
 struct Tally {
@@ -60,6 +65,7 @@ struct DailySummary {
     std::optional<double> averageMinutes;
     std::optional<double> longestMinutes;
     std::string longestReception;
+    WaitTable waits; // received → called and called → done, by procedure and by the hour of arrival
 
     std::vector<const DayCase*> open() const;    // visits at 受付 or 対応中
     std::vector<const DayCase*> waiting() const; // visits with a line on hold (保留)

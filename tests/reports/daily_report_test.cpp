@@ -208,11 +208,15 @@ TEST_F(DailyReportOfVisits, TheCsvHasARowPerProcedureWithTheVisitsNumber)
     auto rows = parseCsv(bytes.substr(3));
     ASSERT_EQ(rows.size(), 7u); // the header and six procedures
     const auto& h = rows[0];
-    ASSERT_EQ(h.size(), 21u);
+    ASSERT_EQ(h.size(), 24u);
     EXPECT_EQ(h[17], "手続き順");
     EXPECT_EQ(h[18], "手続き数");
     EXPECT_EQ(h[19], "来庁の状態");
     EXPECT_EQ(h[20], "来庁の状態ID");
+    EXPECT_EQ(h[21], "呼出日時"); // nobody was called in this book: empty below
+    EXPECT_EQ(h[22], "待ち時間（分）");
+    EXPECT_EQ(h[23], "呼出から完了（分）");
+    EXPECT_EQ(rows[1][21], "");
     // two rows, one number; each row its procedure's status, the visit's beside it.
     EXPECT_EQ(rows[1][0], "A-001");
     EXPECT_EQ(rows[2][0], "A-001");

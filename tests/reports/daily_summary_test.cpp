@@ -1,5 +1,6 @@
 // The day's figures from cases built by hand, with histories whose times are known.
 #include "report_fixtures.hpp"
+#include "reports/daily_report.hpp"
 #include "reports/daily_summary.hpp"
 
 #include <gtest/gtest.h>
@@ -105,4 +106,39 @@ TEST(DailySummary, MinutesReadLikeAClock)
     EXPECT_EQ(formatMinutes(12.4), "12分");
     EXPECT_EQ(formatMinutes(60), "1時間");
     EXPECT_EQ(formatMinutes(65), "1時間5分");
+}
+
+TEST(DailySummary, WaitingTimesAreFromArrivalToTheAnsweredCallAndFromThereToDone)
+{
+    // called at 09:12, not here at 09:14, called again to window 2 at 09:30, done 09:45.
+    Case a = make("A-001", Procedure::Reissue, "2", "suzuki", "09:00",
+                  {{"09:31", CaseStatus::InProgress}, {"09:45", CaseStatus::Done}});
+    auto call = [&a](const std::string& at, HistoryKind k, const std::string& window) {
+        HistoryEntry e{
+            "2026-11-29T" + at + ":00+09:00", "suzuki", std::nullopt, CaseStatus::Received, "", std::nullopt, k};
+        e.window = window;
+        a.history.insert(a.history.end() - 2, e);
+    };
+    call("09:12", HistoryKind::Called, "1");
+    call("09:14", HistoryKind::Absent, "1");
+    call("09:30", HistoryKind::Called, "2");
+    // never called (still waiting).
+    Case b = make("A-002", Procedure::PinReset, "1", "suzuki", "09:20", {});
+    auto s = summarizeDay({a, b}, date(2026, 11, 29), at("12:00"));
+    ASSERT_EQ(s.cases.size(), 2u);
+    EXPECT_EQ(s.cases[0].calledAt, "2026-11-29T09:30:00+09:00");
+    EXPECT_DOUBLE_EQ(*s.cases[0].waits.waitMinutes, 30);
+    EXPECT_DOUBLE_EQ(*s.cases[0].waits.serviceMinutes, 15);
+    EXPECT_FALSE(s.cases[1].calledAt);
+    EXPECT_FALSE(s.cases[1].waits.waitMinutes);
+    EXPECT_EQ(s.waits.byProcedure.at(Procedure::Reissue).wait.count, 1);
+    EXPECT_DOUBLE_EQ(*s.waits.byProcedure.at(Procedure::Reissue).wait.averageMinutes(), 30);
+    EXPECT_EQ(s.waits.byHour.at(9).service.count, 1);
+    EXPECT_EQ(
+        s.waits.byProcedure.count(Procedure::PinReset) ? s.waits.byProcedure.at(Procedure::PinReset).wait.count : 0, 0);
+    // The CSV: the call's time and both waits on each of the visit's rows, empty for the other.
+    auto rows = dailyCsv(s);
+    EXPECT_NE(rows.find("呼出日時,待ち時間（分）,呼出から完了（分）\r\n"), std::string::npos);
+    EXPECT_NE(rows.find(",2026-11-29T09:30:00+09:00,30,15\r\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find(",received,,,\r\n"), std::string::npos) << rows;
 }

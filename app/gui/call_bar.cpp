@@ -115,14 +115,20 @@ void CallBar::callNext()
     }
 }
 
-void CallBar::callAgain()
+std::optional<CaseId> CallBar::targetOrSay()
 {
     auto id = target();
-    if (!id) {
+    if (!id)
         showRefusal(frame_, _("No number is called from this window."),
                     _("Call the next resident (F2), or select the case in the list."));
+    return id;
+}
+
+void CallBar::callAgain()
+{
+    auto id = targetOrSay();
+    if (!id)
         return;
-    }
     try {
         Case c = desk_.store.callAgain(*id, desk_.actor());
         show(c);
@@ -134,12 +140,9 @@ void CallBar::callAgain()
 
 void CallBar::notHere()
 {
-    auto id = target();
-    if (!id) {
-        showRefusal(frame_, _("No number is called from this window."),
-                    _("Call the next resident (F2), or select the case in the list."));
+    auto id = targetOrSay();
+    if (!id)
         return;
-    }
     try {
         Case c = desk_.store.markAbsent(*id, desk_.actor());
         clear();

@@ -45,6 +45,7 @@ public:
 
 private:
     std::optional<CaseId> target() const;
+    std::optional<CaseId> targetOrSay(); // none: the clerk was told there is nothing to act on
     void show(const Case& c);
     void clear();
     void note(const wxString& text);

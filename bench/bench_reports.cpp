@@ -9,9 +9,9 @@
 #include "bench/realistic_names.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/rule_book.hpp"
 #include "db/case_store.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 #include "reports/handout.hpp"
 #include "reports/pdf_document.hpp"
@@ -143,7 +143,8 @@ int main(int argc, char** argv)
     printFigures("handout (rules + layout + PDF in memory)", handout, 30);
     auto handoutFile = bench::measure(runs, [&](int i) {
         const Case& c = sample[static_cast<std::size_t>(i) % sample.size()];
-        writeHandoutPdf(c, Language::Ja, office, handoutRulesFor(c, book, today), today, out / "handout.pdf");
+        writeHandoutPdf(c, Language::Ja, office, handoutRulesFor(c, book, today), today, out / "handout.pdf",
+                        files::Overwrite::Yes);
         return 1;
     });
     printFigures("handout written to disk (fsync, rename)", handoutFile, 30);
@@ -153,8 +154,8 @@ int main(int argc, char** argv)
     const Case& reissue = sample[1];
     auto ja = renderHandout(reissue, Language::Ja, office, handoutRulesFor(reissue, book, today), today);
     auto en = renderHandout(reissue, Language::En, office, handoutRulesFor(reissue, book, today), today);
-    writeFileAtomically(out / "handout-ja.pdf", ja.pdf);
-    writeFileAtomically(out / "handout-en.pdf", en.pdf);
+    files::writeOutputFile(out / "handout-ja.pdf", ja.pdf, files::Overwrite::Yes);
+    files::writeOutputFile(out / "handout-en.pdf", en.pdf, files::Overwrite::Yes);
     std::printf("%-46s %8s %10s\n", "the reissue handout (ja), written as", "size", "time");
     std::printf("%-46s %7.1fK %8.1f ms\n", "  Madoguchi: subset of IPAex embedded", ja.pdf.size() / 1024.0,
                 handout.p50);
@@ -225,12 +226,12 @@ int main(int argc, char** argv)
     });
     printFigures("daily report: layout + PDF", render, 500);
     auto whole2 = bench::measure(reportRuns, [&](int) {
-        writeDailyReportPdf(*store, date, office, out / "daily.pdf");
+        writeDailyReportPdf(*store, date, office, out / "daily.pdf", files::Overwrite::Yes);
         return 1;
     });
     printFigures("daily report: all of it, to disk", whole2, 500);
     auto csv = bench::measure(reportRuns, [&](int) {
-        writeDailyCsv(*store, date, out / "daily.csv");
+        writeDailyCsv(*store, date, out / "daily.csv", files::Overwrite::Yes);
         return 1;
     });
     printFigures("CSV: all of it, to disk", csv, 500);

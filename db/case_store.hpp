@@ -2,12 +2,14 @@
 // The case book, in domain terms. No SQL leaves db/: the window and the console tool see only
 // this interface, and the SQLite and PostgreSQL stores both implement it.
 #include "core/cases/case.hpp"
+#include "core/files/output_file.hpp"
 #include "core/queue/call_settings.hpp"
 #include "core/security/roles.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -173,7 +175,13 @@ public:
     virtual void setCallSettings(const CallSettings& settings, const Actor& by) = 0; // admins; audited
 
     virtual IntegrityReport check() = 0;
-    virtual void backup(const std::filesystem::path& target) = 0;
+    // A complete copy, written through core/files/output_file.hpp: never over an existing file
+    // unless `overwrite` says so, never over a database. `beforePlacing` runs once the copy is
+    // complete, before it takes the target's name (the caller's audit entry: an entry only for a
+    // copy made, and no copy without its entry).
+    virtual void backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                        const std::function<void()>& beforePlacing) = 0;
+    void backup(const std::filesystem::path& target) { backup(target, files::Overwrite::No, {}); }
     virtual std::string describe() const = 0; // "sqlite:/path/to/file" — no password
 
     // Changes from now on. SQLite polls the file's data_version; PostgreSQL uses LISTEN/NOTIFY.

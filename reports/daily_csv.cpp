@@ -1,5 +1,4 @@
 #include "core/common/clock.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/csv_field.hpp"
 #include "reports/daily_report.hpp"
 
@@ -84,9 +83,10 @@ std::string dailyCsv(const DailySummary& summary)
     return out;
 }
 
-void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path)
+void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path,
+                   files::Overwrite overwrite)
 {
-    writeFileAtomically(path, dailyCsv(loadDailySummary(store, day)));
+    files::writeOutputFile(path, dailyCsv(loadDailySummary(store, day)), overwrite);
 }
 
 } // namespace madoguchi::reports

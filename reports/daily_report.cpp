@@ -1,7 +1,6 @@
 #include "reports/daily_report.hpp"
 
 #include "core/common/clock.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/date_text.hpp"
 #include "reports/flow_layout.hpp"
 
@@ -163,9 +162,9 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
 }
 
 void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
-                         const std::filesystem::path& path)
+                         const std::filesystem::path& path, files::Overwrite overwrite)
 {
-    writeFileAtomically(path, renderDailyReport(loadDailySummary(store, day), office).pdf);
+    files::writeOutputFile(path, renderDailyReport(loadDailySummary(store, day), office).pdf, overwrite);
 }
 
 } // namespace madoguchi::reports

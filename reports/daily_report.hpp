@@ -1,5 +1,6 @@
 #pragma once
 // The supervisor's daily report (業務日報, PDF) and the same day as CSV for the monthly statistics.
+#include "core/files/output_file.hpp"
 #include "reports/daily_summary.hpp"
 #include "reports/office_info.hpp"
 #include "reports/rendered_document.hpp"
@@ -18,7 +19,8 @@ RenderedDocument renderDailyReport(const DailySummary& summary, const OfficeInfo
 std::string dailyCsv(const DailySummary& summary);
 
 void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
-                         const std::filesystem::path& path);
-void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path);
+                         const std::filesystem::path& path, files::Overwrite overwrite = files::Overwrite::No);
+void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path,
+                   files::Overwrite overwrite = files::Overwrite::No);
 
 } // namespace madoguchi::reports

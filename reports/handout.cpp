@@ -2,7 +2,6 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/date_text.hpp"
 #include "reports/flow_layout.hpp"
 
@@ -414,9 +413,9 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
 }
 
 void writeHandoutPdf(const Case& c, Language l, const OfficeInfo& office, const HandoutRules& rules,
-                     const date& printedOn, const std::filesystem::path& path)
+                     const date& printedOn, const std::filesystem::path& path, files::Overwrite overwrite)
 {
-    writeFileAtomically(path, renderHandout(c, l, office, rules, printedOn).pdf);
+    files::writeOutputFile(path, renderHandout(c, l, office, rules, printedOn).pdf, overwrite);
 }
 
 } // namespace madoguchi::reports

@@ -4,6 +4,7 @@
 // (core/rules); this file only lays them out. The My Number is never printed (a Case does not
 // even hold it).
 #include "core/cases/case.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/deadlines.hpp"
 #include "core/rules/requirements.hpp"
 #include "reports/language.hpp"
@@ -45,8 +46,9 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const b
 RenderedDocument renderHandout(const Case& c, Language lang, const OfficeInfo& office, const HandoutRules& rules,
                                const boost::gregorian::date& printedOn);
 
-// Renders and writes atomically (see atomic_file.hpp).
+// Renders and writes through core/files/output_file.hpp (an existing file only when asked).
 void writeHandoutPdf(const Case& c, Language lang, const OfficeInfo& office, const HandoutRules& rules,
-                     const boost::gregorian::date& printedOn, const std::filesystem::path& path);
+                     const boost::gregorian::date& printedOn, const std::filesystem::path& path,
+                     files::Overwrite overwrite = files::Overwrite::No);
 
 } // namespace madoguchi::reports

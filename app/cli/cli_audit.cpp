@@ -1,7 +1,7 @@
 // madoguchi-cli audit list|export — a day's audit trail, for supervisors.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
-#include "app/common/private_file.hpp"
+#include "app/common/audited_output.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "db/audit_log.hpp"
@@ -35,15 +35,19 @@ int auditDay(CliContext& ctx, const std::vector<std::string>& args, bool exporti
     po::options_description o(exporting ? "audit export" : "audit list");
     o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)");
     if (exporting)
-        o.add_options()("csv", po::value<std::string>()->required(), "the new CSV file");
+        o.add_options()("csv", po::value<std::string>()->required(), "the new CSV file")(
+            "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     auto vm = parseArgs(args, o);
     auto day = vm.count("date") ? parseIsoDate(vm["date"].as<std::string>(), "--date") : now().localDay;
+    auto overwrite = exporting ? overwriteAsked(vm) : files::Overwrite::No;
+    if (exporting)
+        files::checkOutputTarget(vm["csv"].as<std::string>(), overwrite);
     auto& log = auditLog(ctx);
     auto entries = log.auditDay(day, ctx.actor());
     if (exporting) {
         std::string file = vm["csv"].as<std::string>();
-        app::writePrivateFile(file, reports::auditCsv(entries));
-        log.recordAccess(ctx.actor(), audit_actions::kAuditExport, {}, toIso(day) + " csv");
+        app::writeAudited(&log, ctx.actor(), {audit_actions::kAuditExport, {}, toIso(day) + " csv"},
+                          {{file, reports::auditCsv(entries)}}, overwrite);
         if (ctx.json)
             ctx.printJson({{"ok", true}, {"csv", file}, {"entries", entries.size()}});
         else

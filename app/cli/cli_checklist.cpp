@@ -1,12 +1,12 @@
 // madoguchi-cli checklist — the resident's handout for one case, from the rule book.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
+#include "app/common/audited_output.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
 #include "core/rules/rule_book.hpp"
 #include "core/security/audit_chain.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/handout.hpp"
 
 #include <iostream>
@@ -24,7 +24,8 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
                     "case id")("lang", po::value<std::string>()->default_value("ja"),
                                "ja|en")("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")(
         "date", po::value<std::string>(), "the day the rules are taken for (default: today)")(
-        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
+        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     auto vm = parseArgs(args, o);
     CaseId id = vm["case"].as<CaseId>();
     if (id <= 0)
@@ -33,6 +34,8 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
     std::string pdf = vm["pdf"].as<std::string>();
     if (pdf.empty())
         throw ValidationError("--pdf: the file name is empty");
+    auto overwrite = overwriteAsked(vm);
+    files::checkOutputTarget(pdf, overwrite); // before the case is read: a refusal leaves no entry
     auto today = now().localDay;
     if (auto d = optionalString(vm, "date"))
         today = parseIsoDate(*d, "--date");
@@ -44,9 +47,10 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
     auto c = ctx.store().get(id);
     auto book = rules::RuleBook::load(dataDirectory() / "rules");
     auto doc = reports::renderHandout(c, lang, office, reports::handoutRulesFor(c, book, today), today);
-    // Audited before the file exists: a handout without its entry must not be possible.
-    ctx.recordAccess(audit_actions::kPrint, {c.id}, lang == reports::Language::Ja ? "pdf ja" : "pdf en");
-    reports::writeFileAtomically(pdf, doc.pdf);
+    // Audited once the file is complete, before it takes its name: no handout without its entry.
+    app::writeAudited(ctx.store().audit(), ctx.actor(),
+                      {audit_actions::kPrint, {c.id}, lang == reports::Language::Ja ? "pdf ja" : "pdf en"},
+                      {{pdf, doc.pdf}}, overwrite);
     if (ctx.json)
         ctx.printJson({{"case", id},
                        {"reception_number", c.receptionNumber},

@@ -96,6 +96,11 @@ CaseId parseCaseId(const std::string& text)
     throw ValidationError("case id \"" + text + "\" is not a positive whole number");
 }
 
+files::Overwrite overwriteAsked(const po::variables_map& vm)
+{
+    return vm.count("overwrite") && vm["overwrite"].as<bool>() ? files::Overwrite::Yes : files::Overwrite::No;
+}
+
 std::optional<std::string> optionalString(const po::variables_map& vm, const char* name)
 {
     if (vm.count(name))

@@ -1,6 +1,7 @@
 #pragma once
 // What every command gets: the global options, the output streams, and helpers for the parts of
 // the contract all commands share (exit codes, option parsing, JSON output).
+#include "core/files/output_file.hpp"
 #include "db/case_store.hpp"
 
 #include <boost/program_options.hpp>
@@ -91,5 +92,8 @@ std::optional<std::string> optionalString(const boost::program_options::variable
 
 // A case id as typed: a positive whole number, else ValidationError.
 CaseId parseCaseId(const std::string& text);
+
+// The `--overwrite` switch of a command that writes a file (core/files/output_file.hpp).
+files::Overwrite overwriteAsked(const boost::program_options::variables_map& vm);
 
 } // namespace madoguchi::cli

@@ -32,17 +32,22 @@ int dbCheck(CliContext& ctx, const std::vector<std::string>& args)
 int dbBackup(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("db backup");
-    o.add_options()("file", po::value<std::string>()->required(), "the new backup file");
+    o.add_options()("file", po::value<std::string>()->required(), "the new backup file")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database or a backup)");
     po::positional_options_description p;
     p.add("file", 1);
     auto vm = parseArgs(args, o, p);
     std::string file = vm["file"].as<std::string>();
-    // A backup is every resident's data at once: admins only, and audited.
+    auto overwrite = overwriteAsked(vm);
+    files::checkOutputTarget(file, overwrite); // "" and existing files refused before any login or copy
+    // A backup is every resident's data at once: admins only, and audited — once the copy is
+    // complete and before it takes its name, so that an entry means a copy was made.
     db::Actor actor = ctx.actor();
     requirePermission(actor.user, actor.role, Permission::BackUp);
-    ctx.store().backup(file);
-    if (db::AuditLog* log = ctx.store().audit())
-        log->recordAccess(actor, audit_actions::kBackup, {}, "");
+    ctx.store().backup(file, overwrite, [&] {
+        if (db::AuditLog* log = ctx.store().audit())
+            log->recordAccess(actor, audit_actions::kBackup, {}, "");
+    });
     if (ctx.json)
         ctx.printJson({{"ok", true}, {"backup", file}});
     else

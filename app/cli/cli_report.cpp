@@ -1,10 +1,10 @@
 // madoguchi-cli report daily — the supervisor's daily report (PDF) and the day's CSV.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
+#include "app/common/audited_output.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 
 #include <iostream>
@@ -73,7 +73,8 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
         "pdf", po::value<std::string>(), "write the daily report (PDF) here")(
         "csv", po::value<std::string>(), "write the day's cases (CSV, UTF-8 with BOM) here")(
         "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
-        "overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue");
+        "overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue")(
+        "overwrite", po::bool_switch(), "replace existing files of those names (never a database)");
     auto vm = parseArgs(args, o);
     auto day = now().localDay;
     if (auto d = optionalString(vm, "date"))
@@ -86,6 +87,12 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     for (const auto& f : {pdf, csv})
         if (f && f->empty())
             throw ValidationError("--pdf/--csv: the file name is empty");
+    if (pdf && csv && *pdf == *csv)
+        throw ValidationError("--pdf and --csv name the same file");
+    auto overwrite = overwriteAsked(vm);
+    for (const auto& f : {pdf, csv})
+        if (f)
+            files::checkOutputTarget(*f, overwrite); // before anything is read or recorded
     std::optional<std::filesystem::path> officePath;
     if (auto p = optionalString(vm, "office"))
         officePath = *p;
@@ -95,17 +102,21 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     requirePermission(actor.user, actor.role, Permission::ViewReports);
     auto summary = reports::loadDailySummary(ctx.store(), day, overdue);
     if (pdf || csv) {
-        // Every case on the report is exported: one audit entry each, before the files exist.
+        // Every case on the report is exported: one audit entry each, once the files are complete
+        // and before they take their names (app/common/audited_output.hpp).
         std::vector<CaseId> ids;
         for (const auto& d : summary.cases)
             ids.push_back(d.c.id);
-        ctx.recordAccess(audit_actions::kExport, ids,
-                         std::string("daily report") + (pdf ? " pdf" : "") + (csv ? " csv" : ""));
+        std::vector<app::OutputDocument> files;
+        if (pdf)
+            files.push_back({*pdf, reports::renderDailyReport(summary, office).pdf});
+        if (csv)
+            files.push_back({*csv, reports::dailyCsv(summary)});
+        app::writeAudited(
+            ctx.store().audit(), actor,
+            {audit_actions::kExport, ids, std::string("daily report") + (pdf ? " pdf" : "") + (csv ? " csv" : "")},
+            files, overwrite);
     }
-    if (pdf)
-        reports::writeFileAtomically(*pdf, reports::renderDailyReport(summary, office).pdf);
-    if (csv)
-        reports::writeFileAtomically(*csv, reports::dailyCsv(summary));
     if (ctx.json) {
         auto j = summaryJson(summary);
         j["pdf"] = pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr);

@@ -1,7 +1,8 @@
 #include "app/gui/audit_day_dialog.hpp"
 
-#include "app/common/private_file.hpp"
+#include "app/common/audited_output.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/output_question.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -65,7 +66,7 @@ AuditDayDialog::AuditDayDialog(wxWindow* parent, DeskContext& desk, boost::grego
 
 void AuditDayDialog::exportCsv()
 {
-    // No overwrite prompt: the file is always created new (mode 0600), an existing one is refused.
+    // The chooser's own overwrite prompt is off: confirmOutputTarget asks, and refuses a database.
     wxFileDialog ask(this, _("Save the audit trail"), wxEmptyString, u8("madoguchi-audit-" + toIso(day_) + ".csv"),
                      "CSV (*.csv)|*.csv", wxFD_SAVE);
     int answer = ask.ShowModal();
@@ -75,9 +76,13 @@ void AuditDayDialog::exportCsv()
     FindWindow("auditEntries")->SetFocus();
     if (answer != wxID_OK)
         return;
+    std::filesystem::path path(utf8(ask.GetPath()));
+    auto overwrite = confirmOutputTarget(this, path);
+    if (!overwrite)
+        return;
     try {
-        app::writePrivateFile(utf8(ask.GetPath()), reports::auditCsv(entries_));
-        desk_.store.audit()->recordAccess(desk_.actor(), audit_actions::kAuditExport, {}, toIso(day_) + " csv");
+        app::writeAudited(desk_.store.audit(), desk_.actor(), {audit_actions::kAuditExport, {}, toIso(day_) + " csv"},
+                          {{path, reports::auditCsv(entries_)}}, *overwrite);
     } catch (const std::exception& e) {
         showError(this, e, _("Writing the audit trail"));
     }

@@ -43,6 +43,12 @@ void showDialog(wxWindow* parent, const wxString& whatText, const wxString& todo
     ok->SetFocus();
     dlg.SetSizerAndFit(sizer);
     dlg.CentreOnParent();
+    // Once it is up, too: shown right after a file chooser closed, GTK would leave the focus
+    // where the chooser gave it back, behind the dialog.
+    dlg.CallAfter([&dlg, ok] {
+        dlg.Raise();
+        ok->SetFocus();
+    });
     dlg.ShowModal();
 }
 

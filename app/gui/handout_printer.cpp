@@ -1,5 +1,6 @@
 #include "app/gui/handout_printer.hpp"
 
+#include "app/common/audited_output.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
@@ -29,12 +30,15 @@ std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskCo
         std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
         auto today = now().localDay;
         auto path = dir / (c.receptionNumber + "-" + toIso(today) + (english ? "-en" : "-ja") + ".pdf");
-        // Audited before the file exists (users issue): no handout without its entry.
-        if (db::AuditLog* log = desk.store.audit())
-            log->recordAccess(desk.actor(), audit_actions::kPrint, {c.id}, english ? "pdf en" : "pdf ja");
-        reports::writeHandoutPdf(c, english ? reports::Language::En : reports::Language::Ja,
-                                 reports::loadOfficeInfoOrDefault(), reports::handoutRulesFor(c, *desk.rules, today),
-                                 today, path);
+        auto doc = reports::renderHandout(c, english ? reports::Language::En : reports::Language::Ja,
+                                          reports::loadOfficeInfoOrDefault(),
+                                          reports::handoutRulesFor(c, *desk.rules, today), today);
+        // Audited once the file is complete, before it takes its name: no handout without its
+        // entry. The folder and the name are the program's own, so a second print of the same
+        // handout that day replaces the first (still never a database).
+        app::writeAudited(desk.store.audit(), desk.actor(),
+                          {audit_actions::kPrint, {c.id}, english ? "pdf en" : "pdf ja"}, {{path, doc.pdf}},
+                          files::Overwrite::Yes);
         // The viewer prints; a desk without one (or a test) turns this off in the settings file.
         if (wxConfigBase::Get()->ReadBool("/Settings/OpenHandout", true))
             wxLaunchDefaultApplication(u8(path.string()));

@@ -1,13 +1,14 @@
 #include "app/gui/supervisor_view.hpp"
 
+#include "app/common/audited_output.hpp"
 #include "app/gui/audit_day_dialog.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/output_question.hpp"
 #include "app/gui/presenters/day_figures.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "db/audit_log.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 
 #include <wx/button.h>
@@ -83,7 +84,7 @@ void SupervisorView::exportDay(bool csv)
 {
     std::string name = "madoguchi-" + toIso(day()) + (csv ? ".csv" : ".pdf");
     wxFileDialog ask(this, csv ? _("Save the CSV") : _("Save the daily report"), wxEmptyString, u8(name),
-                     csv ? "CSV (*.csv)|*.csv" : "PDF (*.pdf)|*.pdf", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                     csv ? "CSV (*.csv)|*.csv" : "PDF (*.pdf)|*.pdf", wxFD_SAVE);
     int answer = ask.ShowModal();
     // GTK may hand the focus back to the main window behind this modal one (AuditDayDialog).
     Raise();
@@ -91,19 +92,21 @@ void SupervisorView::exportDay(bool csv)
     if (answer != wxID_OK)
         return;
     std::filesystem::path path(utf8(ask.GetPath()));
+    auto overwrite = confirmOutputTarget(this, path); // a database refused, an existing file asked about
+    if (!overwrite)
+        return;
     try {
         auto office = reports::loadOfficeInfoOrDefault(); // bad settings: refused before anything is recorded
         auto summary = reports::loadDailySummary(desk_.store, day());
-        // Every case in the file is exported: one audit entry each, before the file exists (as the
-        // console's `report daily` does).
+        // Every case in the file is exported: one audit entry each, once the file is complete and
+        // before it takes its name (as the console's `report daily` does).
         std::vector<CaseId> ids;
         for (const auto& d : summary.cases)
             ids.push_back(d.c.id);
-        if (db::AuditLog* log = desk_.store.audit())
-            log->recordAccess(desk_.actor(), audit_actions::kExport, ids,
-                              csv ? "daily report csv" : "daily report pdf");
-        reports::writeFileAtomically(path, csv ? reports::dailyCsv(summary)
-                                               : reports::renderDailyReport(summary, office).pdf);
+        app::writeAudited(desk_.store.audit(), desk_.actor(),
+                          {audit_actions::kExport, ids, csv ? "daily report csv" : "daily report pdf"},
+                          {{path, csv ? reports::dailyCsv(summary) : reports::renderDailyReport(summary, office).pdf}},
+                          *overwrite);
     } catch (const std::exception& e) {
         showError(this, e, csv ? _("Writing the CSV") : _("Writing the daily report"));
     }

@@ -177,9 +177,10 @@ db::IntegrityReport WaitingStore::check()
     return call([&] { return inner_.check(); });
 }
 
-void WaitingStore::backup(const std::filesystem::path& target)
+void WaitingStore::backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                          const std::function<void()>& beforePlacing)
 {
-    call([&] { inner_.backup(target); });
+    call([&] { inner_.backup(target, overwrite, beforePlacing); });
 }
 
 std::string WaitingStore::describe() const

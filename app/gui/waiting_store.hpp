@@ -42,7 +42,9 @@ public:
     CallSettings callSettings() override;
     void setCallSettings(const CallSettings& settings, const db::Actor& by) override;
     db::IntegrityReport check() override;
-    void backup(const std::filesystem::path& target) override;
+    void backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                const std::function<void()>& beforePlacing) override;
+    using CaseStore::backup;
     std::string describe() const override;
     std::unique_ptr<db::ChangeFeed> subscribe() override; // opens its own connection: not on the worker
     db::UserStore* users() override;

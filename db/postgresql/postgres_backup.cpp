@@ -1,8 +1,7 @@
 // `db backup FILE` on PostgreSQL: pg_dump's custom format (restore with pg_restore), written
-// and renamed into place like the SQLite backup (db/backup_file.hpp). The password never
+// and put in place like every output file (core/files/output_file.hpp). The password never
 // goes on pg_dump's command line (visible to every user in ps): it is handed over in PGPASSWORD.
 #include "core/common/errors.hpp"
-#include "db/backup_file.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 
 #include <cstdlib>
@@ -42,9 +41,11 @@ std::string withoutPassword(const std::string& url)
     return out;
 }
 
-void PostgresCaseStore::backup(const std::filesystem::path& target)
+void PostgresCaseStore::backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                               const std::function<void()>& beforePlacing)
 {
-    std::filesystem::path partial = startBackupFile(target);
+    files::StagedOutput out(target, overwrite);
+    const std::filesystem::path& partial = out.temporaryPath();
 
     int err[2];
     if (::pipe2(err, O_CLOEXEC) != 0)
@@ -74,14 +75,15 @@ void PostgresCaseStore::backup(const std::filesystem::path& target)
     int status = 0;
     ::waitpid(pid, &status, 0);
     if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::filesystem::remove(partial);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
             throw StorageError(StorageError::Kind::Io,
                                "backing up: pg_dump is not installed (apt-get install postgresql-client)");
         auto line = messages.substr(0, messages.find('\n'));
         throw StorageError(StorageError::Kind::Io, "backing up to " + target.string() + ": pg_dump failed: " + line);
     }
-    std::filesystem::rename(partial, target);
+    if (beforePlacing)
+        beforePlacing();
+    out.commit();
 }
 
 } // namespace madoguchi::db

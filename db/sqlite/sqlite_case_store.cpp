@@ -6,7 +6,6 @@
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 #include "core/text/search_fold.hpp"
-#include "db/backup_file.hpp"
 #include "db/case_row_texts.hpp"
 #include "db/case_rules.hpp"
 #include "db/prepared_ahead.hpp"
@@ -572,20 +571,20 @@ IntegrityReport SqliteCaseStore::check()
     return report;
 }
 
-void SqliteCaseStore::backup(const std::filesystem::path& target)
+void SqliteCaseStore::backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                             const std::function<void()>& beforePlacing)
 {
-    std::filesystem::path partial = startBackupFile(target);
+    files::StagedOutput out(target, overwrite);
     try {
-        {
-            SQLite::Database out(partial.string(), SQLite::OPEN_READWRITE);
-            SQLite::Backup b(out, *db_);
-            b.executeStep(-1); // everything in one step: consistent even while others write
-        }
-        std::filesystem::rename(partial, target);
+        SQLite::Database copy(out.temporaryPath().string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup b(copy, *db_);
+        b.executeStep(-1); // everything in one step: consistent even while others write
     } catch (const SQLite::Exception& e) {
-        std::filesystem::remove(partial);
         rethrowAsStorageError(e, "backing up to " + target.string());
     }
+    if (beforePlacing)
+        beforePlacing();
+    out.commit();
 }
 
 } // namespace madoguchi::db

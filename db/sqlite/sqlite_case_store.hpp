@@ -39,7 +39,9 @@ public:
     CallSettings callSettings() override;
     void setCallSettings(const CallSettings& settings, const Actor& by) override;
     IntegrityReport check() override;
-    void backup(const std::filesystem::path& target) override;
+    void backup(const std::filesystem::path& target, files::Overwrite overwrite,
+                const std::function<void()>& beforePlacing) override;
+    using CaseStore::backup;
     std::string describe() const override;
     std::unique_ptr<ChangeFeed> subscribe() override;
     UserStore* users() override { return this; }

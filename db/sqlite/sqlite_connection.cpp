@@ -1,6 +1,7 @@
 #include "db/sqlite/sqlite_connection.hpp"
 
 #include "core/common/errors.hpp"
+#include "core/files/protected_files.hpp"
 #include "db/migrations.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -75,6 +76,8 @@ void skipMemoryStatistics()
 std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path)
 {
     skipMemoryStatistics();
+    // From now on no output of this process may replace the case book or its -wal/-shm.
+    files::protectFromOutput(path);
     bool fresh = !std::filesystem::exists(path);
     if (fresh)
         createPrivateFile(path);

@@ -172,3 +172,70 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     EXPECT_EQ(text.find("伊藤"), std::string::npos) << "no names in the audit trail";
     EXPECT_TRUE(store->audit()->verifyAudit().ok);
 }
+
+// The window's exports go through the one writer: an existing file is replaced only after the
+// "replace?" question answered yes (Enter keeps it), and the case book itself is refused with a
+// dialog even though the supervisor chose it in the file chooser.
+TEST_F(WindowTest, ExportsAskBeforeReplacingAFileAndNeverWriteOverTheCaseBook)
+{
+    std::vector<CaseId> today = addEarlierVisitors();
+    const std::string csv = (dir / "day.csv").string();
+    std::ofstream(csv) << "older";
+    const db::Actor reader{"tanaka", Role::Supervisor};
+    auto exports = [&] {
+        int n = 0;
+        for (auto& e : store->audit()->auditDay(now().localDay, reader))
+            n += e.action == audit_actions::kExport;
+        return n;
+    };
+    auto contents = [](const std::string& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+
+    FileChooserHook hook;
+    fileChooser = &hook;
+    openFrame(gui::UserRole::Supervisor, "tanaka");
+    UiDriver d;
+    d.waitFor("the window is ready", [] { return focusIs("search"); });
+    d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });
+    d.waitFor("the supervisor view", [] { return focusInside("supervisorView"); });
+    auto chooseCsv = [&](const std::string& path) {
+        d.act("Alt+S: the CSV of the day", [] { pressKey('S', wxMOD_ALT); });
+        d.waitFor("the file chooser opens", fileDialogShown);
+        d.pause("it settles", std::chrono::milliseconds(700));
+        d.act("type the path, Enter", [path] {
+            pressKey('A', wxMOD_CONTROL);
+            typeAscii(path.c_str());
+            pressKey(WXK_RETURN);
+        });
+    };
+    chooseCsv(csv);
+    d.waitFor("the question: replace it?", [] { return focusInside("replaceQuestion"); });
+    d.screenshot("replace-question.png");
+    d.act("Enter keeps the file", [] { pressKey(WXK_RETURN); });
+    d.waitFor("the question goes", [] { return !shownTopLevel("replaceQuestion"); });
+    d.pause("nothing is written", std::chrono::milliseconds(500));
+    d.step("the file is as it was, and no export is recorded",
+           [&] { return contents(csv) == "older" && exports() == 0; });
+    chooseCsv(csv);
+    d.waitFor("the question again", [] { return focusInside("replaceQuestion"); });
+    d.act("Alt+R replaces it", [] { pressKey('R', wxMOD_ALT); });
+    d.waitFor("the CSV replaces the older file", [&] {
+        return !shownTopLevel("replaceQuestion") && contents(csv).rfind("\xEF\xBB\xBF", 0) == 0 &&
+               exports() == static_cast<int>(today.size());
+    });
+    chooseCsv(bookPath());
+    d.waitFor("the case book is refused", [] { return focusInside("errorDialog"); });
+    d.screenshot("export-over-the-case-book.png");
+    d.act("Enter", [] { pressKey(WXK_RETURN); });
+    d.waitFor("back in the supervisor view",
+              [] { return !shownTopLevel("errorDialog") && focusInside("supervisorView"); });
+    d.act("Escape", [] { pressKey(WXK_ESCAPE); });
+    d.waitFor("back on the list", [] { return !shownTopLevel("supervisorView"); });
+    run(d);
+    fileChooser = nullptr;
+    EXPECT_EQ(exports(), static_cast<int>(today.size()));
+    EXPECT_EQ(store->search({}).size(), today.size()) << "the case book lost its cases";
+    EXPECT_TRUE(store->check().ok);
+}

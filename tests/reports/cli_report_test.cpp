@@ -126,11 +126,13 @@ TEST_F(CliReport, AWriteThatFailsLeavesNothingUnderTheTargetName)
     EXPECT_TRUE(leftovers().empty());
 }
 
-TEST_F(CliReport, AnOlderFileIsReplacedWhole)
+TEST_F(CliReport, AnOlderFileIsReplacedWholeWhenOverwriteIsGiven)
 {
     auto csv = dir / "day.csv";
     std::ofstream(csv) << std::string(1'000'000, 'x'); // longer than the new file
     auto r = cli({"report", "daily", "--date", "2026-11-27", "--csv", csv.string()});
+    EXPECT_EQ(r.exitCode, 2) << "replaced without --overwrite: " << r.err;
+    r = cli({"report", "daily", "--date", "2026-11-27", "--csv", csv.string(), "--overwrite"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     std::ifstream in(csv, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), {});

@@ -1,7 +1,7 @@
 // The daily report and the CSV of a generated office day in a real SQLite case book.
+#include "core/files/output_file.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/daily_report.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -117,7 +117,7 @@ TEST_F(DailyReport, PdfRunsOverPagesWithHeadersAndPageNumbersRepeated)
     test::expectInside(doc, 28.3);
     ASSERT_GE(doc.pages, 3);
     auto file = dir / "day.pdf";
-    writeFileAtomically(file, doc.pdf);
+    files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
     ASSERT_EQ(test::pdfPageCount(file), doc.pages);
     auto first = test::pdfTextCompact(file, 1);
     for (const char* s : {"業務日報", "2026年11月27日（令和8年11月27日）", "受付件数400件", "手続き別・状態別の件数",
@@ -144,7 +144,7 @@ TEST_F(DailyReport, AnEmptyDayStillPrints)
     auto doc = renderDailyReport(loadDailySummary(*store, date(2026, 1, 5)), OfficeInfo{});
     EXPECT_EQ(doc.pages, 1);
     auto file = dir / "empty.pdf";
-    writeFileAtomically(file, doc.pdf);
+    files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
     EXPECT_NE(test::pdfTextCompact(file).find("受付件数0件"), std::string::npos);
 }
 

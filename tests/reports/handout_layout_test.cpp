@@ -1,9 +1,9 @@
 // The handout's layout with a rule answer written by hand (so that it can be made as long as we
 // like): text never leaves the printable area, long texts run onto more pages with the header
 // and page numbers repeated, and the PDF reads back with poppler.
+#include "core/files/output_file.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/flow_layout.hpp"
 #include "reports/handout.hpp"
 #include "reports/line_breaking.hpp"
@@ -101,7 +101,7 @@ TEST(HandoutLayout, LongTextsRunOntoMorePagesWithHeaderAndPageNumbers)
         expectNoLineStartsWithClosingPunctuation(doc);
         ASSERT_GE(doc.pages, 2);
         auto file = dir / (lang == Language::Ja ? "ja.pdf" : "en.pdf");
-        writeFileAtomically(file, doc.pdf);
+        files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
         ASSERT_EQ(test::pdfPageCount(file), doc.pages);
         for (int p = 1; p <= doc.pages; ++p) {
             auto text = test::pdfTextCompact(file, p);
@@ -129,7 +129,7 @@ TEST(HandoutLayout, PopplerFindsEveryWordInsideThePage)
     test::TempDir dir;
     auto doc = renderHandout(longCase(), Language::Ja, longOffice(), handmade(Procedure::Reissue, true), kDay);
     auto file = dir / "h.pdf";
-    writeFileAtomically(file, doc.pdf);
+    files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
     auto words = test::pdfWordBoxes(file);
     ASSERT_GT(words.size(), 50u);
     for (const auto& w : words) {

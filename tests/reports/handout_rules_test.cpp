@@ -3,10 +3,10 @@
 // answered — documents with their A/B alternatives, fees, where to go, contacts, notes.
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/rule_book.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/date_text.hpp"
 #include "reports/handout.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -56,7 +56,7 @@ void checkHandout(Procedure p, ApplicantType applicant, Language l, test::TempDi
     test::expectInside(doc, 28.3);
     auto file = dir / (context.substr(0, context.find('/')) + std::string(applicantId(applicant)) +
                        (l == Language::Ja ? "-ja.pdf" : "-en.pdf"));
-    writeFileAtomically(file, doc.pdf);
+    files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
     auto text = test::pdfTextCompact(file);
 
     expectPrinted(text, "A-012", context);
@@ -194,7 +194,7 @@ TEST(HandoutRules, AVisitOfTwoProceduresIsOneHandoutWithEachDocumentOnce)
             auto doc = renderHandout(c, l, OfficeInfo{}, rules, kDay);
             test::expectInside(doc, 28.3);
             auto file = dir / (std::string(applicantId(applicant)) + (l == Language::Ja ? "-ja.pdf" : "-en.pdf"));
-            writeFileAtomically(file, doc.pdf);
+            files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
             auto text = test::pdfTextCompact(file);
             std::string context = std::string(applicantId(applicant)) + (l == Language::Ja ? "/ja" : "/en");
             for (Procedure p : {Procedure::PinReset, Procedure::CertRenewal})

@@ -21,7 +21,7 @@ nlohmann::json ProcessResult::json() const
 }
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText,
-                         const std::vector<std::string>& extraEnv)
+                         const std::vector<std::string>& extraEnv, const std::string& workingDirectory)
 {
     int in[2], out[2], err[2];
     if (pipe(in) || pipe(out) || pipe(err))
@@ -37,6 +37,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
             close(fd);
         for (const auto& e : extraEnv)
             putenv(const_cast<char*>(e.c_str()));
+        if (!workingDirectory.empty() && chdir(workingDirectory.c_str()) != 0)
+            _exit(126);
         std::vector<char*> args;
         for (const auto& a : argv)
             args.push_back(const_cast<char*>(a.c_str()));
@@ -78,11 +80,11 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
 }
 
 ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText,
-                     const std::vector<std::string>& extraEnv)
+                     const std::vector<std::string>& extraEnv, const std::string& workingDirectory)
 {
     std::vector<std::string> argv{MADOGUCHI_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
-    return runProcess(argv, stdinText, extraEnv);
+    return runProcess(argv, stdinText, extraEnv, workingDirectory);
 }
 
 } // namespace madoguchi::test

@@ -14,13 +14,14 @@ struct ProcessResult {
     nlohmann::json json() const; // parses `out`; fails the calling test with the text when not JSON
 };
 
+// `workingDirectory`: where the program starts (empty: the test's own).
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText = "",
-                         const std::vector<std::string>& extraEnv = {});
+                         const std::vector<std::string>& extraEnv = {}, const std::string& workingDirectory = "");
 
 // madoguchi-cli with the given arguments (the path is compiled into each test). `extraEnv`:
 // NAME=value lines, e.g. MADOGUCHI_USER and MADOGUCHI_PASSWORD for the acting user.
 ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText = "",
-                     const std::vector<std::string>& extraEnv = {});
+                     const std::vector<std::string>& extraEnv = {}, const std::string& workingDirectory = "");
 
 // The acting user for runCli: MADOGUCHI_USER=name, MADOGUCHI_PASSWORD=password.
 inline std::vector<std::string> cliUser(const std::string& name, const std::string& password)

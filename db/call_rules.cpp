@@ -3,6 +3,7 @@
 #include "core/cases/reception_number.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
+#include "core/text/text_field.hpp"
 
 #include <cctype>
 
@@ -57,9 +58,8 @@ std::string checkCallWindow(const std::string& window)
         throw ValidationError("window: name the window (窓口) that calls, e.g. 3");
     if (w.size() > kMaxWindowLength)
         throw ValidationError("window: \"" + w + "\" is longer than " + std::to_string(kMaxWindowLength) + " bytes");
-    for (char c : w)
-        if (std::iscntrl(static_cast<unsigned char>(c)))
-            throw ValidationError("window: a control character is not allowed");
+    // UTF-8, no control or bidirectional characters: the window is shown in the waiting hall.
+    checkTextField("window", w);
     return w;
 }
 

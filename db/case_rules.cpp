@@ -1,5 +1,6 @@
 #include "db/case_rules.hpp"
 
+#include "core/cases/case_texts.hpp"
 #include "core/cases/lifecycle.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/errors.hpp"
@@ -103,6 +104,7 @@ void throwNoSuchCase(CaseId id)
 
 NewVisit newVisit(const CaseDraft& draft, const Actor& actor, const std::string& at)
 {
+    checkCaseTexts(draft);
     std::vector<ProcedureLine> lines = linesOf(draft);
     for (auto& l : lines)
         l.status = CaseStatus::Received;
@@ -111,6 +113,7 @@ NewVisit newVisit(const CaseDraft& draft, const Actor& actor, const std::string&
 
 NewVisit importedVisit(const ImportedCase& c, const Actor& actor)
 {
+    checkCaseTexts(c.draft);
     std::vector<ProcedureLine> lines = linesOf(c.draft);
     if (c.draft.procedures.empty())
         lines.front().status = c.status;
@@ -120,6 +123,7 @@ NewVisit importedVisit(const ImportedCase& c, const Actor& actor)
 VisitChange planStatusChange(const StoredVisit& v, const StatusChange& change, const Actor& actor,
                              const std::string& at)
 {
+    checkReasonText(change.reason);
     requireVersion(v, change.expectedVersion, "");
     VisitChange c;
     if (change.procedure) {
@@ -156,6 +160,7 @@ VisitChange planStatusChange(const StoredVisit& v, const StatusChange& change, c
 VisitChange planReopen(const StoredVisit& v, const std::string& reason, std::optional<Procedure> procedure,
                        const Actor& actor, const std::string& at)
 {
+    checkReasonText(reason);
     if (!procedure && v.lines.size() > 1)
         throw ValidationError("case " + std::to_string(v.id) + " has several procedures (" +
                               procedureIds(v.lines, ", ") + "): name the one to reopen");
@@ -175,6 +180,7 @@ VisitChange planReopen(const StoredVisit& v, const std::string& reason, std::opt
 
 VisitChange planEdit(const StoredVisit& v, const Case& edited, const Actor& actor, const std::string& at)
 {
+    checkCaseTexts(edited);
     requireVersion(v, edited.version, "; your edits are kept, reload to merge");
     CaseStatus before = visitStatus(v.lines);
     if (isClosed(before))

@@ -2,6 +2,7 @@
 
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
+#include "core/text/text_field.hpp"
 
 namespace madoguchi::db {
 
@@ -22,6 +23,7 @@ void validateUserName(const std::string& name)
     for (unsigned char c : name)
         if (c <= 0x20 || c == 0x7f)
             throw ValidationError("user name: no spaces or control characters");
+    checkTextField("user name", name); // UTF-8, and none of the controls beyond ASCII
 }
 
 LoginOutcome judgeLogin(const std::string& password, const std::optional<User>& user,

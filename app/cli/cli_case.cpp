@@ -1,4 +1,5 @@
 // madoguchi-cli case add|list|show|status|reopen — the case book.
+#include "app/cli/case_input.hpp"
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/case_json.hpp"
@@ -6,6 +7,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
+#include "core/text/text_field.hpp"
 
 #include <iostream>
 
@@ -60,55 +62,13 @@ std::optional<Procedure> optionalProcedure(const po::variables_map& vm)
 int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case add");
-    o.add_options()("procedure", po::value<std::vector<std::string>>()->required()->composing(),
-                    "procedure id (repeatable: one visit, several procedures)")(
-        "name", po::value<std::string>()->required(), "氏名")("kana", po::value<std::string>()->required(), "フリガナ")(
-        "birth", po::value<std::string>()->required(),
-        "生年月日 YYYY-MM-DD")("address", po::value<std::string>()->default_value(""), "住所")(
-        "sex", po::value<std::string>()->default_value("not-known"), "male|female|not-applicable|not-known")(
-        "applicant", po::value<std::string>()->default_value("principal"), "principal|proxy|legal-representative")(
-        "proxy-name", po::value<std::string>()->default_value(""), "the proxy's name")(
-        "proxy-relation", po::value<std::string>()->default_value(""), "the proxy's relation to the resident")(
-        "window", po::value<std::string>()->default_value(""), "窓口")("clerk", po::value<std::string>(),
-                                                                       "担当 (default: the login name)")(
-        "foreign", po::bool_switch(), "foreign resident")("stay-until", po::value<std::string>(),
-                                                          "end of the period of stay YYYY-MM-DD")(
-        "moved-in", po::value<std::string>(), "move-in notification day YYYY-MM-DD")(
-        "document", po::value<std::vector<std::string>>()->composing(),
-        "a document checked (repeatable)")("fee", po::value<int>()->default_value(0),
-                                           "fee in yen")("notes", po::value<std::string>()->default_value(""), "notes");
+    o.add_options()("input", po::value<std::string>(),
+                    "read the case's fields as a JSON object from this file, - for standard input "
+                    "(keeps the resident's data off the command line)");
+    addCaseFieldOptions(o);
     auto vm = parseArgs(args, o);
-    CaseDraft d;
-    std::vector<Procedure> procedures;
-    for (const auto& p : vm["procedure"].as<std::vector<std::string>>())
-        procedures.push_back(parseProcedure(p));
-    setProcedures(d, procedures);
-    d.resident.name = vm["name"].as<std::string>();
-    d.resident.kana = vm["kana"].as<std::string>();
-    d.resident.birth = parseIsoDate(vm["birth"].as<std::string>(), "--birth");
-    d.resident.address = vm["address"].as<std::string>();
-    d.resident.sex = parseSex(vm["sex"].as<std::string>());
-    d.resident.foreignResident = vm["foreign"].as<bool>();
-    if (auto s = optionalString(vm, "stay-until")) {
-        d.resident.stayUntil = parseIsoDate(*s, "--stay-until");
-        d.resident.foreignResident = true;
-    }
-    if (auto s = optionalString(vm, "moved-in"))
-        d.resident.movedIn = parseIsoDate(*s, "--moved-in");
-    d.applicant.type = parseApplicant(vm["applicant"].as<std::string>());
-    d.applicant.proxyName = vm["proxy-name"].as<std::string>();
-    d.applicant.proxyRelation = vm["proxy-relation"].as<std::string>();
-    if (d.applicant.type != ApplicantType::Principal && d.applicant.proxyName.empty())
-        throw ValidationError("--proxy-name: a proxy or legal representative needs a name");
-    d.window = vm["window"].as<std::string>();
-    d.clerk = optionalString(vm, "clerk").value_or(ctx.actor().user);
-    if (vm.count("document"))
-        for (const auto& doc : vm["document"].as<std::vector<std::string>>())
-            d.documents.push_back({doc, true});
-    d.feeYen = vm["fee"].as<int>();
-    if (d.feeYen < 0)
-        throw ValidationError("--fee: a fee cannot be negative");
-    d.notes = vm["notes"].as<std::string>();
+    CaseDraft d = vm.count("input") ? draftFromJson(readCaseInput(vm["input"].as<std::string>(), vm), ctx.actor().user)
+                                    : draftFromOptions(vm, ctx.actor().user);
     printCase(ctx, ctx.store().add(d, ctx.actor()));
     return kOk;
 }
@@ -139,6 +99,10 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
         q.procedure = parseProcedure(*s);
     q.window = optionalString(vm, "window");
     q.text = optionalString(vm, "search");
+    if (q.window)
+        checkTextField("--window", *q.window);
+    if (q.text)
+        checkTextField("--search", *q.text);
     q.limit = vm["limit"].as<std::size_t>();
     if (!q.day && !q.text && !q.from && !q.to)
         q.day = now().localDay;

@@ -3,6 +3,7 @@
 // commands, options and exit codes, and tests/cli/cli_doc_test.sh keeps the two in step.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
+#include "app/cli/terminal_stream.hpp"
 #include "app/common/version_info.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/roles.hpp"
@@ -57,7 +58,10 @@ int fail(std::ostream& err, int code, const std::string& message)
 int main(int argc, char** argv)
 {
     std::setlocale(LC_ALL, "");
-    CliContext ctx(std::cout, std::cerr);
+    // Everything printed passes the terminal filter: no stored text can drive the terminal.
+    TerminalSafeBuffer outBuffer(std::cout.rdbuf()), errBuffer(std::cerr.rdbuf());
+    std::ostream out(&outBuffer), err(&errBuffer);
+    CliContext ctx(out, err);
     if (const char* office = std::getenv("MADOGUCHI_OFFICE"))
         ctx.office = office;
     std::vector<std::string> rest;
@@ -105,7 +109,7 @@ int main(int argc, char** argv)
             return kOk;
         }
         if (wantHelp || rest.empty()) {
-            printUsage(wantHelp ? std::cout : std::cerr);
+            printUsage(wantHelp ? ctx.out : ctx.err);
             return wantHelp ? kOk : kBadInput;
         }
         std::string command = rest.front();

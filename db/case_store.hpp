@@ -26,6 +26,7 @@ struct Actor {
 
 class UserStore;
 class AuditLog;
+class CardRegister;
 
 struct CaseQuery {
     std::optional<boost::gregorian::date> day;      // the office day the case was received
@@ -192,6 +193,8 @@ public:
     // none yet.
     virtual UserStore* users() { return nullptr; }
     virtual AuditLog* audit() { return nullptr; }
+    // The issued-card register (db/card_register.hpp); null where the backend has none.
+    virtual CardRegister* cardRegister() { return nullptr; }
 };
 
 // `url`: a file path, sqlite:PATH or postgresql://… (see docs/cli.md).

@@ -40,6 +40,10 @@ inline constexpr const char* kLoginFailed = "login.failed";
 inline constexpr const char* kSettings = "settings.change";
 inline constexpr const char* kAuditExport = "audit.export";
 inline constexpr const char* kBackup = "db.backup";
+// The issued-card register (no case id: the register holds no resident's name).
+inline constexpr const char* kRegisterImport = "register.import";
+inline constexpr const char* kRegisterFromCases = "register.from-cases";
+inline constexpr const char* kRegisterRead = "register.read";
 } // namespace audit_actions
 
 // The previous hash of the first entry: 64 zeros.

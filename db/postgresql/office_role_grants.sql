@@ -16,3 +16,5 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"office_role";
 GRANT SELECT, INSERT, UPDATE ON users, settings TO :"office_role";
 GRANT SELECT, INSERT ON audit_log TO :"office_role";
 GRANT SELECT, UPDATE ON audit_head TO :"office_role";
+-- The issued-card register (supervisors import it and read it for the forecast).
+GRANT SELECT, INSERT, UPDATE ON issued_cards TO :"office_role";

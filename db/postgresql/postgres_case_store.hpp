@@ -4,6 +4,7 @@
 // come from a per-office-day counter row (UPDATE … RETURNING), saves lock the case row and compare
 // its version, and changes are announced with NOTIFY for the other windows' live refresh.
 #include "db/audit_log.hpp"
+#include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/postgresql/postgres_session.hpp"
 #include "db/user_store.hpp"
@@ -12,7 +13,7 @@ namespace madoguchi::db {
 
 // The case book, its users and its audit trail share one database and its transactions: an
 // audited change and its audit entry commit together or not at all.
-class PostgresCaseStore final : public CaseStore, public UserStore, public AuditLog {
+class PostgresCaseStore final : public CaseStore, public UserStore, public AuditLog, public CardRegister {
 public:
     PostgresCaseStore(const std::string& url, const StoreOptions& options);
     ~PostgresCaseStore() override;
@@ -40,6 +41,7 @@ public:
     std::unique_ptr<ChangeFeed> subscribe() override;
     UserStore* users() override { return this; }
     AuditLog* audit() override { return this; }
+    CardRegister* cardRegister() override { return this; }
 
     // UserStore (postgres_user_store.cpp)
     bool hasUsers() override;
@@ -59,6 +61,13 @@ public:
     int retentionDays() override;
     void setRetentionDays(int days, const Actor& by) override;
     PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
+
+    // CardRegister (postgresql/postgres_card_register.cpp)
+    RegisterPutResult putIssuedCards(const std::vector<IssuedCard>& cards, const std::string& action,
+                                     const Actor& by) override;
+    std::vector<IssuedCard> issuedCards(const Actor& by, const std::string& why) override;
+    std::vector<IssuedCard> issuedCardsById(const std::vector<std::string>& ids) override;
+    std::int64_t issuedCardCount() override;
 
 private:
     StoreOptions options_;

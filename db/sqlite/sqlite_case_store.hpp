@@ -1,6 +1,7 @@
 #pragma once
 #include "db/audit_log.hpp"
 #include "db/call_rules.hpp"
+#include "db/card_register.hpp"
 #include "db/case_rules.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
@@ -18,7 +19,7 @@ struct SqliteAuditStatements;
 
 // The case book, its users and its audit trail live in one file and share its transactions: an
 // audited change and its audit entry commit together or not at all.
-class SqliteCaseStore final : public CaseStore, public UserStore, public AuditLog {
+class SqliteCaseStore final : public CaseStore, public UserStore, public AuditLog, public CardRegister {
 public:
     SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options);
     ~SqliteCaseStore() override;
@@ -46,6 +47,7 @@ public:
     std::unique_ptr<ChangeFeed> subscribe() override;
     UserStore* users() override { return this; }
     AuditLog* audit() override { return this; }
+    CardRegister* cardRegister() override { return this; }
 
     // UserStore (sqlite_user_store.cpp)
     bool hasUsers() override;
@@ -65,6 +67,13 @@ public:
     int retentionDays() override;
     void setRetentionDays(int days, const Actor& by) override;
     PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
+
+    // CardRegister (sqlite/sqlite_card_register.cpp)
+    RegisterPutResult putIssuedCards(const std::vector<IssuedCard>& cards, const std::string& action,
+                                     const Actor& by) override;
+    std::vector<IssuedCard> issuedCards(const Actor& by, const std::string& why) override;
+    std::vector<IssuedCard> issuedCardsById(const std::vector<std::string>& ids) override;
+    std::int64_t issuedCardCount() override;
 
     SQLite::Database& database() { return *db_; } // for tests and tools inside db/
 

@@ -6,6 +6,7 @@
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 #include "reports/daily_report.hpp"
+#include "reports/monthly_report.hpp"
 
 #include <iostream>
 
@@ -134,7 +135,87 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-const CommandRegistration kReport{"report", "the supervisor's daily report (PDF) and CSV", {{"daily", reportDaily}}};
+nlohmann::json timeJson(const reports::TimeFigures& t)
+{
+    auto orNull = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    return {
+        {"measured", t.measured}, {"average_minutes", orNull(t.averageMinutes)}, {"p90_minutes", orNull(t.p90Minutes)}};
+}
+
+nlohmann::json monthlyJson(const reports::MonthlySummary& s)
+{
+    nlohmann::json byApplicant = nlohmann::json::object(), byProcedure = nlohmann::json::object();
+    for (const auto& [type, counts] : s.byApplicant)
+        byApplicant[std::string(applicantId(type))] = countsByStatus(counts);
+    for (const auto& [p, counts] : s.byProcedure)
+        byProcedure[std::string(info(p).id)] = countsByStatus(counts);
+    auto orNull = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    return {{"month", toIso(s.first).substr(0, 7)},
+            {"visits", s.visits},
+            {"visits_by_status", countsByStatus(s.visitsByStatus)},
+            {"procedures", s.procedures},
+            {"procedures_by_status", countsByStatus(s.proceduresByStatus)},
+            {"by_applicant", byApplicant},
+            {"by_procedure", byProcedure},
+            {"waiting", timeJson(s.waiting)},
+            {"handling", timeJson(s.handling)},
+            {"express_issuances", orNull(s.expressIssuances)},
+            {"two_visit_waiting", orNull(s.twoVisitWaiting)},
+            {"visits_by_day", s.visitsByDay}};
+}
+
+int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
+{
+    po::options_description o("report monthly");
+    o.add_options()("month", po::value<std::string>()->required(),
+                    "the month YYYY-MM")("pdf", po::value<std::string>(), "write the monthly statistics (PDF) here")(
+        "csv", po::value<std::string>(), "write the figures (CSV, UTF-8 with BOM) here")(
+        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
+    auto vm = parseArgs(args, o);
+    const std::string monthText = vm["month"].as<std::string>();
+    if (monthText.size() != 7 || monthText[4] != '-')
+        throw ValidationError("--month: \"" + monthText + "\" is not a month YYYY-MM");
+    const auto first = parseIsoDate(monthText + "-01", "--month");
+    auto pdf = optionalString(vm, "pdf");
+    auto csv = optionalString(vm, "csv");
+    for (const auto& f : {pdf, csv})
+        if (f && f->empty())
+            throw ValidationError("--pdf/--csv: the file name is empty");
+    std::optional<std::filesystem::path> officePath;
+    if (auto p = optionalString(vm, "office"))
+        officePath = *p;
+    auto office = reports::loadOfficeInfoOrDefault(officePath);
+
+    db::Actor actor = ctx.actor();
+    requirePermission(actor.user, actor.role, Permission::ViewReports);
+    auto summary = reports::loadMonthlySummary(ctx.store(), first);
+    if (pdf || csv) {
+        // The figures hold no name, but they are read from every case of the month: one entry.
+        ctx.recordAccess(audit_actions::kExport, {},
+                         "monthly statistics " + monthText + (pdf ? " pdf" : "") + (csv ? " csv" : ""));
+    }
+    if (pdf)
+        reports::writeFileAtomically(*pdf, reports::renderMonthlyReport(summary, office).pdf);
+    if (csv)
+        reports::writeFileAtomically(*csv, reports::monthlyCsv(summary));
+    if (ctx.json) {
+        auto j = monthlyJson(summary);
+        j["pdf"] = pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr);
+        j["csv"] = csv ? nlohmann::json(*csv) : nlohmann::json(nullptr);
+        ctx.printJson(j);
+        return kOk;
+    }
+    ctx.out << monthText << ": " << summary.visits << " visits, " << summary.procedures << " procedures\n";
+    if (pdf)
+        ctx.out << "monthly statistics written to " << *pdf << '\n';
+    if (csv)
+        ctx.out << "CSV written to " << *csv << '\n';
+    return kOk;
+}
+
+const CommandRegistration kReport{"report",
+                                  "the supervisor's daily report and monthly statistics (PDF) and CSV",
+                                  {{"daily", reportDaily}, {"monthly", reportMonthly}}};
 
 } // namespace
 } // namespace madoguchi::cli

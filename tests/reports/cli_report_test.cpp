@@ -219,3 +219,48 @@ TEST_F(CliReport, AVisitOfTwoProceduresGetsOneHandoutAndCountsAsOneVisitAndTwoPr
     EXPECT_EQ(j["procedures_by_status"]["received"], 1);
     EXPECT_EQ(j["by_procedure"]["cert-renewal"]["done"], 1);
 }
+
+TEST_F(CliReport, MonthlyWritesPdfAndCsvCountsTheMonthAndAuditsTheExport)
+{
+    // A second day in the same month, and one in the next month that must not count.
+    {
+        auto store = db::openStore(db);
+        store->importCases(generatedDay(boost::gregorian::date(2026, 11, 2), 30, 11), {"import"});
+        store->importCases(generatedDay(boost::gregorian::date(2026, 12, 1), 9, 12), {"import"});
+    }
+    auto pdf = dir / "month.pdf", csv = dir / "month.csv";
+    auto r = cli({"report", "monthly", "--month", "2026-11", "--pdf", pdf.string(), "--csv", csv.string(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto j = r.json();
+    EXPECT_EQ(j["month"], "2026-11");
+    EXPECT_EQ(j["visits"], 150);
+    EXPECT_EQ(j["visits_by_day"].size(), 30u);
+    EXPECT_EQ(j["visits_by_day"][1], 30);
+    EXPECT_EQ(j["visits_by_day"][26], 120);
+    int byApplicant = 0;
+    for (const auto& [type, counts] : j["by_applicant"].items())
+        for (const auto& [st, n] : counts.items())
+            byApplicant += n.get<int>();
+    EXPECT_EQ(byApplicant, j["procedures"].get<int>());
+    EXPECT_TRUE(j["waiting"].contains("p90_minutes"));
+    std::string text = pdfTextCompact(pdf);
+    EXPECT_NE(text.find(compact("月次統計 2026年11月（令和8年11月）")), std::string::npos) << text;
+    EXPECT_NE(text.find(compact("来庁件数 150 件")), std::string::npos) << text;
+    std::ifstream in(csv, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.rfind("\xEF\xBB\xBF対象月,区分,項目,項目ID,状態,状態ID,値\r\n", 0), 0u);
+    EXPECT_NE(bytes.find("2026-11,来庁,来庁件数,visits,計,total,150\r\n"), std::string::npos);
+    // One audit entry for the export, naming no case.
+    auto audit = cli({"audit", "list", "--json"});
+    ASSERT_EQ(audit.exitCode, 0) << audit.err;
+    int exports = 0;
+    for (const auto& e : audit.json())
+        if (e["action"] == "case.export" && e["detail"] == "monthly statistics 2026-11 pdf csv")
+            ++exports;
+    EXPECT_EQ(exports, 1);
+
+    auto bad = cli({"report", "monthly", "--month", "2026-13"});
+    EXPECT_EQ(bad.exitCode, 2);
+    expectOneLine(bad);
+    EXPECT_EQ(cli({"report", "monthly", "--month", "November"}).exitCode, 2);
+}

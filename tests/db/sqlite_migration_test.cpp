@@ -89,6 +89,7 @@ TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
         for (const char* column : {"called_at", "call_window", "back_at"})
             raw.exec(std::string("ALTER TABLE cases DROP COLUMN ") + column);
         raw.exec("ALTER TABLE case_history DROP COLUMN \"window\"");
+        raw.exec("DROP TABLE issued_cards"); // migration 6
         raw.exec("PRAGMA user_version = 3");
     }
     auto store = db::openStore(file);

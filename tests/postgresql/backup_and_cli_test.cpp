@@ -2,11 +2,13 @@
 // `db backup` as a pg_dump archive that pg_restore brings back whole.
 #include "core/cases/visit.hpp"
 #include "core/common/errors.hpp"
+#include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/migrations.hpp"
 #include "tests/db/store_fixture.hpp"
 #include "tests/support/run_process.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -88,14 +90,15 @@ namespace {
 // An office's login role with the grants of office_role_grants.sql (its lines that mention
 // `leaveOut` dropped: the grants of an older schema), as the admin guide's deployment
 // (docs/admin-guide.md) makes it.
-void createOfficeRole(pqxx::work& tx, const std::string& role, const std::string& leaveOut = "")
+void createOfficeRole(pqxx::work& tx, const std::string& role, const std::vector<std::string>& leaveOut = {})
 {
     tx.exec("DROP ROLE IF EXISTS " + tx.quote_name(role));
     tx.exec("CREATE ROLE " + tx.quote_name(role) + " LOGIN");
     std::ifstream grants(MADOGUCHI_TEST_SOURCE_DIR "/../db/postgresql/office_role_grants.sql");
     std::string sql, line;
     while (std::getline(grants, line))
-        if (leaveOut.empty() || line.find(leaveOut) == std::string::npos)
+        if (std::none_of(leaveOut.begin(), leaveOut.end(),
+                         [&](const std::string& table) { return line.find(table) != std::string::npos; }))
             sql += line + "\n";
     ASSERT_FALSE(sql.empty());
     tx.exec(std::regex_replace(sql, std::regex(":\"office_role\""), tx.quote_name(role)));
@@ -174,7 +177,8 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
     {
         pqxx::connection c(book->url());
         pqxx::work tx(c);
-        // The book as schema 2 left it, with that schema's grants (no case_procedures yet).
+        // The book as schema 2 left it, with that schema's grants (no case_procedures, no
+        // issued_cards yet).
         tx.exec("CREATE TABLE schema_version (version integer NOT NULL)");
         tx.exec("INSERT INTO schema_version (version) VALUES (0)");
         for (const auto& m : db::postgresMigrations())
@@ -182,7 +186,7 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
                 tx.exec(m.sql);
                 tx.exec_params("UPDATE schema_version SET version = $1", m.version);
             }
-        createOfficeRole(tx, role, "case_procedures");
+        createOfficeRole(tx, role, {"case_procedures", "issued_cards"});
         tx.commit();
     }
     db::openStore(book->url()); // the owner's program migrates
@@ -192,6 +196,11 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
         c = store->changeStatus(c.id, {CaseStatus::InProgress, "", Procedure::PinReset, c.version}, kClerk);
         EXPECT_EQ(c.procedures.size(), 2u);
         EXPECT_TRUE(store->check().ok);
+        // The card register (migration 5) too.
+        const db::Actor supervisor{"sato", Role::Supervisor};
+        IssuedCard card{"R1", boost::gregorian::date(1980, 4, 2), boost::gregorian::date(2016, 3, 1), {}, {}, false};
+        EXPECT_EQ(store->cardRegister()->putIssuedCards({card}, "register.import", supervisor).added, 1);
+        EXPECT_EQ(store->cardRegister()->issuedCards(supervisor, "test").size(), 1u);
     }
     dropRole(book->url(), role);
 }

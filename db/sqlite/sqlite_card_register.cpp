@@ -1,5 +1,5 @@
 // The issued-card register of the SQLite case book (db/card_register.hpp): table issued_cards
-// (migration 005), written in one transaction with its audit entry.
+// (migration 006), written in one transaction with its audit entry.
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"

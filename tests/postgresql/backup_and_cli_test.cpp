@@ -196,7 +196,7 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
         c = store->changeStatus(c.id, {CaseStatus::InProgress, "", Procedure::PinReset, c.version}, kClerk);
         EXPECT_EQ(c.procedures.size(), 2u);
         EXPECT_TRUE(store->check().ok);
-        // The card register (migration 5) too.
+        // The card register (migration 6) too.
         const db::Actor supervisor{"sato", Role::Supervisor};
         IssuedCard card{"R1", boost::gregorian::date(1980, 4, 2), boost::gregorian::date(2016, 3, 1), {}, {}, false};
         EXPECT_EQ(store->cardRegister()->putIssuedCards({card}, "register.import", supervisor).added, 1);

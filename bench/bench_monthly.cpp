@@ -4,7 +4,7 @@
 //   bench_monthly [--visits N] [--runs R] [--out DIR]
 #include "bench/bench_timing.hpp"
 #include "bench/realistic_names.hpp"
-#include "reports/atomic_file.hpp"
+#include "core/files/output_file.hpp"
 #include "reports/monthly_report.hpp"
 
 #include <cstring>
@@ -72,8 +72,9 @@ int main(int argc, char** argv)
     });
     auto whole = bench::measure(runs, [&](int) {
         auto summary = loadMonthlySummary(*store, november);
-        writeFileAtomically(out / "monthly.pdf", renderMonthlyReport(summary, OfficeInfo{}).pdf);
-        writeFileAtomically(out / "monthly.csv", monthlyCsv(summary));
+        files::writeOutputFile(out / "monthly.pdf", renderMonthlyReport(summary, OfficeInfo{}).pdf,
+                               files::Overwrite::Yes);
+        files::writeOutputFile(out / "monthly.csv", monthlyCsv(summary), files::Overwrite::Yes);
         return 1;
     });
     std::printf("monthly statistics, %d visits, %d procedures (%d counted)\n", visits, procedures, s.procedures);

@@ -2,11 +2,13 @@
 // issued-card register and the deadline engine (core/register/forecast.hpp), against capacity.
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
+#include "app/common/audited_output.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/files/output_file.hpp"
 #include "core/register/forecast.hpp"
+#include "core/security/audit_chain.hpp"
 #include "db/card_register.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/forecast_csv.hpp"
 
 #include <cstdio>
@@ -53,7 +55,8 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
         "card-receipt-slots", po::value<int>(),
         "capacity: card-receipt booking slots per week (with --cert-renewal-slots)")(
         "cert-renewal-slots", po::value<int>(),
-        "capacity: certificate-renewal booking slots per week (with --card-receipt-slots)");
+        "capacity: certificate-renewal booking slots per week (with --card-receipt-slots)")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     auto vm = parseArgs(args, o);
     auto first = now().localDay;
     if (auto from = optionalString(vm, "from"))
@@ -74,12 +77,16 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
     auto csv = optionalString(vm, "csv");
     if (csv && csv->empty())
         throw ValidationError("--csv: the file name is empty");
+    auto overwrite = overwriteAsked(vm);
+    if (csv)
+        files::checkOutputTarget(*csv, overwrite); // before the register is read
 
     db::Actor actor = ctx.actor();
     const auto cards = cardRegisterOf(ctx).issuedCards(actor, csv ? "forecast csv" : "forecast");
     const Forecast f = computeForecast(cards, first, months, capacity);
-    if (csv)
-        reports::writeFileAtomically(*csv, reports::forecastCsv(f));
+    if (csv) // counts only; the register's read is audited already, the file is recorded too
+        app::writeAudited(ctx.store().audit(), actor, {audit_actions::kExport, {}, "forecast csv"},
+                          {{*csv, reports::forecastCsv(f)}}, overwrite);
     if (ctx.json) {
         nlohmann::json monthsJson = nlohmann::json::array(), weeksJson = nlohmann::json::array();
         for (const auto& m : f.months)

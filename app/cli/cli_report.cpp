@@ -170,7 +170,8 @@ int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("month", po::value<std::string>()->required(),
                     "the month YYYY-MM")("pdf", po::value<std::string>(), "write the monthly statistics (PDF) here")(
         "csv", po::value<std::string>(), "write the figures (CSV, UTF-8 with BOM) here")(
-        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json");
+        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
+        "overwrite", po::bool_switch(), "replace existing files of those names (never a database)");
     auto vm = parseArgs(args, o);
     const std::string monthText = vm["month"].as<std::string>();
     if (monthText.size() != 7 || monthText[4] != '-')
@@ -181,6 +182,12 @@ int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
     for (const auto& f : {pdf, csv})
         if (f && f->empty())
             throw ValidationError("--pdf/--csv: the file name is empty");
+    if (pdf && csv && *pdf == *csv)
+        throw ValidationError("--pdf and --csv name the same file");
+    auto overwrite = overwriteAsked(vm);
+    for (const auto& f : {pdf, csv})
+        if (f)
+            files::checkOutputTarget(*f, overwrite); // before anything is read or recorded
     std::optional<std::filesystem::path> officePath;
     if (auto p = optionalString(vm, "office"))
         officePath = *p;
@@ -190,14 +197,18 @@ int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
     requirePermission(actor.user, actor.role, Permission::ViewReports);
     auto summary = reports::loadMonthlySummary(ctx.store(), first);
     if (pdf || csv) {
-        // The figures hold no name, but they are read from every case of the month: one entry.
-        ctx.recordAccess(audit_actions::kExport, {},
-                         "monthly statistics " + monthText + (pdf ? " pdf" : "") + (csv ? " csv" : ""));
+        // The figures hold no name, but they are read from every case of the month: one entry, once
+        // the files are complete (app/common/audited_output.hpp).
+        std::vector<app::OutputDocument> files;
+        if (pdf)
+            files.push_back({*pdf, reports::renderMonthlyReport(summary, office).pdf});
+        if (csv)
+            files.push_back({*csv, reports::monthlyCsv(summary)});
+        app::writeAudited(
+            ctx.store().audit(), actor,
+            {audit_actions::kExport, {}, "monthly statistics " + monthText + (pdf ? " pdf" : "") + (csv ? " csv" : "")},
+            files, overwrite);
     }
-    if (pdf)
-        reports::writeFileAtomically(*pdf, reports::renderMonthlyReport(summary, office).pdf);
-    if (csv)
-        reports::writeFileAtomically(*csv, reports::monthlyCsv(summary));
     if (ctx.json) {
         auto j = monthlyJson(summary);
         j["pdf"] = pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr);

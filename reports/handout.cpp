@@ -40,6 +40,12 @@ struct Labels {
     const char* receivedCardNote;
     const char* extendable;
     const char* healthInsurance;
+    const char* refusedTitle;
+    const char* instead;
+    const char* ifApplies;
+    const char* freeBecause;
+    const char* applyBy;
+    const char* reservation;
     const char* fees;
     const char* total;
     const char* whereNext;
@@ -77,6 +83,12 @@ constexpr Labels kJa{
     "発行日の後の5回目の誕生日までです。",
     "特例期間中にカードを延長できる限度",
     "マイナ保険証として使える期限（電子証明書の有効期限後）",
+    "この方法では受け付けできません",
+    "ご案内する手続き",
+    "（該当する場合）",
+    "無料: ",
+    "申請の期限",
+    "予約",
     "手数料",
     "合計",
     "次に行く窓口",
@@ -114,6 +126,12 @@ constexpr Labels kEn{
     "18 on that date. The certificates run to the 5th birthday after their issue date.",
     "The card can be extended during the special period until",
     "Usable as a health-insurance card (after the certificates expire) until",
+    "This cannot be done this way",
+    "Procedure to use instead",
+    " (if it applies)",
+    "Free: ",
+    "Apply by",
+    "Reservation",
     "Fees",
     "Total",
     "Where to go next",
@@ -215,6 +233,16 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
         if ((r.newCard || r.newCerts) && dl->healthInsuranceUntil)
             rows.emplace_back(t.healthInsurance, printedDate(*dl->healthInsuranceUntil, l));
     }
+    // The procedure's own window (express issuance: 30 days from the event).
+    if (r.requirements.window && !r.requirements.refusal) {
+        const auto& w = *r.requirements.window;
+        if (w.lastDay)
+            rows.emplace_back(std::string(t.applyBy) +
+                                  (l == Language::Ja ? "（" + pick(w.text, l) + "）" : " (" + pick(w.text, l) + ")"),
+                              printedDate(*w.lastDay, l));
+        else
+            notes.push_back(std::string(t.applyBy) + (l == Language::Ja ? "：" : ": ") + pick(w.text, l));
+    }
     // A card handed over today was issued (発行日) by J-LIS before: its expiry is on its face, not
     // a date the counter may compute from today.
     if (r.cardHandedOver)
@@ -259,9 +287,13 @@ void feesSection(FlowLayout& f, const rules::Requirements& req, Language l, cons
     std::vector<std::vector<std::string>> rows;
     int lines = 2;
     for (const auto& fee : req.fees) {
-        rows.push_back(
-            {pick(fee.label, l) + (fee.condition ? "\n" + pick(*fee.condition, l) : ""), printedYen(fee.yen, l)});
-        lines += fee.condition ? 2 : 1;
+        // A fee charged only in some circumstances says so and stays out of the total; a waived
+        // one says why it is free.
+        std::string label = pick(fee.label, l) + (fee.applies ? "" : t.ifApplies);
+        std::string condition = fee.waivedBy ? std::string(t.freeBecause) + pick(fee.waivedBy->text, l)
+                                             : (fee.condition ? pick(*fee.condition, l) : "");
+        rows.push_back({label + (condition.empty() ? "" : "\n" + condition), printedYen(fee.yen, l)});
+        lines += condition.empty() ? 1 : 2;
     }
     if (req.fees.size() != 1)
         rows.push_back({t.total, printedYen(req.totalYen(), l)});
@@ -271,6 +303,40 @@ void feesSection(FlowLayout& f, const rules::Requirements& req, Language l, cons
     f.table({{l == Language::Ja ? "内容" : "Item", f.width() - 110, Align::Left},
              {l == Language::Ja ? "金額" : "Amount", 110, Align::Right}},
             rows, kBody);
+}
+
+// Said first and alone: a resident must not read a missing list as "nothing to bring".
+void refusalSection(FlowLayout& f, const rules::Refusal& refusal, Language l, const Labels& t)
+{
+    f.heading(t.refusedTitle, 13);
+    f.paragraph(pick(refusal.reason, l), kBody);
+    if (refusal.instead) {
+        f.space(3);
+        f.labelled(std::string(t.instead) + (l == Language::Ja ? "：" : ": "), procedureName(*refusal.instead, l),
+                   kBody, 0, f.doc().textWidth(std::string(t.instead) + "： ", kBody) + 6, Weight::Bold);
+    }
+}
+
+// Where to go: the rule book's place, and the office's own places with their hours and whether
+// they need a reservation (from the office file).
+void whereSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
+{
+    if (pick(req.whereToGo, l).empty() && req.places.empty())
+        return;
+    f.heading(t.whereNext, 13);
+    if (!pick(req.whereToGo, l).empty())
+        f.paragraph(pick(req.whereToGo, l), kBody);
+    for (const auto& place : req.places) {
+        std::string line = pick(place.name, l);
+        for (const auto& h : place.hours)
+            line += (l == Language::Ja ? "　" : "; ") + pick(h, l);
+        if (!place.phone.empty())
+            line += std::string(l == Language::Ja ? "　" : "; ") + t.phone + " " + place.phone;
+        f.labelled("・", line, kBody, 0, kBody);
+        if (place.reservation)
+            f.labelled("", std::string(t.reservation) + (l == Language::Ja ? "：" : ": ") + pick(*place.reservation, l),
+                       kSmall, kBody, 0);
+    }
 }
 
 void contactsSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
@@ -385,13 +451,21 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
     }
     f.rule(0.3);
 
-    documentsSection(f, rules, l, t);
-    deadlinesSection(f, c, rules, l, t);
-    feesSection(f, rules.requirements, l, t);
-    if (!pick(rules.requirements.whereToGo, l).empty()) {
-        f.heading(t.whereNext, 13);
-        f.paragraph(pick(rules.requirements.whereToGo, l), kBody);
+    if (rules.requirements.refusal) {
+        refusalSection(f, *rules.requirements.refusal, l, t);
+    } else {
+        // A visit with a refused procedure beside others: the refusal first, then the rest.
+        for (const auto& [procedure, refusal] : rules.refusals) {
+            rules::Refusal named = refusal;
+            named.reason.ja = procedureName(procedure, Language::Ja) + "：" + refusal.reason.ja;
+            named.reason.en = procedureName(procedure, Language::En) + ": " + refusal.reason.en;
+            refusalSection(f, named, l, t);
+        }
+        documentsSection(f, rules, l, t);
+        deadlinesSection(f, c, rules, l, t);
+        feesSection(f, rules.requirements, l, t);
     }
+    whereSection(f, rules.requirements, l, t);
     contactsSection(f, rules.requirements, l, t);
     if (!rules.requirements.notes.empty()) {
         f.heading(t.notes, 13);

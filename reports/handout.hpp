@@ -31,6 +31,8 @@ struct HandoutRules {
     // For each of requirements.documents, the procedures that ask for it (may be empty: then
     // nothing is said of what a paper is for).
     std::vector<std::vector<Procedure>> documentFor;
+    // Procedures of the visit the rule book refuses for this applicant (said first, with why).
+    std::vector<std::pair<Procedure, rules::Refusal>> refusals;
     std::optional<rules::Deadlines> deadlines; // none when nothing dated applies
     bool newCard = false;        // a procedure has a new card issued: its expiry "if issued today" is printed
     bool newCerts = false;       // one issues certificates

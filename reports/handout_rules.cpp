@@ -32,6 +32,7 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const d
                                              {c.resident.birth, c.resident.foreignResident}, today);
     r.requirements = std::move(visit.merged);
     r.documentFor = std::move(visit.documentFor);
+    r.refusals = std::move(visit.refusals);
     for (Procedure p : r.procedures)
         switch (p) {
         case Procedure::CardReceipt:
@@ -39,6 +40,7 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const d
             break;
         case Procedure::Reissue:
         case Procedure::CardRenewal:
+        case Procedure::ExpressReissue:
             r.newCard = r.newCerts = true;
             break;
         case Procedure::CertRenewal:

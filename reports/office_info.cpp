@@ -1,10 +1,12 @@
 #include "reports/office_info.hpp"
 
+#include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
+#include "core/rules/office_file.hpp"
+#include "core/rules/rule_book.hpp"
 
 #include <cstdlib>
 #include <fstream>
-#include <nlohmann/json.hpp>
 
 namespace madoguchi::reports {
 
@@ -12,40 +14,32 @@ namespace fs = std::filesystem;
 
 fs::path defaultOfficeConfigPath()
 {
-    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
-        return fs::path(x) / "madoguchi" / "office.json";
-    const char* home = std::getenv("HOME");
-    return fs::path(home ? home : ".") / ".config" / "madoguchi" / "office.json";
+    return defaultOfficeFilePath();
 }
 
 OfficeInfo loadOfficeInfo(const fs::path& path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw ValidationError("office settings: cannot read " + path.string());
-    nlohmann::json j;
+    // One reader for the office file (core/rules/office_file.*): the handout takes its keys, the
+    // rule book its places and entries.
+    rules::OfficeFile file;
     try {
-        j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw ValidationError("office settings: " + path.string() + " is not valid JSON (" + e.what() + ")");
+        file = rules::readOfficeFile(path);
+    } catch (const rules::RuleFileError& e) {
+        throw ValidationError("office settings: " + path.string() + ": " +
+                              (e.entry().empty() ? "" : "entry \"" + e.entry() + "\": ") + e.problem());
     }
-    if (!j.is_object())
-        throw ValidationError("office settings: " + path.string() + " must hold one JSON object");
     OfficeInfo o;
-    auto take = [&](const char* key, std::string& field) {
-        if (!j.contains(key))
-            return;
-        if (!j[key].is_string())
-            throw ValidationError("office settings: " + path.string() + ": \"" + key + "\" must be a string");
-        field = j[key].get<std::string>();
+    auto take = [](const std::optional<std::string>& value, std::string& field) {
+        if (value)
+            field = *value;
     };
-    take("name_ja", o.nameJa);
-    take("name_en", o.nameEn);
-    take("address_ja", o.addressJa);
-    take("address_en", o.addressEn);
-    take("phone", o.phone);
-    take("hours_ja", o.hoursJa);
-    take("hours_en", o.hoursEn);
+    take(file.nameJa, o.nameJa);
+    take(file.nameEn, o.nameEn);
+    take(file.addressJa, o.addressJa);
+    take(file.addressEn, o.addressEn);
+    take(file.phone, o.phone);
+    take(file.hoursJa, o.hoursJa);
+    take(file.hoursEn, o.hoursEn);
     return o;
 }
 

@@ -27,8 +27,10 @@
 namespace madoguchi::gui {
 
 namespace {
+// In the order of the applicant choice (core/cases/applicant: every type the rules know).
 constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
-                                         ApplicantType::LegalRepresentative};
+                                         ApplicantType::LegalRepresentative, ApplicantType::HouseholdMember,
+                                         ApplicantType::Curator};
 constexpr int kReadCardId = wxID_HIGHEST + 1;
 constexpr int kAddProcedureId = wxID_HIGHEST + 2;
 } // namespace
@@ -69,9 +71,12 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     procBox->Add(visitRow, 0, wxEXPAND | wxALL, 4);
     left->Add(procBox, 1, wxEXPAND | wxBOTTOM, 8);
 
-    wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative")};
-    applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize, 3, applicantChoices,
-                                1, wxRA_SPECIFY_COLS, wxDefaultValidator, "applicant");
+    wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative"),
+                                   _("Household member"), _("Curator or assistant")};
+    static_assert(std::size(applicantChoices) == std::size(kApplicants));
+    applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize,
+                                static_cast<int>(std::size(applicantChoices)), applicantChoices, 1, wxRA_SPECIFY_COLS,
+                                wxDefaultValidator, "applicant");
     left->Add(applicant_, 0, wxEXPAND | wxBOTTOM, 4);
     auto* proxyGrid = new wxFlexGridSizer(2, wxSize(6, 4));
     proxyGrid->AddGrowableCol(1);

@@ -9,7 +9,7 @@ namespace madoguchi {
 
 namespace {
 // Names as on the seed page (Kodaira City) and the national portal.
-constexpr std::array<ProcedureInfo, 14> kProcedures{{
+constexpr std::array<ProcedureInfo, 15> kProcedures{{
     {Procedure::CardReceipt, "card-receipt", "カードの受け取り", "かーどのうけとり", "Card receipt"},
     {Procedure::Reissue, "reissue", "再交付", "さいこうふ", "Card reissue"},
     {Procedure::PinReset, "pin-reset", "暗証番号の再設定", "あんしょうばんごうのさいせってい", "PIN reset"},
@@ -31,6 +31,8 @@ constexpr std::array<ProcedureInfo, 14> kProcedures{{
      "こくがいてんしゅつしゃのけいぞくりよう", "Continued use when moving abroad"},
     {Procedure::FaceAuthChange, "face-auth-change", "顔認証マイナンバーカードへの変更",
      "かおにんしょうまいなんばーかーどへのへんこう", "Change to a face-authentication card"},
+    // 特急発行 (since 2024-12-02: Kokubunji City; Kumagaya City): a card in about a week, by mail.
+    {Procedure::ExpressReissue, "express-reissue", "特急発行", "とっきゅうはっこう", "Express issuance"},
 }};
 } // namespace
 

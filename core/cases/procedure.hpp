@@ -1,5 +1,5 @@
 #pragma once
-// The fourteen procedures a resident can come to the counter for (ids are part of the
+// The procedures a resident can come to the counter for (ids are part of the
 // madoguchi-cli contract: README / docs/cli.md).
 #include <optional>
 #include <span>
@@ -23,6 +23,7 @@ enum class Procedure {
     NoticePickup,
     OverseasContinuation,
     FaceAuthChange,
+    ExpressReissue,
 };
 
 struct ProcedureInfo {

@@ -33,4 +33,12 @@ std::filesystem::path dataDirectory()
     return MADOGUCHI_INSTALLED_DATA_DIR;
 }
 
+std::filesystem::path defaultOfficeFilePath()
+{
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        return std::filesystem::path(x) / "madoguchi" / "office.json";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home ? home : ".") / ".config" / "madoguchi" / "office.json";
+}
+
 } // namespace madoguchi

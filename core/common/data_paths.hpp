@@ -8,4 +8,8 @@ namespace madoguchi {
 
 std::filesystem::path dataDirectory();
 
+// The office's own file (what the handout prints about the office, its places and its rules):
+// $XDG_CONFIG_HOME/madoguchi/office.json, or ~/.config/madoguchi/office.json.
+std::filesystem::path defaultOfficeFilePath();
+
 } // namespace madoguchi

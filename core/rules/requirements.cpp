@@ -6,7 +6,9 @@ namespace madoguchi::rules {
 
 int Requirements::totalYen() const
 {
-    return std::accumulate(fees.begin(), fees.end(), 0, [](int sum, const Fee& f) { return sum + f.yen; });
+    // A fee charged only in circumstances not given is listed, not counted.
+    return std::accumulate(fees.begin(), fees.end(), 0,
+                           [](int sum, const Fee& f) { return sum + (f.applies ? f.yen : 0); });
 }
 
 } // namespace madoguchi::rules

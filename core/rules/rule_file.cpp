@@ -1,15 +1,16 @@
-// Reading data/rules/*.json. A file has optional catalogues shared by all files ("documents",
-// "id_sets", "contacts") and a list of dated "entries"; see data/rules/README.md for the format.
-// Every problem is reported with the file, the entry and what is wrong, and nothing is half-loaded.
+// Reading data/rules/*.json and an office's rule file. A file has optional catalogues shared by
+// all files ("documents", "id_sets", "contacts", "circumstances") and a list of dated "entries";
+// see data/rules/README.md for the format. Every problem is reported with the file, the entry and
+// what is wrong, and nothing is half-loaded.
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/rules/rule_book.hpp"
 #include "core/rules/rule_entries.hpp"
+#include "core/rules/rule_json.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -19,100 +20,15 @@ using nlohmann::json;
 
 namespace {
 
-// Where we are, for messages: the file and the entry (or catalogue item) being read.
-struct Place {
-    std::string file;
-    std::string entry;
-    [[noreturn]] void fail(const std::string& problem) const { throw RuleFileError(file, entry, problem); }
-};
-
-void onlyKeys(const Place& at, const json& obj, std::initializer_list<const char*> allowed, const std::string& what)
-{
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        bool known = false;
-        for (const char* k : allowed)
-            known = known || it.key() == k;
-        if (!known) {
-            std::string list;
-            for (const char* k : allowed)
-                list += (list.empty() ? "" : ", ") + std::string(k);
-            at.fail(what + ": unknown field \"" + it.key() + "\" (known: " + list + ")");
-        }
-    }
-}
-
-const json& field(const Place& at, const json& obj, const char* key, const std::string& what)
-{
-    if (!obj.is_object())
-        at.fail(what + " must be an object");
-    auto it = obj.find(key);
-    if (it == obj.end())
-        at.fail(what + ": missing field \"" + key + "\"");
-    return *it;
-}
-
-std::string stringField(const Place& at, const json& obj, const char* key, const std::string& what)
-{
-    const json& v = field(at, obj, key, what);
-    if (!v.is_string() || v.get<std::string>().empty())
-        at.fail(what + ": \"" + key + "\" must be a non-empty string");
-    return v.get<std::string>();
-}
-
-// {"ja": ..., "en": ...}: both languages are required, the handout prints both.
-Text textOf(const Place& at, const json& obj, const std::string& what)
-{
-    return {stringField(at, obj, "ja", what), stringField(at, obj, "en", what)};
-}
-
-std::optional<Text> optionalText(const Place& at, const json& obj, const char* key, const std::string& what)
-{
-    if (!obj.contains(key))
-        return std::nullopt;
-    const json& t = obj.at(key);
-    onlyKeys(at, t, {"ja", "en"}, what + "." + key);
-    return textOf(at, t, what + "." + key);
-}
-
-boost::gregorian::date dateField(const Place& at, const json& obj, const char* key)
-{
-    std::string text = stringField(at, obj, key, "entry");
-    try {
-        return parseIsoDate(text, key);
-    } catch (const ValidationError& e) {
-        at.fail(std::string(key) + " \"" + text + "\" is not a date (YYYY-MM-DD): " + e.what());
-    }
-}
-
-std::vector<std::string> stringList(const Place& at, const json& obj, const char* key, const std::string& what)
-{
-    const json& v = field(at, obj, key, what);
-    if (!v.is_array() || v.empty())
-        at.fail(what + ": \"" + key + "\" must be a non-empty list");
-    std::vector<std::string> out;
-    for (const auto& s : v) {
-        if (!s.is_string())
-            at.fail(what + ": \"" + key + "\" must list strings");
-        out.push_back(s.get<std::string>());
-    }
-    return out;
-}
-
-struct Catalogue {
-    std::map<std::string, Text> documents;
-    std::map<std::string, std::vector<DocumentOption>> idSets;
-    std::map<std::string, Contact> contacts;
-};
-
-DocumentItem item(const Place& at, const Catalogue& c, const std::string& id)
+DocumentItem item(const At& at, const Catalogue& c, const std::string& id)
 {
     auto it = c.documents.find(id);
     if (it == c.documents.end())
         at.fail("unknown document \"" + id + "\" (not in any file's \"documents\")");
-    return {id, it->second};
+    return it->second;
 }
 
-DocumentOption option(const Place& at, const Catalogue& c, const json& o, const std::string& what)
+DocumentOption option(const At& at, const Catalogue& c, const json& o, const std::string& what)
 {
     onlyKeys(at, o, {"id", "count", "ja", "en", "items"}, what);
     DocumentOption out;
@@ -132,7 +48,7 @@ DocumentOption option(const Place& at, const Catalogue& c, const json& o, const 
 
 // One thing to bring. Exactly one of: "item" (one document), "id_set" (a named set of
 // alternatives), "options" (alternatives written out).
-DocumentRequirement requirement(const Place& at, const Catalogue& c, const json& d, std::size_t index)
+DocumentRequirement requirement(const At& at, const Catalogue& c, const json& d, std::size_t index)
 {
     std::string what = "documents[" + std::to_string(index) + "]";
     onlyKeys(at, d, {"id", "ja", "en", "item", "id_set", "options", "note"}, what);
@@ -165,39 +81,58 @@ DocumentRequirement requirement(const Place& at, const Catalogue& c, const json&
     return out;
 }
 
-Fee fee(const Place& at, const json& f, std::size_t index)
+std::vector<Circumstance> circumstances(const At& at, const Catalogue& c, const json& f, const char* key,
+                                        const std::string& what)
 {
-    std::string what = "fees[" + std::to_string(index) + "]";
-    onlyKeys(at, f, {"id", "yen", "ja", "en", "condition"}, what);
-    Fee out;
-    out.id = stringField(at, f, "id", what);
-    const json& yen = field(at, f, "yen", what);
-    if (!yen.is_number_integer() || yen.get<long long>() < 0 || yen.get<long long>() > 1000000)
-        at.fail(what + " \"" + out.id + "\": \"yen\" must be a whole number of yen, 0 or more");
-    out.yen = yen.get<int>();
-    out.label = textOf(at, f, what);
-    out.condition = optionalText(at, f, "condition", what);
+    std::vector<Circumstance> out;
+    if (!f.contains(key))
+        return out;
+    for (const auto& id : stringList(at, f, key, what)) {
+        auto it = c.circumstances.find(id);
+        if (it == c.circumstances.end())
+            at.fail(what + ": unknown circumstance \"" + id + "\" in \"" + key +
+                    "\" (not in any file's \"circumstances\")");
+        out.push_back(it->second);
+    }
     return out;
 }
 
-EntryScope scope(const Place& at, const json& e)
+FeeRule fee(const At& at, const Catalogue& c, const json& f, std::size_t index)
+{
+    std::string what = "fees[" + std::to_string(index) + "]";
+    onlyKeys(at, f, {"id", "yen", "ja", "en", "condition", "only_when", "unless", "free_when"}, what);
+    FeeRule out;
+    out.fee.id = stringField(at, f, "id", what);
+    const json& yen = field(at, f, "yen", what);
+    if (!yen.is_number_integer() || yen.get<long long>() < 0 || yen.get<long long>() > 1000000)
+        at.fail(what + " \"" + out.fee.id + "\": \"yen\" must be a whole number of yen, 0 or more");
+    out.fee.yen = yen.get<int>();
+    out.fee.fullYen = out.fee.yen;
+    out.fee.label = textOf(at, f, what);
+    out.fee.condition = optionalText(at, f, "condition", what);
+    what += " \"" + out.fee.id + "\"";
+    out.onlyWhen = circumstances(at, c, f, "only_when", what);
+    out.unless = circumstances(at, c, f, "unless", what);
+    out.freeWhen = circumstances(at, c, f, "free_when", what);
+    if (!out.freeWhen.empty() && out.fee.yen == 0)
+        at.fail(what + ": \"free_when\" on a fee that is free anyway");
+    return out;
+}
+
+EntryScope scope(const At& at, const json& e)
 {
     EntryScope s;
     // Procedure and applicant ids alike: an unknown id is refused with the ones that exist.
-    auto ids = [&](const char* key, auto fromId, const std::string& valid, auto& into) {
-        if (e.contains(key))
-            for (const auto& id : stringList(at, e, key, "entry")) {
-                auto value = fromId(id);
-                if (!value)
-                    at.fail("unknown " + std::string(key).substr(0, std::strlen(key) - 1) + " \"" + id + "\"" + valid);
-                into.push_back(*value);
-            }
-    };
-    ids(
-        "procedures", [](const std::string& id) { return procedureFromId(id); }, "", s.procedures);
-    ids(
-        "applicants", [](const std::string& id) { return applicantFromId(id); },
-        " (principal, proxy, legal-representative)", s.applicants);
+    if (e.contains("procedures"))
+        for (const auto& id : stringList(at, e, "procedures", "entry"))
+            s.procedures.push_back(procedureId(at, id, "procedure"));
+    if (e.contains("applicants"))
+        for (const auto& id : stringList(at, e, "applicants", "entry")) {
+            auto value = applicantFromId(id);
+            if (!value)
+                at.fail("unknown applicant \"" + id + "\" (" + std::string(applicantIdList()) + ")");
+            s.applicants.push_back(*value);
+        }
     if (e.contains("when")) {
         const json& w = e.at("when");
         onlyKeys(at, w, {"age_below", "age_from", "foreign"}, "when");
@@ -216,15 +151,93 @@ EntryScope scope(const Place& at, const json& e)
     return s;
 }
 
-Entry entry(const Place& at, const Catalogue& c, const json& e)
+std::optional<Refusal> refusal(const At& at, const json& e)
+{
+    if (!e.contains("refuse"))
+        return std::nullopt;
+    const json& r = e.at("refuse");
+    onlyKeys(at, r, {"ja", "en", "instead"}, "refuse");
+    Refusal out{textOf(at, r, "refuse"), std::nullopt, {}};
+    if (r.contains("instead"))
+        out.instead = procedureId(at, stringField(at, r, "instead", "refuse"), "procedure in refuse.instead");
+    return out;
+}
+
+std::optional<Route> route(const At& at, const json& e)
+{
+    if (!e.contains("inquiry_route") && !e.contains("same_day_when"))
+        return std::nullopt;
+    Route out;
+    if (e.contains("inquiry_route")) {
+        if (!e.at("inquiry_route").is_boolean())
+            at.fail("\"inquiry_route\" must be true or false");
+        out.inquiry = e.at("inquiry_route").get<bool>();
+    }
+    out.sameDayException = optionalText(at, e, "same_day_when", "entry");
+    if (out.sameDayException && !out.inquiry)
+        at.fail("\"same_day_when\" is an exception to the inquiry route: say \"inquiry_route\": true");
+    return out;
+}
+
+std::optional<ProcedureWindow> window(const At& at, const json& e)
+{
+    if (!e.contains("window"))
+        return std::nullopt;
+    const json& w = e.at("window");
+    onlyKeys(at, w, {"days", "before_age", "ja", "en", "instead"}, "window");
+    ProcedureWindow out;
+    out.text = textOf(at, w, "window");
+    if (w.contains("instead"))
+        out.instead = procedureId(at, stringField(at, w, "instead", "window"), "procedure in window.instead");
+    auto whole = [&](const char* key, int max) -> std::optional<int> {
+        if (!w.contains(key))
+            return std::nullopt;
+        if (!w.at(key).is_number_integer() || w.at(key).get<int>() < 1 || w.at(key).get<int>() > max)
+            at.fail(std::string("window.") + key + " must be a whole number from 1 to " + std::to_string(max));
+        return w.at(key).get<int>();
+    };
+    out.days = whole("days", 3650);
+    out.beforeAge = whole("before_age", 150);
+    if (out.days.has_value() == out.beforeAge.has_value())
+        at.fail("window: say exactly one of \"days\" (after the trigger day) and \"before_age\"");
+    return out;
+}
+
+std::vector<OfficePlace> places(const At& at, const Catalogue& c, const json& e, bool office)
+{
+    std::vector<OfficePlace> out;
+    if (!e.contains("places"))
+        return out;
+    if (!office)
+        at.fail("\"places\" belong in an office's rule file, not in the national data");
+    const json& list = e.at("places");
+    if (!list.is_array() || list.empty())
+        at.fail("\"places\" must be a non-empty list");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string what = "places[" + std::to_string(i) + "]";
+        onlyKeys(at, list[i], {"place", "reservation"}, what);
+        std::string id = stringField(at, list[i], "place", what);
+        auto it = c.places.find(id);
+        if (it == c.places.end())
+            at.fail(what + ": unknown place \"" + id + "\" (not in the office file's \"places\")");
+        OfficePlace p = it->second;
+        p.reservation = optionalText(at, list[i], "reservation", what);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Entry entry(const At& at, const Catalogue& c, const json& e, bool office)
 {
     onlyKeys(at, e,
              {"id", "procedures", "applicants", "when", "effective_from", "effective_until", "source", "where",
-              "documents", "fees", "contacts", "notes"},
+              "documents", "without", "fees", "contacts", "notes", "refuse", "inquiry_route", "same_day_when", "window",
+              "places"},
              "entry");
     Entry out;
     out.id = stringField(at, e, "id", "entry");
     out.file = at.file;
+    out.office = office;
     out.scope = scope(at, e);
     out.effectiveFrom = dateField(at, e, "effective_from");
     if (e.contains("effective_until")) {
@@ -234,76 +247,87 @@ Entry entry(const Place& at, const Catalogue& c, const json& e)
                     toIso(out.effectiveFrom));
     }
     out.source = stringField(at, e, "source", "entry");
+    const Provenance from = out.provenance();
     out.whereToGo = optionalText(at, e, "where", "entry");
-    auto list = [&](const char* key) -> const json& {
-        static const json empty = json::array();
-        if (!e.contains(key))
-            return empty;
-        if (!e.at(key).is_array())
-            at.fail(std::string("\"") + key + "\" must be a list");
-        return e.at(key);
-    };
-    const json& docs = list("documents");
-    for (std::size_t i = 0; i < docs.size(); ++i)
+    const json& docs = listField(at, e, "documents");
+    for (std::size_t i = 0; i < docs.size(); ++i) {
         out.documents.push_back(requirement(at, c, docs[i], i));
-    const json& fees = list("fees");
-    for (std::size_t i = 0; i < fees.size(); ++i)
-        out.fees.push_back(fee(at, fees[i], i));
-    for (const auto& id : list("contacts")) {
+        out.documents.back().from = from;
+    }
+    if (e.contains("without"))
+        out.without = stringList(at, e, "without", "entry");
+    const json& fees = listField(at, e, "fees");
+    for (std::size_t i = 0; i < fees.size(); ++i) {
+        out.fees.push_back(fee(at, c, fees[i], i));
+        out.fees.back().fee.from = from;
+    }
+    for (const auto& id : listField(at, e, "contacts")) {
         if (!id.is_string() || !c.contacts.count(id.get<std::string>()))
             at.fail("unknown contact " + id.dump() + " (not in any file's \"contacts\")");
         out.contacts.push_back(c.contacts.at(id.get<std::string>()));
+        out.contacts.back().from = from;
     }
-    const json& notes = list("notes");
+    const json& notes = listField(at, e, "notes");
     for (std::size_t i = 0; i < notes.size(); ++i) {
-        onlyKeys(at, notes[i], {"ja", "en"}, "notes[" + std::to_string(i) + "]");
-        out.notes.push_back(textOf(at, notes[i], "notes[" + std::to_string(i) + "]"));
+        std::string what = "notes[" + std::to_string(i) + "]";
+        onlyKeys(at, notes[i], {"id", "ja", "en"}, what);
+        out.notes.push_back({textOf(at, notes[i], what), from,
+                             notes[i].contains("id") ? stringField(at, notes[i], "id", what) : std::string()});
     }
-    if (out.documents.empty() && out.fees.empty() && !out.whereToGo && out.contacts.empty() && out.notes.empty())
-        at.fail("says nothing (no documents, fees, where, contacts or notes)");
+    out.refusal = refusal(at, e);
+    if (out.refusal)
+        out.refusal->from = from;
+    out.route = route(at, e);
+    if (out.route)
+        out.route->from = from;
+    out.window = window(at, e);
+    if (out.window)
+        out.window->from = from;
+    out.places = places(at, c, e, office);
+    for (auto& p : out.places)
+        p.from = from;
+    if (out.documents.empty() && out.fees.empty() && !out.whereToGo && out.contacts.empty() && out.notes.empty() &&
+        !out.refusal && !out.route && !out.window && out.places.empty() && out.without.empty())
+        at.fail("says nothing (no documents, fees, where, contacts, notes, refusal, route, window or places)");
     return out;
-}
-
-json readJson(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw RuleFileError(file.filename().string(), "", "cannot be read");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string s = text.str();
-    try {
-        json doc = json::parse(s);
-        if (!doc.is_object())
-            throw RuleFileError(file.filename().string(), "", "must be a JSON object");
-        return doc;
-    } catch (const json::parse_error& e) {
-        // Turn the byte offset into a line, which is what an editor shows.
-        std::size_t upTo = std::min<std::size_t>(e.byte, s.size());
-        long line = 1 + std::count(s.begin(), s.begin() + static_cast<long>(upTo), '\n');
-        throw RuleFileError(file.filename().string(), "",
-                            "not valid JSON (line " + std::to_string(line) + "): " + e.what());
-    }
 }
 
 void readCatalogue(const std::string& file, const json& doc, Catalogue& c)
 {
     if (doc.contains("documents"))
         for (auto it = doc.at("documents").begin(); it != doc.at("documents").end(); ++it) {
-            Place at{file, "documents." + it.key()};
-            onlyKeys(at, it.value(), {"ja", "en"}, "document");
-            if (!c.documents.emplace(it.key(), textOf(at, it.value(), "document")).second)
+            At at{file, "documents." + it.key()};
+            onlyKeys(at, it.value(), {"ja", "en", "effective_from", "effective_until", "source"}, "document");
+            DocumentItem d{it.key(), textOf(at, it.value(), "document"), std::nullopt, std::nullopt};
+            // A document that counts as identity only for a time names its dates and source.
+            if (it.value().contains("effective_from"))
+                d.effectiveFrom = dateField(at, it.value(), "effective_from");
+            if (it.value().contains("effective_until"))
+                d.effectiveUntil = dateField(at, it.value(), "effective_until");
+            if ((d.effectiveFrom || d.effectiveUntil) && !it.value().contains("source"))
+                at.fail("a dated document needs its \"source\"");
+            if (!c.documents.emplace(it.key(), d).second)
                 at.fail("document defined twice");
         }
     if (doc.contains("contacts"))
         for (auto it = doc.at("contacts").begin(); it != doc.at("contacts").end(); ++it) {
-            Place at{file, "contacts." + it.key()};
+            At at{file, "contacts." + it.key()};
             onlyKeys(at, it.value(), {"name", "phone", "hours"}, "contact");
-            Contact k{it.key(), textOf(at, field(at, it.value(), "name", "contact"), "contact.name"),
+            Contact k{it.key(),
+                      textOf(at, field(at, it.value(), "name", "contact"), "contact.name"),
                       stringField(at, it.value(), "phone", "contact"),
-                      textOf(at, field(at, it.value(), "hours", "contact"), "contact.hours")};
+                      textOf(at, field(at, it.value(), "hours", "contact"), "contact.hours"),
+                      {}};
             if (!c.contacts.emplace(it.key(), k).second)
                 at.fail("contact defined twice");
+        }
+    if (doc.contains("circumstances"))
+        for (auto it = doc.at("circumstances").begin(); it != doc.at("circumstances").end(); ++it) {
+            At at{file, "circumstances." + it.key()};
+            onlyKeys(at, it.value(), {"ja", "en"}, "circumstance");
+            if (!c.circumstances.emplace(it.key(), Circumstance{it.key(), textOf(at, it.value(), "circumstance")})
+                     .second)
+                at.fail("circumstance defined twice");
         }
 }
 
@@ -312,7 +336,7 @@ void readIdSets(const std::string& file, const json& doc, Catalogue& c)
     if (!doc.contains("id_sets"))
         return;
     for (auto it = doc.at("id_sets").begin(); it != doc.at("id_sets").end(); ++it) {
-        Place at{file, "id_sets." + it.key()};
+        At at{file, "id_sets." + it.key()};
         if (!it.value().is_array() || it.value().empty())
             at.fail("an id set must be a non-empty list of options");
         std::vector<DocumentOption> options;
@@ -337,49 +361,67 @@ int EntryScope::specificity() const
            int(ageFrom.has_value()) + int(foreign.has_value());
 }
 
-std::vector<Entry> readRuleFiles(const std::vector<std::filesystem::path>& files)
+json readRuleJson(const std::filesystem::path& file)
 {
-    std::vector<std::pair<std::string, json>> docs;
-    for (const auto& f : files) {
-        json doc = readJson(f);
-        std::string name = f.filename().string();
-        onlyKeys(Place{name, ""}, doc, {"format", "documents", "id_sets", "contacts", "entries"}, "file");
-        if (doc.value("format", 0) != 1)
-            throw RuleFileError(name, "", "\"format\": 1 is required (the only format this program reads)");
-        docs.emplace_back(name, std::move(doc));
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw RuleFileError(file.filename().string(), "", "cannot be read");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    try {
+        json doc = json::parse(s);
+        if (!doc.is_object())
+            throw RuleFileError(file.filename().string(), "", "must be a JSON object");
+        return doc;
+    } catch (const json::parse_error& e) {
+        // Turn the byte offset into a line, which is what an editor shows.
+        std::size_t upTo = std::min<std::size_t>(e.byte, s.size());
+        long line = 1 + std::count(s.begin(), s.begin() + static_cast<long>(upTo), '\n');
+        throw RuleFileError(file.filename().string(), "",
+                            "not valid JSON (line " + std::to_string(line) + "): " + e.what());
     }
+}
+
+std::vector<Entry> readRuleSources(const std::vector<RuleSource>& sources, Catalogue& c)
+{
     // Catalogues first, from all files, so that an entry may use what another file defines.
-    Catalogue c;
-    for (const auto& [name, doc] : docs)
-        readCatalogue(name, doc, c);
-    for (const auto& [name, doc] : docs)
-        readIdSets(name, doc, c);
+    for (const auto& s : sources)
+        readCatalogue(s.name, *s.doc, c);
+    for (const auto& s : sources)
+        readIdSets(s.name, *s.doc, c);
 
     std::vector<Entry> entries;
-    for (const auto& [name, doc] : docs) {
+    for (const auto& s : sources) {
+        const json& doc = *s.doc;
         if (!doc.contains("entries"))
             continue;
         if (!doc.at("entries").is_array())
-            throw RuleFileError(name, "", "\"entries\" must be a list");
+            throw RuleFileError(s.name, "", "\"entries\" must be a list");
         const json& list = doc.at("entries");
         for (std::size_t i = 0; i < list.size(); ++i) {
             // The entry is named by its id, or by its place when the id itself is missing.
-            Place at{name, "#" + std::to_string(i + 1)};
+            At at{s.name, "#" + std::to_string(i + 1)};
             if (list[i].is_object() && list[i].contains("id") && list[i].at("id").is_string())
                 at.entry = list[i].at("id").get<std::string>();
-            Entry e = entry(at, c, list[i]);
+            Entry e = entry(at, c, list[i], s.office);
             e.order = entries.size();
             entries.push_back(std::move(e));
         }
     }
     // Two versions of one entry must not be in force on the same day: a change is a new version
-    // with its own effective_from, and the old one gets an effective_until.
+    // with its own effective_from, and the old one gets an effective_until. The office's entries
+    // have their own ids (an office file cannot take a national entry's id).
     for (std::size_t i = 0; i < entries.size(); ++i)
         for (std::size_t j = i + 1; j < entries.size(); ++j) {
             const Entry& a = entries[i];
             const Entry& b = entries[j];
             if (a.id != b.id)
                 continue;
+            if (a.office != b.office)
+                throw RuleFileError(b.file, b.id,
+                                    "has the id of a national entry (in " + a.file +
+                                        "): an office entry needs an id of its own");
             bool overlap = (!a.effectiveUntil || b.effectiveFrom <= *a.effectiveUntil) &&
                            (!b.effectiveUntil || a.effectiveFrom <= *b.effectiveUntil);
             if (overlap)
@@ -388,6 +430,13 @@ std::vector<Entry> readRuleFiles(const std::vector<std::filesystem::path>& files
                                         toIso(a.effectiveFrom) + "); end one with effective_until");
         }
     return entries;
+}
+
+void checkNationalFile(const std::string& name, const json& doc)
+{
+    onlyKeys(At{name, ""}, doc, {"format", "documents", "id_sets", "contacts", "circumstances", "entries"}, "file");
+    if (doc.value("format", 0) != 1)
+        throw RuleFileError(name, "", "\"format\": 1 is required (the only format this program reads)");
 }
 
 } // namespace madoguchi::rules

@@ -110,8 +110,17 @@ VisitRequirements mergeVisitRequirements(const std::vector<Requirements>& perPro
     v.merged.day = first.day;
     bool oneWhere = std::all_of(perProcedure.begin(), perProcedure.end(),
                                 [&](const Requirements& r) { return sameText(r.whereToGo, first.whereToGo); });
+    v.merged.whereFrom = first.whereFrom;
+    v.merged.circumstances = first.circumstances;
     for (const auto& r : perProcedure) {
         addProcedure(v.procedures, r.procedure);
+        if (r.refusal)
+            v.refusals.emplace_back(r.procedure, *r.refusal);
+        if (r.route.inquiry && !v.merged.route.inquiry)
+            v.merged.route = r.route;
+        if (r.window && !v.merged.window)
+            v.merged.window = r.window;
+        addOnce(v.merged.places, r.places, [](const OfficePlace& a, const OfficePlace& b) { return a.id == b.id; });
         mergeDocuments(v, r);
         mergeFees(v.merged, r);
         addOnce(v.merged.contacts, r.contacts, [](const Contact& a, const Contact& b) { return a.id == b.id; });
@@ -127,6 +136,8 @@ VisitRequirements mergeVisitRequirements(const std::vector<Requirements>& perPro
     }
     if (oneWhere)
         v.merged.whereToGo = first.whereToGo;
+    if (v.refusals.size() == perProcedure.size())
+        v.merged.refusal = v.refusals.front().second;
     auto& fees = v.merged.fees;
     if (std::any_of(fees.begin(), fees.end(), [](const Fee& f) { return !saysNoFee(f); }))
         fees.erase(std::remove_if(fees.begin(), fees.end(), saysNoFee), fees.end());

@@ -20,6 +20,10 @@ struct VisitRequirements {
     // For each of merged.documents: the procedures that ask for it (all of them for a card both
     // need), so a handout can say what a paper is for.
     std::vector<std::vector<Procedure>> documentFor;
+    // The procedures the rule book refuses for this applicant, with the reason. When every one is
+    // refused, merged.refusal is the first's and the answer is a refusal; else the others' answer
+    // stands and these are said beside it.
+    std::vector<std::pair<Procedure, Refusal>> refusals;
 };
 
 // The merge, from each procedure's answer (same applicant, resident and day), in visit order:
@@ -31,7 +35,9 @@ struct VisitRequirements {
 //     procedures.
 //   - Fees: once per id. A free-of-charge line without a condition (「手数料はかかりません」) says
 //     there is no fee at all, and is left out when the visit has another fee.
-//   - Contacts once per id, notes and sources once per text, entry ids once.
+//   - Contacts once per id, notes and sources once per text, entry ids once, places once per id.
+//   - The inquiry route when any procedure goes it (with its same-day exception); the first
+//     procedure's window; refusals as said above.
 // An empty list gives an empty answer.
 VisitRequirements mergeVisitRequirements(const std::vector<Requirements>& perProcedure);
 

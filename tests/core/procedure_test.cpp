@@ -8,14 +8,15 @@
 
 using namespace madoguchi;
 
-TEST(Procedure, TheFourteenContractIdsRoundTrip)
+// The contract's procedure ids; express-reissue (特急発行, since 2024-12-02) is the fifteenth.
+TEST(Procedure, TheContractIdsRoundTrip)
 {
-    const char* ids[] = {"card-receipt",          "reissue",         "pin-reset",
-                         "cert-renewal",          "suspension",      "suspension-lift",
-                         "card-info-change",      "card-renewal",    "stay-extension",
-                         "application-cancel",    "number-change",   "notice-pickup",
-                         "overseas-continuation", "face-auth-change"};
-    ASSERT_EQ(allProcedures().size(), 14u);
+    const char* ids[] = {"card-receipt",          "reissue",          "pin-reset",
+                         "cert-renewal",          "suspension",       "suspension-lift",
+                         "card-info-change",      "card-renewal",     "stay-extension",
+                         "application-cancel",    "number-change",    "notice-pickup",
+                         "overseas-continuation", "face-auth-change", "express-reissue"};
+    ASSERT_EQ(allProcedures().size(), std::size(ids));
     std::set<std::string> names;
     for (const char* id : ids) {
         Procedure p = parseProcedure(id);
@@ -24,7 +25,7 @@ TEST(Procedure, TheFourteenContractIdsRoundTrip)
         EXPECT_FALSE(info(p).nameEn.empty());
         names.insert(std::string(info(p).nameJa));
     }
-    EXPECT_EQ(names.size(), 14u);
+    EXPECT_EQ(names.size(), std::size(ids));
 }
 
 TEST(Procedure, UnknownIdListsTheValidOnes)
@@ -50,5 +51,17 @@ TEST(Applicant, Ids)
 {
     EXPECT_EQ(parseApplicant("legal-representative"), ApplicantType::LegalRepresentative);
     EXPECT_EQ(applicantNameJa(ApplicantType::Proxy), "任意代理人");
-    EXPECT_THROW(parseApplicant("friend"), ValidationError);
+    EXPECT_EQ(parseApplicant("household-member"), ApplicantType::HouseholdMember);
+    EXPECT_EQ(applicantNameJa(ApplicantType::HouseholdMember), "同一世帯員");
+    EXPECT_EQ(parseApplicant("curator"), ApplicantType::Curator);
+    EXPECT_EQ(applicantNameJa(ApplicantType::Curator), "保佐人・補助人");
+    EXPECT_EQ(allApplicantTypes().size(), 5u);
+    for (ApplicantType a : allApplicantTypes())
+        EXPECT_EQ(parseApplicant(applicantId(a)), a);
+    try {
+        parseApplicant("friend");
+        FAIL();
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("household-member, curator"), std::string::npos) << e.what();
+    }
 }

@@ -38,6 +38,15 @@ VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const bo
         std::vector<Procedure> procedures = f.procedures.empty() ? std::vector<Procedure>{f.procedure} : f.procedures;
         rules::Requirements req =
             rules::visitRequirementsFor(book, procedures, f.applicant, {f.birth, f.foreignResident}, today).merged;
+        if (req.refusal) {
+            // Said where the problems are said, so that no empty checklist reads as "nothing needed".
+            out.problem = inUiLanguage(req.refusal->reason);
+            if (req.refusal->instead)
+                out.problem += " " + fill(tr("Instead: %1"), {uiLanguage() == UiLanguage::Japanese
+                                                                  ? std::string(info(*req.refusal->instead).nameJa)
+                                                                  : std::string(info(*req.refusal->instead).nameEn)});
+            out.refused = true;
+        }
         for (const auto& d : req.documents) {
             ChecklistLine line{d.id, inUiLanguage(d.text), {}};
             if (!d.single()) {
@@ -54,7 +63,11 @@ VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const bo
         }
         for (const auto& fee : req.fees) {
             std::string text = inUiLanguage(fee.label) + " " + (fee.yen == 0 ? tr("free") : formatYen(fee.yen));
-            if (fee.condition)
+            if (!fee.applies)
+                text += " " + tr("(only if it applies)");
+            if (fee.waivedBy)
+                text += " (" + inUiLanguage(fee.waivedBy->text) + ")";
+            else if (fee.condition)
                 text += " (" + inUiLanguage(*fee.condition) + ")";
             out.fees.push_back(std::move(text));
         }

@@ -25,7 +25,8 @@ struct VisitRules {
     std::vector<std::string> deadlines; // カードの有効期限: 2036-05-20（令和18年5月20日）
     std::vector<std::string> warnings;
     std::string whereToGo;
-    std::string problem; // why nothing could be said (no rule in force, an impossible date)
+    std::string problem;  // why nothing could be said (no rule in force, an impossible date, a refusal)
+    bool refused = false; // the rule book refuses this procedure for this applicant
 };
 
 struct VisitFacts {

@@ -25,8 +25,8 @@ OfficeInfo loadOfficeInfo(const fs::path& path)
     try {
         file = rules::readOfficeFile(path);
     } catch (const rules::RuleFileError& e) {
-        throw ValidationError("office settings: " + path.string() + ": " +
-                              (e.entry().empty() ? "" : "entry \"" + e.entry() + "\": ") + e.problem());
+        // The reader's message names the file by its name; here it is named as the user gave it.
+        throw ValidationError("office settings: " + path.string() + std::string(e.what()).substr(e.file().size()));
     }
     OfficeInfo o;
     auto take = [](const std::optional<std::string>& value, std::string& field) {

@@ -1,5 +1,6 @@
 // madoguchi-cli checklist — the resident's handout for one case, from the rule book.
 #include "app/cli/cli_context.hpp"
+#include "app/cli/cli_rule_book.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/audited_output.hpp"
 #include "core/common/clock.hpp"
@@ -24,8 +25,9 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
                     "case id")("lang", po::value<std::string>()->default_value("ja"),
                                "ja|en")("pdf", po::value<std::string>()->required(), "write the handout (PDF) here")(
         "date", po::value<std::string>(), "the day the rules are taken for (default: today)")(
-        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
-        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
+        "office", po::value<std::string>(),
+        "the office's own file (what the paper prints, places, rules); default: ~/.config/madoguchi/office.json if "
+        "any")("overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     auto vm = parseArgs(args, o);
     CaseId id = vm["case"].as<CaseId>();
     if (id <= 0)
@@ -39,13 +41,12 @@ int runChecklist(CliContext& ctx, const std::vector<std::string>& args)
     auto today = now().localDay;
     if (auto d = optionalString(vm, "date"))
         today = parseIsoDate(*d, "--date");
-    std::optional<std::filesystem::path> officePath;
-    if (auto p = optionalString(vm, "office"))
-        officePath = *p;
+    // One office file: what the paper prints about the office, and its places and rules.
+    auto officePath = officeFileFor(optionalString(vm, "office"));
     auto office = reports::loadOfficeInfoOrDefault(officePath);
+    auto book = loadRuleBook(officePath); // before the case is read: a bad file changes nothing
 
     auto c = ctx.store().get(id);
-    auto book = rules::RuleBook::load(dataDirectory() / "rules");
     auto doc = reports::renderHandout(c, lang, office, reports::handoutRulesFor(c, book, today), today);
     // Audited once the file is complete, before it takes its name: no handout without its entry.
     app::writeAudited(ctx.store().audit(), ctx.actor(),

@@ -73,8 +73,9 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("date", po::value<std::string>(), "office day YYYY-MM-DD (default: today)")(
         "pdf", po::value<std::string>(), "write the daily report (PDF) here")(
         "csv", po::value<std::string>(), "write the day's cases (CSV, UTF-8 with BOM) here")(
-        "office", po::value<std::string>(), "office settings (JSON); default: ~/.config/madoguchi/office.json")(
-        "overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue")(
+        "office", po::value<std::string>(),
+        "the office's own file (what the paper prints, places, rules); default: ~/.config/madoguchi/office.json if "
+        "any")("overdue-minutes", po::value<int>()->default_value(60), "an open case older than this is overdue")(
         "overwrite", po::bool_switch(), "replace existing files of those names (never a database)");
     auto vm = parseArgs(args, o);
     auto day = now().localDay;

@@ -14,11 +14,7 @@ std::optional<std::filesystem::path> officeFileFor(const std::optional<std::stri
             throw ValidationError("--office: the file name is empty");
         return std::filesystem::path(*given);
     }
-    std::error_code ec;
-    auto path = defaultOfficeFilePath();
-    if (std::filesystem::exists(path, ec))
-        return path;
-    return std::nullopt;
+    return defaultOfficeFileIfAny();
 }
 
 rules::RuleBook loadRuleBook(const std::optional<std::filesystem::path>& officeFile)

@@ -51,7 +51,8 @@ public:
         // The counter still works without the rule book: cases can be taken, documents typed.
         std::optional<ErrorText> rulesProblem;
         try {
-            rules_ = rules::RuleBook::load(dataDirectory() / "rules");
+            // The national data and the office's own file (~/.config/madoguchi/office.json).
+            rules_ = rules::RuleBook::load(dataDirectory() / "rules", defaultOfficeFileIfAny());
         } catch (const std::exception& e) {
             rulesProblem = explain(e, utf8(_("Reading the rule book")));
         }

@@ -41,4 +41,13 @@ std::filesystem::path defaultOfficeFilePath()
     return std::filesystem::path(home ? home : ".") / ".config" / "madoguchi" / "office.json";
 }
 
+std::optional<std::filesystem::path> defaultOfficeFileIfAny()
+{
+    std::error_code ec;
+    auto path = defaultOfficeFilePath();
+    if (std::filesystem::exists(path, ec))
+        return path;
+    return std::nullopt;
+}
+
 } // namespace madoguchi

@@ -3,6 +3,7 @@
 // set; else, for a program run from its build folder (tests, scripts/run.sh), the source tree's
 // data/; else the install prefix's share/madoguchi.
 #include <filesystem>
+#include <optional>
 
 namespace madoguchi {
 
@@ -11,5 +12,7 @@ std::filesystem::path dataDirectory();
 // The office's own file (what the handout prints about the office, its places and its rules):
 // $XDG_CONFIG_HOME/madoguchi/office.json, or ~/.config/madoguchi/office.json.
 std::filesystem::path defaultOfficeFilePath();
+// That file when it exists (the rule book and the handout read it), else none.
+std::optional<std::filesystem::path> defaultOfficeFileIfAny();
 
 } // namespace madoguchi

@@ -80,6 +80,8 @@ std::vector<Text> placeHours(const At& at, const json& hours, const std::string&
 
 } // namespace
 
+OfficeFile readOfficeFileAsGiven(const std::filesystem::path& path);
+
 Text hoursText(const std::vector<std::string>& days, const std::string& open, const std::string& close)
 {
     std::vector<int> idx;
@@ -107,6 +109,15 @@ Text hoursText(const std::vector<std::string>& days, const std::string& open, co
 }
 
 OfficeFile readOfficeFile(const std::filesystem::path& path)
+{
+    try {
+        return readOfficeFileAsGiven(path);
+    } catch (const RuleFileError& e) {
+        throw withEntryLine(e, {path});
+    }
+}
+
+OfficeFile readOfficeFileAsGiven(const std::filesystem::path& path)
 {
     OfficeFile out;
     out.fileName = path.filename().string();

@@ -151,6 +151,20 @@ RuleBook RuleBook::loadFile(const std::filesystem::path& file)
 RuleBook RuleBook::loadFiles(const std::vector<std::filesystem::path>& files,
                              const std::optional<std::filesystem::path>& officeFile)
 {
+    try {
+        return loadFilesAsGiven(files, officeFile);
+    } catch (const RuleFileError& e) {
+        // The line where the faulty entry starts, for whoever edits the file.
+        auto all = files;
+        if (officeFile)
+            all.push_back(*officeFile);
+        throw withEntryLine(e, all);
+    }
+}
+
+RuleBook RuleBook::loadFilesAsGiven(const std::vector<std::filesystem::path>& files,
+                                    const std::optional<std::filesystem::path>& officeFile)
+{
     auto data = std::make_unique<Data>();
     std::vector<nlohmann::json> docs;
     docs.reserve(files.size());

@@ -16,17 +16,20 @@
 
 namespace madoguchi::rules {
 
-// A data file that cannot be used. The message names the file, the entry and what is wrong:
-//   fees.json: entry "card-reissue-fee" (#3): effective_from "2024-02-30" is not a date
+// A data file that cannot be used. The message names the file, the line where the entry (or
+// place) starts when it can be found, the entry and what is wrong:
+//   fees.json line 40: entry "card-reissue-fee": effective_from "2024-02-30" is not a date
 class RuleFileError : public std::runtime_error {
 public:
-    RuleFileError(std::string file, std::string entry, std::string problem);
+    RuleFileError(std::string file, std::string entry, std::string problem, int line = 0);
     const std::string& file() const { return file_; }
     const std::string& entry() const { return entry_; }
     const std::string& problem() const { return problem_; }
+    int line() const { return line_; } // 0: not known
 
 private:
     std::string file_, entry_, problem_;
+    int line_ = 0;
 };
 
 class RuleBook {
@@ -60,6 +63,8 @@ public:
 
 private:
     struct Data;
+    static RuleBook loadFilesAsGiven(const std::vector<std::filesystem::path>& files,
+                                     const std::optional<std::filesystem::path>& officeFile);
     explicit RuleBook(std::unique_ptr<Data> data);
     std::unique_ptr<Data> data_;
 };

@@ -11,6 +11,8 @@
 
 namespace madoguchi::rules {
 
+class RuleFileError;
+
 // Who and what an entry applies to. An empty list means "all".
 struct EntryScope {
     std::vector<Procedure> procedures;
@@ -79,6 +81,8 @@ struct RuleSource {
 // circumstances, places). Throws RuleFileError naming the file, the entry and the fault.
 std::vector<Entry> readRuleSources(const std::vector<RuleSource>& sources, Catalogue& catalogue);
 nlohmann::json readRuleJson(const std::filesystem::path& file);
+// `e` with the line where its entry starts, found in the file it names among `files`.
+RuleFileError withEntryLine(const RuleFileError& e, const std::vector<std::filesystem::path>& files);
 // A national data file has only the catalogues and entries, in format 1.
 void checkNationalFile(const std::string& name, const nlohmann::json& doc);
 

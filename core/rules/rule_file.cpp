@@ -349,10 +349,71 @@ void readIdSets(const std::string& file, const json& doc, Catalogue& c)
 
 } // namespace
 
-RuleFileError::RuleFileError(std::string file, std::string entry, std::string problem)
-    : std::runtime_error(file + (entry.empty() ? "" : ": entry \"" + entry + "\"") + ": " + problem),
-      file_(std::move(file)), entry_(std::move(entry)), problem_(std::move(problem))
+RuleFileError::RuleFileError(std::string file, std::string entry, std::string problem, int line)
+    : std::runtime_error(file + (line > 0 ? " line " + std::to_string(line) : "") +
+                         (entry.empty() ? "" : ": entry \"" + entry + "\"") + ": " + problem),
+      file_(std::move(file)), entry_(std::move(entry)), problem_(std::move(problem)), line_(line)
 {
+}
+
+namespace {
+
+// The line (from 1) where `entry` starts in a rule file's text: the object whose "id" it is, or,
+// for "places.X" / "documents.X" / "contacts.X", the key X. 0 when it is not found. Versions of
+// one entry share an id: the first is named.
+int lineOfEntry(const std::string& text, const std::string& entry)
+{
+    if (entry.empty())
+        return 0;
+    std::string pattern;
+    auto dot = entry.find('.');
+    auto quoted = [](const std::string& s) { return "\"" + s + "\""; };
+    std::size_t at = std::string::npos;
+    if (dot != std::string::npos && text.find(quoted(entry.substr(0, dot))) != std::string::npos) {
+        // A key of a catalogue: "X" followed by a colon.
+        std::string key = quoted(entry.substr(dot + 1));
+        for (auto p = text.find(key); p != std::string::npos && at == std::string::npos; p = text.find(key, p + 1)) {
+            auto q = text.find_first_not_of(" \t\r\n", p + key.size());
+            if (q != std::string::npos && text[q] == ':')
+                at = p;
+        }
+    } else {
+        // "id" : "entry", with any spacing.
+        std::string value = quoted(entry);
+        for (auto p = text.find(value); p != std::string::npos && at == std::string::npos;
+             p = text.find(value, p + 1)) {
+            auto before = text.find_last_not_of(" \t\r\n", p == 0 ? 0 : p - 1);
+            if (before == std::string::npos || text[before] != ':' || before < 4)
+                continue;
+            auto keyEnd = text.find_last_not_of(" \t\r\n", before - 1);
+            if (keyEnd != std::string::npos && keyEnd >= 3 && text.compare(keyEnd - 3, 4, "\"id\"") == 0)
+                at = p;
+        }
+    }
+    if (at == std::string::npos)
+        return 0;
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+std::string fileText(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+RuleFileError withEntryLine(const RuleFileError& e, const std::vector<std::filesystem::path>& files)
+{
+    if (e.line() > 0 || e.entry().empty())
+        return e;
+    for (const auto& f : files)
+        if (f.filename().string() == e.file())
+            if (int line = lineOfEntry(fileText(f), e.entry()); line > 0)
+                return RuleFileError(e.file(), e.entry(), e.problem(), line);
+    return e;
 }
 
 int EntryScope::specificity() const
@@ -378,8 +439,8 @@ json readRuleJson(const std::filesystem::path& file)
         // Turn the byte offset into a line, which is what an editor shows.
         std::size_t upTo = std::min<std::size_t>(e.byte, s.size());
         long line = 1 + std::count(s.begin(), s.begin() + static_cast<long>(upTo), '\n');
-        throw RuleFileError(file.filename().string(), "",
-                            "not valid JSON (line " + std::to_string(line) + "): " + e.what());
+        throw RuleFileError(file.filename().string(), "", std::string("not valid JSON: ") + e.what(),
+                            static_cast<int>(line));
     }
 }
 

@@ -161,6 +161,48 @@ TEST_F(CliReport, ChecklistPrintsTheCaseInBothLanguages)
     EXPECT_TRUE(leftovers().empty());
 }
 
+// One office file (data/rules/README.md): the handout prints the office's name from it, and its
+// places with their hours and reservations; a fault in it stops the handout before anything is
+// written, naming the file, the line and the entry.
+TEST_F(CliReport, ChecklistReadsTheOneOfficeFile)
+{
+    auto added = cli({"case", "add", "--procedure", "pin-reset", "--name", "小平 太郎", "--kana", "コダイラ タロウ",
+                      "--birth", "1970-05-20", "--json"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    std::string id = std::to_string(added.json()["id"].get<long long>());
+    auto kodaira = fs::path(MADOGUCHI_TEST_SOURCE_DIR) / ".." / "data" / "rules" / "offices" / "kodaira.json";
+    auto pdf = dir / "handout.pdf";
+    auto r = cli({"checklist", "--case", id, "--lang", "ja", "--date", "2026-12-01", "--office", kodaira.string(),
+                  "--pdf", pdf.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto text = pdfTextCompact(pdf);
+    EXPECT_NE(text.find("小平市役所市民課"), std::string::npos) << text; // name_ja
+    EXPECT_NE(text.find("042-341-1211"), std::string::npos) << text;     // phone
+    EXPECT_NE(text.find("東部出張所"), std::string::npos) << text;       // a place
+    EXPECT_NE(text.find("予約が必要です"), std::string::npos) << text;   // its reservation
+    EXPECT_NE(text.find("土8:30〜12:15"), std::string::npos) << text;    // 市民課's Saturday hours
+    // The same case without the office file: the national answer, no Kodaira places.
+    auto plain = dir / "plain.pdf";
+    ASSERT_EQ(
+        cli({"checklist", "--case", id, "--lang", "ja", "--date", "2026-12-01", "--pdf", plain.string()}).exitCode, 0);
+    EXPECT_EQ(pdfTextCompact(plain).find("東部出張所"), std::string::npos);
+
+    auto broken = dir / "office.json";
+    std::ofstream(broken) << "{\"format\": 1, \"office\": \"x\", \"source\": \"s\",\n"
+                             " \"entries\": [\n"
+                             "  {\"id\": \"x-where\", \"effective_from\": \"2020-01-01\", \"source\": \"s\",\n"
+                             "   \"places\": [{\"place\": \"annex\"}]}]}\n";
+    auto refused = dir / "refused.pdf";
+    auto bad = cli({"checklist", "--case", id, "--lang", "ja", "--office", broken.string(), "--pdf", refused.string()});
+    EXPECT_EQ(bad.exitCode, 2) << bad.err;
+    expectOneLine(bad);
+    EXPECT_NE(bad.err.find(broken.string()), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("line 3"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("entry \"x-where\""), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("unknown place \"annex\""), std::string::npos) << bad.err;
+    EXPECT_FALSE(fs::exists(refused));
+}
+
 TEST_F(CliReport, ChecklistOfAnUnknownCaseIsBadInput)
 {
     auto pdf = dir / "h.pdf";

@@ -126,7 +126,7 @@ TEST(VisitRequirements, EachFeeOnceAndNoFeeSaidOnlyWhenThereIsNone)
 TEST(VisitRequirements, ContactsNotesAndPlacesOnce)
 {
     Requirements a = answer(P::PinReset), b = answer(P::CertRenewal);
-    Contact hotline{"my-number-hotline", {"総合フリーダイヤル", "Hotline"}, "0120-95-0178", {"24時間", "24 h"}};
+    Contact hotline{"my-number-hotline", {"総合フリーダイヤル", "Hotline"}, "0120-95-0178", {"24時間", "24 h"}, {}};
     a.contacts = b.contacts = {hotline};
     a.notes = {{"同じ注意", "Same note"}, {"Aだけ", "A only"}};
     b.notes = {{"同じ注意", "Same note"}};

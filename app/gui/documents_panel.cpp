@@ -1,6 +1,7 @@
 #include "app/gui/documents_panel.hpp"
 
 #include "app/gui/label_wrap.hpp"
+#include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/text/search_fold.hpp"
 
@@ -50,7 +51,10 @@ DocumentsPanel::DocumentsPanel(wxWindow* parent, int listHeight)
         if (sel != wxNOT_FOUND)
             for (const auto& k : known_)
                 if (k.id == items_[static_cast<std::size_t>(sel)].document)
-                    detail = k.detail;
+                    // What the line asks for, then the rule it comes from (docs/rules.md names them).
+                    detail =
+                        k.detail +
+                        (k.source.empty() ? "" : (k.detail.empty() ? "" : "\n") + fill(tr("Source: %1"), {k.source}));
         setWrappedLabel(detail_, u8(detail), detail_->GetClientSize().GetWidth());
         detail_->SetToolTip(u8(detail)); // the whole of a long list of alternatives
     });

@@ -94,3 +94,21 @@ TEST(VisitRules, AVisitOfTwoProceduresHasOneChecklistWithEachDocumentOnce)
             EXPECT_NE(rb.documents[i].id, rb.documents[j].id);
     EXPECT_EQ(rb.totalYen, rp.totalYen + rc.totalYen); // both free
 }
+
+// The window's "source of this line": the rule entry, its file, dates and source of each document.
+TEST(VisitRules, EachDocumentLineNamesTheRuleItComesFrom)
+{
+    setUiLanguage(UiLanguage::Japanese);
+    VisitFacts f;
+    f.procedure = Procedure::PinReset;
+    f.birth = date(1970, 5, 20);
+    auto r = visitRules(book(), f, date(2026, 12, 1));
+    auto id = std::find_if(r.documents.begin(), r.documents.end(),
+                           [](const ChecklistLine& l) { return l.id == "principal-id"; });
+    ASSERT_NE(id, r.documents.end());
+    // Kunitachi City; Kikuchi City: the card plus one more paper.
+    EXPECT_NE(id->source.find("procedures.json · pin-reset-own-id"), std::string::npos) << id->source;
+    EXPECT_NE(id->source.find("国立市"), std::string::npos) << id->source;
+    for (const auto& d : r.documents)
+        EXPECT_FALSE(d.source.empty()) << d.id;
+}

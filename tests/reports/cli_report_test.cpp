@@ -203,6 +203,38 @@ TEST_F(CliReport, ChecklistReadsTheOneOfficeFile)
     EXPECT_FALSE(fs::exists(refused));
 }
 
+// `rules book`: the whole rule book in force on a day, on paper, each line with its source.
+TEST_F(CliReport, TheRuleBookOfADayOnPaperNamesEachLinesSource)
+{
+    auto pdf = dir / "rules.pdf";
+    auto r = cli({"rules", "book", "--date", "2026-12-01", "--pdf", pdf.string(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_GE(r.json()["pages"].get<int>(), 10);
+    auto text = pdfTextCompact(pdf);
+    EXPECT_NE(text.find("特急発行"), std::string::npos);
+    EXPECT_NE(text.find("express-reissue-voluntary-proxy"), std::string::npos); // the proxy's refusal
+    EXPECT_NE(text.find("pin-reset-own-id"), std::string::npos);
+    EXPECT_NE(text.find("国立市"), std::string::npos); // its source
+    EXPECT_NE(text.find("kLeapDayRule"), std::string::npos);
+    // Before 2024-12-02 there was no express issuance: the book says so.
+    auto before = dir / "before.pdf";
+    ASSERT_EQ(cli({"rules", "book", "--date", "2024-12-01", "--pdf", before.string()}).exitCode, 0);
+    auto old = pdfTextCompact(before);
+    EXPECT_EQ(old.find("express-reissue-voluntary-proxy"), std::string::npos);
+    EXPECT_NE(old.find("この日に有効な規則はありません"), std::string::npos);
+    // With the office file: its places, marked as the office's.
+    auto kodaira = fs::path(MADOGUCHI_TEST_SOURCE_DIR) / ".." / "data" / "rules" / "offices" / "kodaira.json";
+    auto office = dir / "office.pdf";
+    ASSERT_EQ(cli({"rules", "book", "--date", "2026-12-01", "--office", kodaira.string(), "--lang", "en", "--pdf",
+                   office.string()})
+                  .exitCode,
+              0);
+    auto en = pdfTextCompact(office);
+    EXPECT_NE(en.find("EasternBranchOffice"), std::string::npos);
+    EXPECT_NE(en.find("officerule"), std::string::npos);
+    EXPECT_TRUE(leftovers().empty());
+}
+
 TEST_F(CliReport, ChecklistOfAnUnknownCaseIsBadInput)
 {
     auto pdf = dir / "h.pdf";

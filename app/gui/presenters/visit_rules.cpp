@@ -3,6 +3,7 @@
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "core/rules/deadlines.hpp"
+#include "core/rules/provenance_text.hpp"
 #include "core/rules/visit_requirements.hpp"
 
 namespace madoguchi::gui {
@@ -22,6 +23,18 @@ std::string formatYen(int yen)
     }
     return uiLanguage() == UiLanguage::Japanese ? grouped + "円" : "¥" + grouped;
 }
+
+namespace {
+
+// The rule behind a line, for the window's "source of this line": the office's marked as such.
+std::string sourceText(const rules::Provenance& p)
+{
+    if (p.entry.empty())
+        return {};
+    return (p.office ? tr("Office rule") + ": " : std::string()) + rules::provenanceText(p);
+}
+
+} // namespace
 
 std::string documentLabel(const std::vector<ChecklistLine>& known, const std::string& stored)
 {
@@ -48,7 +61,7 @@ VisitRules visitRules(const rules::RuleBook& book, const VisitFacts& f, const bo
             out.refused = true;
         }
         for (const auto& d : req.documents) {
-            ChecklistLine line{d.id, inUiLanguage(d.text), {}};
+            ChecklistLine line{d.id, inUiLanguage(d.text), {}, sourceText(d.from)};
             if (!d.single()) {
                 for (const auto& alt : d.alternatives) {
                     std::string items;

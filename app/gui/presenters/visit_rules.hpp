@@ -16,6 +16,9 @@ struct ChecklistLine {
     std::string id;     // the rule book's requirement id, stored in the case
     std::string label;  // 本人の本人確認書類
     std::string detail; // 次のうち1点: 運転免許証, 旅券… / 次のうち2点: …
+    // The rule behind the line, shown under the selected line: 「procedures.json · pin-reset-own-id
+    // （2016-01-01〜）: 国立市; 菊池市」 (core/rules provenanceText), with the office's marked.
+    std::string source = {};
 };
 
 struct VisitRules {

@@ -126,7 +126,7 @@ OfficeFile readOfficeFileAsGiven(const std::filesystem::path& path)
     // The handout's keys are those of the former office.json, which stays a valid office file.
     onlyKeys(at, doc,
              {"format", "office", "source", "name_ja", "name_en", "address_ja", "address_en", "phone", "hours_ja",
-              "hours_en", "places", "documents", "contacts", "circumstances", "entries"},
+              "hours_en", "places", "documents", "contacts", "circumstances", "entries", "appointments"},
              "office file");
     auto text = [&](const char* key, std::optional<std::string>& into) {
         if (!doc.contains(key))
@@ -167,6 +167,14 @@ OfficeFile readOfficeFileAsGiven(const std::filesystem::path& path)
             p.from = {"", out.fileName, true, {}, std::nullopt, out.source};
             out.places.push_back(std::move(p));
         }
+    }
+    // The booking calendar (bookings' data/bookings/appointments.json form, or that file's name):
+    // read and checked by the bookings work, carried here so that an office keeps one file.
+    if (doc.contains("appointments")) {
+        const json& a = doc.at("appointments");
+        if (!a.is_object() && !(a.is_string() && !a.get<std::string>().empty()))
+            at.fail("\"appointments\" must be an object or the name of a file");
+        out.appointments = a;
     }
     for (const char* key : {"documents", "contacts", "circumstances", "entries"})
         if (doc.contains(key))

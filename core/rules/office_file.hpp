@@ -22,6 +22,9 @@ struct OfficeFile {
     std::optional<std::string> nameJa, nameEn, addressJa, addressEn, phone, hoursJa, hoursEn;
     std::vector<OfficePlace> places;
     nlohmann::json rules; // "documents", "contacts", "circumstances", "entries", for the rule book
+    // "appointments": the booking calendar (an object, or a file name beside the office file), as
+    // the bookings work reads it; null when the file has none.
+    nlohmann::json appointments;
     bool hasRules() const { return rules.contains("entries"); }
 };
 

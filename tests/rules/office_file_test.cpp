@@ -162,6 +162,14 @@ TEST_F(OfficeFiles, TheFormerOfficeJsonIsStillAnOfficeFile)
     EXPECT_NO_THROW(book.requirementsFor(Procedure::Reissue, ApplicantType::Principal, {}, date(2026, 12, 1)));
 }
 
+TEST_F(OfficeFiles, TheBookingCalendarRidesInTheSameFile)
+{
+    auto path = write(office(R"(, "appointments": {"slots": []})"));
+    EXPECT_TRUE(readOfficeFile(path).appointments.is_object());
+    EXPECT_TRUE(readOfficeFile(write(office(""))).appointments.is_null());
+    refused(office(R"(, "appointments": 3)"), "", "\"appointments\" must be an object or the name of a file");
+}
+
 TEST_F(OfficeFiles, FaultsNameTheFileTheEntryAndTheFault)
 {
     refused(R"({"nmae_ja": "x"})", "", "unknown field \"nmae_ja\"");

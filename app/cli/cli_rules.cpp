@@ -11,12 +11,12 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/era/wareki.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/deadline_rules.hpp"
 #include "core/rules/deadlines.hpp"
 #include "core/rules/provenance_text.hpp"
 #include "core/rules/readings_catalogue.hpp"
 #include "core/rules/rule_book.hpp"
-#include "reports/atomic_file.hpp"
 #include "reports/office_info.hpp"
 #include "reports/rule_book_report.hpp"
 
@@ -174,7 +174,8 @@ int rulesBook(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("pdf", po::value<std::string>()->required(), "write the rule book (PDF) here")(
         "date", po::value<std::string>(), "the day the rules in force are printed for (default: today)")(
         "lang", po::value<std::string>()->default_value("ja"), "ja|en")(
-        "office", po::value<std::string>(), "the office's own file (default: ~/.config/madoguchi/office.json if any)");
+        "office", po::value<std::string>(), "the office's own file (default: ~/.config/madoguchi/office.json if any)")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     auto vm = parseArgs(args, o);
     std::string pdf = vm["pdf"].as<std::string>();
     if (pdf.empty())
@@ -188,7 +189,7 @@ int rulesBook(CliContext& ctx, const std::vector<std::string>& args)
     return withRuleBook(ctx, officePath, [&](const rules::RuleBook& book) {
         // No resident's data on it: nothing to audit.
         auto doc = reports::renderRuleBook(book, day, lang, office);
-        reports::writeFileAtomically(pdf, doc.pdf);
+        files::writeOutputFile(pdf, doc.pdf, overwriteAsked(vm));
         if (ctx.json)
             ctx.printJson({{"day", toIso(day)},
                            {"lang", lang == reports::Language::Ja ? "ja" : "en"},

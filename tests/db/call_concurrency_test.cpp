@@ -7,6 +7,7 @@
 #include "tests/db/store_fixture.hpp"
 #include "tests/support/run_process.hpp"
 
+#include <chrono>
 #include <future>
 #include <gtest/gtest.h>
 #include <map>
@@ -36,10 +37,14 @@ TEST_P(CallRace, TwoWindowsCallingAtOnceNeverGetTheSameVisit)
     }
     store->importCases(cases, kClerk);
 
+    // Both programs begin calling at one instant, well after either has opened the case book.
+    auto startAt = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       (std::chrono::system_clock::now() + std::chrono::seconds(2)).time_since_epoch())
+                       .count();
     std::vector<std::future<ProcessResult>> windows;
     for (const char* w : {"1", "2"})
         windows.push_back(std::async(std::launch::async, [&, w] {
-            return runProcess({CONCURRENT_CALLER_PATH, book->url(), w});
+            return runProcess({CONCURRENT_CALLER_PATH, book->url(), w, std::to_string(startAt)});
         }));
     std::map<CaseId, std::string> calledBy;
     std::map<std::string, int> perWindow;

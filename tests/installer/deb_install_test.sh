@@ -63,9 +63,9 @@ step "what the package holds"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
 # The programs, their data, the desktop integration, the man page, the translations; no tests,
 # no benchmarks, nothing outside these places.
-bad=$(grep -v -E '^/(usr/?|usr/bin/?|usr/share/?)$|^/usr/bin/(madoguchi|madoguchi-cli)$|^/usr/share/(madoguchi|applications|icons|man|locale|doc)(/|$)' "$work/contents" || true)
+bad=$(grep -v -E '^/(usr/?|usr/bin/?|usr/share/?)$|^/usr/bin/(madoguchi|madoguchi-cli|madoguchi-display)$|^/usr/share/(madoguchi|applications|icons|man|locale|doc)(/|$)' "$work/contents" || true)
 [ -z "$bad" ] || fail "unexpected files in the package: $bad"
-for f in /usr/bin/madoguchi-cli /usr/share/applications/madoguchi.desktop \
+for f in /usr/bin/madoguchi-cli /usr/bin/madoguchi-display /usr/share/applications/madoguchi.desktop \
          /usr/share/icons/hicolor/scalable/apps/madoguchi.svg /usr/share/man/man1/madoguchi-cli.1.gz; do
   grep -qx "$f" "$work/contents" || fail "$f is not in the package"
 done
@@ -106,6 +106,9 @@ dpkg-query -W -f='${Status} ${Version}\n' madoguchi | grep -q "install ok instal
 step "the installed programs"
 bash "$(dirname "$0")/installed_session.sh" "$version" "$gui"
 
+# The hall display's server runs from /usr too (it answers --help without a case book).
+/usr/bin/madoguchi-display --help >/dev/null || fail "the installed madoguchi-display does not run"
+
 step "translations"
 # The installed catalogs say what the source catalogs say.
 for po in "$src"/po/*.po; do
@@ -118,7 +121,7 @@ step "apt-get remove madoguchi"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq -o DPkg::Lock::Timeout=600 madoguchi >"$work/apt.log" 2>&1 ||
   { cat "$work/apt.log"; fail "apt-get remove"; }
 installed_by_us=false
-for f in /usr/bin/madoguchi-cli /usr/bin/madoguchi /usr/share/madoguchi /usr/share/applications/madoguchi.desktop \
+for f in /usr/bin/madoguchi-cli /usr/bin/madoguchi /usr/bin/madoguchi-display /usr/share/madoguchi /usr/share/applications/madoguchi.desktop \
          /usr/share/man/man1/madoguchi-cli.1.gz; do
   [ ! -e "$f" ] || fail "$f is still there after apt-get remove"
 done

@@ -16,6 +16,31 @@ namespace madoguchi::cli {
 
 namespace {
 
+// The daily and the monthly report take the same --pdf/--csv/--overwrite/--office options: one
+// reading of them, refusing bad or existing targets before anything is read or recorded.
+struct ReportOutputs {
+    std::optional<std::string> pdf;
+    std::optional<std::string> csv;
+    files::Overwrite overwrite;
+    std::optional<std::filesystem::path> officePath;
+};
+
+ReportOutputs reportOutputs(const po::variables_map& vm)
+{
+    ReportOutputs out{optionalString(vm, "pdf"), optionalString(vm, "csv"), overwriteAsked(vm), {}};
+    for (const auto& f : {out.pdf, out.csv})
+        if (f && f->empty())
+            throw ValidationError("--pdf/--csv: the file name is empty");
+    if (out.pdf && out.csv && *out.pdf == *out.csv)
+        throw ValidationError("--pdf and --csv name the same file");
+    for (const auto& f : {out.pdf, out.csv})
+        if (f)
+            files::checkOutputTarget(*f, out.overwrite);
+    if (auto p = optionalString(vm, "office"))
+        out.officePath = *p;
+    return out;
+}
+
 // {"received": 3, "in-progress": 1, …}
 nlohmann::json countsByStatus(const std::array<int, reports::kStatusCount>& counts)
 {
@@ -84,20 +109,7 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     int overdue = vm["overdue-minutes"].as<int>();
     if (overdue <= 0)
         throw ValidationError("--overdue-minutes: give a positive number of minutes");
-    auto pdf = optionalString(vm, "pdf");
-    auto csv = optionalString(vm, "csv");
-    for (const auto& f : {pdf, csv})
-        if (f && f->empty())
-            throw ValidationError("--pdf/--csv: the file name is empty");
-    if (pdf && csv && *pdf == *csv)
-        throw ValidationError("--pdf and --csv name the same file");
-    auto overwrite = overwriteAsked(vm);
-    for (const auto& f : {pdf, csv})
-        if (f)
-            files::checkOutputTarget(*f, overwrite); // before anything is read or recorded
-    std::optional<std::filesystem::path> officePath;
-    if (auto p = optionalString(vm, "office"))
-        officePath = *p;
+    auto [pdf, csv, overwrite, officePath] = reportOutputs(vm);
     auto office = reports::loadOfficeInfoOrDefault(officePath); // bad settings: exit 2 before any work
 
     db::Actor actor = ctx.actor();
@@ -178,20 +190,7 @@ int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
     if (monthText.size() != 7 || monthText[4] != '-')
         throw ValidationError("--month: \"" + monthText + "\" is not a month YYYY-MM");
     const auto first = parseIsoDate(monthText + "-01", "--month");
-    auto pdf = optionalString(vm, "pdf");
-    auto csv = optionalString(vm, "csv");
-    for (const auto& f : {pdf, csv})
-        if (f && f->empty())
-            throw ValidationError("--pdf/--csv: the file name is empty");
-    if (pdf && csv && *pdf == *csv)
-        throw ValidationError("--pdf and --csv name the same file");
-    auto overwrite = overwriteAsked(vm);
-    for (const auto& f : {pdf, csv})
-        if (f)
-            files::checkOutputTarget(*f, overwrite); // before anything is read or recorded
-    std::optional<std::filesystem::path> officePath;
-    if (auto p = optionalString(vm, "office"))
-        officePath = *p;
+    auto [pdf, csv, overwrite, officePath] = reportOutputs(vm);
     auto office = reports::loadOfficeInfoOrDefault(officePath);
 
     db::Actor actor = ctx.actor();

@@ -22,7 +22,8 @@ struct AuditVerification {
 struct PurgeResult {
     boost::gregorian::date cutoff; // closed cases last changed before this day were removed
     std::int64_t purged = 0;
-    std::int64_t keptOpen = 0; // older but still open: never purged
+    std::int64_t keptOpen = 0;       // older but still open: never purged
+    std::int64_t bookingsPurged = 0; // bookings for a day before the cutoff (all of them closed by then)
 };
 
 class AuditLog {
@@ -42,7 +43,8 @@ public:
     virtual int retentionDays() = 0;
     virtual void setRetentionDays(int days, const Actor& by) = 0;
     // Removes closed cases last changed before today − retention period, with their documents,
-    // history and search entries; audited with the counts only.
+    // history and search entries, and the bookings for a day before that cutoff (a booking's day
+    // over, it is arrived, missed or cancelled: closed); audited with the counts only.
     virtual PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) = 0;
 };
 

@@ -27,6 +27,7 @@ struct Actor {
 class UserStore;
 class AuditLog;
 class CardRegister;
+class BookingStore;
 
 struct CaseQuery {
     std::optional<boost::gregorian::date> day;      // the office day the case was received
@@ -59,6 +60,7 @@ struct CaseSummary {
     std::string window, clerk;
     std::string createdAt, updatedAt;
     std::int64_t version = 1;
+    std::optional<CaseBooking> booking; // the booking it was checked in from; none for a walk-in
 };
 
 struct IntegrityReport {
@@ -195,6 +197,8 @@ public:
     virtual AuditLog* audit() { return nullptr; }
     // The issued-card register (db/card_register.hpp); null where the backend has none.
     virtual CardRegister* cardRegister() { return nullptr; }
+    // The booking book in the same database (db/booking_store.hpp); null where the backend has none.
+    virtual BookingStore* bookings() { return nullptr; }
 };
 
 // `url`: a file path, sqlite:PATH or postgresql://… (see docs/cli.md).

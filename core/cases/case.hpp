@@ -71,6 +71,13 @@ struct CaseDraft {
     std::string notes;
 };
 
+// The booking (予約, core/bookings/booking.hpp) a visit was opened from at check-in: the queue
+// calls booked residents at their time. Set by the store; none for a walk-in.
+struct CaseBooking {
+    std::int64_t id = 0; // the booking's id (it may have been purged since)
+    std::string start;   // the time it was booked for, ISO with offset: 2026-12-03T10:15:00+09:00
+};
+
 struct Case : CaseDraft {
     CaseId id = 0;
     std::string receptionNumber;              // unique per office and day
@@ -80,6 +87,7 @@ struct Case : CaseDraft {
     std::int64_t version = 1;          // bumped on every save of the visit or any line: optimistic locking
     std::vector<HistoryEntry> history; // every line's and the visit's, in the order they happened
     std::optional<CallState> call;     // none until the number is first called
+    std::optional<CaseBooking> booking;
 };
 
 } // namespace madoguchi

@@ -44,6 +44,16 @@ inline constexpr const char* kBackup = "db.backup";
 inline constexpr const char* kRegisterImport = "register.import";
 inline constexpr const char* kRegisterFromCases = "register.from-cases";
 inline constexpr const char* kRegisterRead = "register.read";
+// Bookings (予約): the entry's detail names the booking ("booking 42"); a check-in's names the case too.
+inline constexpr const char* kBookingCreate = "booking.create";
+inline constexpr const char* kBookingImport = "booking.import";
+inline constexpr const char* kBookingView = "booking.view";
+inline constexpr const char* kBookingList = "booking.list";
+inline constexpr const char* kBookingMove = "booking.move";
+inline constexpr const char* kBookingCancel = "booking.cancel";
+inline constexpr const char* kBookingCheckIn = "booking.checkin";
+inline constexpr const char* kBookingPrint = "booking.print";
+inline constexpr const char* kBookingExport = "booking.export";
 } // namespace audit_actions
 
 // The previous hash of the first entry: 64 zeros.

@@ -11,6 +11,8 @@ GRANT SELECT, INSERT, UPDATE ON cases, day_counters TO :"office_role";
 GRANT SELECT, INSERT, UPDATE ON case_procedures TO :"office_role";
 GRANT SELECT, INSERT, DELETE ON case_documents TO :"office_role";
 GRANT SELECT, INSERT ON case_history TO :"office_role";
+-- Bookings: taken, moved, cancelled and checked in at any window (purged with the owner's URL too).
+GRANT SELECT, INSERT, UPDATE ON bookings, booking_counters TO :"office_role";
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"office_role";
 -- Logging in, managing users (an admin at the desk), the audit trail and settings.
 GRANT SELECT, INSERT, UPDATE ON users, settings TO :"office_role";

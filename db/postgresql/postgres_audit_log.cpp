@@ -162,10 +162,12 @@ PurgeResult PostgresCaseStore::purgeExpired(boost::gregorian::date today, const 
                                           " AND substr(updated_at, 1, 10) < $1",
                                           cutoff)[0]
                               .as<std::int64_t>();
+        result.bookingsPurged = tx.exec_params("DELETE FROM bookings WHERE day < $1::date", cutoff).affected_rows();
         // Counts only: the purged residents' names must not survive in the trail.
         appendAudit(tx, by, audit_actions::kPurge, std::nullopt,
                     std::to_string(result.purged) + " closed cases last changed before " + cutoff + " purged; " +
-                        std::to_string(result.keptOpen) + " older open cases kept",
+                        std::to_string(result.keptOpen) + " older open cases kept; " +
+                        std::to_string(result.bookingsPurged) + " bookings for days before it purged",
                     now().iso);
     });
     return result;

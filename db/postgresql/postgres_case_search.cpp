@@ -83,7 +83,8 @@ std::vector<CaseSummary> PostgresCaseStore::search(const CaseQuery& q)
         where.push_back("c.id = ANY(" + param(ids + "}") + "::bigint[])");
     }
 
-    std::string sql = std::string("SELECT ") + kPgSummaryColumns + ", " + kPgLinesColumn + " FROM cases c";
+    std::string sql = std::string("SELECT ") + kPgSummaryColumns + ", " + kPgLinesColumn + ", " +
+                      kPgCaseBookingColumns + " FROM cases c";
     for (std::size_t i = 0; i < where.size(); ++i)
         sql += (i == 0 ? " WHERE " : " AND ") + where[i];
     sql += " ORDER BY " + order + " LIMIT " + param(std::to_string(q.limit)) + "::bigint";

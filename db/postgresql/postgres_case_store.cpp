@@ -1,5 +1,6 @@
 #include "db/postgresql/postgres_case_store.hpp"
 
+#include "core/bookings/booking_rules.hpp"
 #include "core/cases/reception_number.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
@@ -8,6 +9,7 @@
 #include "db/call_rules.hpp"
 #include "db/case_row_texts.hpp"
 #include "db/case_rules.hpp"
+#include "db/postgresql/postgres_booking_rows.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -30,8 +32,8 @@ void prepareStatements(pqxx::connection& c)
               "INSERT INTO cases (office, day, seq, reception_number, procedure, status, \"window\", clerk,"
               " created_at, updated_at, name, kana, name_folded, kana_folded, grams, birth, sex, address,"
               " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes,"
-              " procedure_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16,"
-              " $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) RETURNING id");
+              " procedure_count, booking_id, booked_start) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11,"
+              " $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28) RETURNING id");
     c.prepare("insert_document",
               "INSERT INTO case_documents (case_id, position, document, checked) VALUES ($1, $2, $3, $4)");
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
@@ -105,11 +107,12 @@ void insertLine(pqxx::work& tx, CaseId id, std::size_t position, const Procedure
 }
 
 CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, const NewVisit& visit,
-                  const std::string& series, const Actor& actor)
+                  const std::string& series, const Actor& actor, const std::optional<CaseBooking>& booking = {})
 {
     const Resident& res = draft.resident;
     const CaseRowTexts row = caseRowTexts(res);
     const std::string& at = visit.received.at;
+    const std::string bookingId = booking ? std::to_string(booking->id) : "";
     auto r = tx.exec_prepared1(
         "insert_case", in.office, in.day, in.seq, formatReceptionNumber(series, in.seq),
         info(visit.lines.front().procedure).id.data(), statusId(visit.status).data(), draft.window,
@@ -117,7 +120,8 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
         textArrayLiteral(searchGrams({row.nameFolded, row.kanaFolded})), row.birth, std::string(sexId(res.sex)),
         res.address, res.foreignResident, nullable(row.stayUntil), nullable(row.movedIn),
         std::string(applicantId(draft.applicant.type)), draft.applicant.proxyName, draft.applicant.proxyRelation,
-        draft.feeYen, draft.notes, static_cast<int>(visit.lines.size()));
+        draft.feeYen, draft.notes, static_cast<int>(visit.lines.size()), booking ? bookingId.c_str() : nullptr,
+        booking ? booking->start.c_str() : nullptr);
     CaseId id = r[0].as<CaseId>();
     for (std::size_t position = 0; position < visit.lines.size(); ++position)
         insertLine(tx, id, position, visit.lines[position]);
@@ -241,6 +245,8 @@ Case caseFromPgRow(const pqxx::row& row)
     c.feeYen = row[20].as<int>();
     c.notes = row[21].as<std::string>();
     c.call = callStateOf(optionalText(row[22]), optionalText(row[23]), optionalText(row[24]));
+    if (!row[25].is_null())
+        c.booking = CaseBooking{row[25].as<std::int64_t>(), row[26].as<std::string>()};
     return c;
 }
 
@@ -261,6 +267,8 @@ CaseSummary summaryFromPgRow(const pqxx::row& row)
     s.version = row[11].as<std::int64_t>();
     s.procedures = row[12].is_null() ? std::vector<ProcedureLine>{{s.procedure, s.status}}
                                      : linesFromListText(row[12].as<std::string>());
+    if (!row[13].is_null())
+        s.booking = CaseBooking{row[13].as<std::int64_t>(), row[14].as<std::string>()};
     if (s.procedures.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;
@@ -294,6 +302,26 @@ Case PostgresCaseStore::add(const CaseDraft& draft, const Actor& actor)
         return insertCase(tx, draft, in, visit, options_.series, actor);
     });
     return get(id);
+}
+
+Case PostgresCaseStore::checkIn(bookings::BookingId id, const CaseDraft& visit, const Actor& actor)
+{
+    requireMayWorkOnCases(actor);
+    Timestamp ts = now();
+    validate(visit.resident, ts.localDay);
+    const NewVisit plan = newVisit(visit, actor, ts.iso);
+    CaseId caseId = session_.transact("checking booking " + std::to_string(id) + " in", [&](pqxx::work& tx) {
+        bookings::Booking b = lockBooking(tx, id);
+        bookings::requireMayCheckIn(b, ts.localDay);
+        std::string day = toIso(ts.localDay);
+        Insert in{options_.office, day, takeSequences(tx, options_.office, day, 1)};
+        CaseId created = insertCase(tx, visit, in, plan, options_.series, actor,
+                                    CaseBooking{id, bookings::toIsoWithOffset(b.start)});
+        markArrived(tx, id, created, ts.iso);
+        appendAudit(tx, actor, audit_actions::kBookingCheckIn, created, bookingAuditDetail(id), ts.iso);
+        return created;
+    });
+    return get(caseId);
 }
 
 std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)

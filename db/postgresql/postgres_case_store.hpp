@@ -4,6 +4,7 @@
 // come from a per-office-day counter row (UPDATE … RETURNING), saves lock the case row and compare
 // its version, and changes are announced with NOTIFY for the other windows' live refresh.
 #include "db/audit_log.hpp"
+#include "db/booking_store.hpp"
 #include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/postgresql/postgres_session.hpp"
@@ -11,9 +12,13 @@
 
 namespace madoguchi::db {
 
-// The case book, its users and its audit trail share one database and its transactions: an
-// audited change and its audit entry commit together or not at all.
-class PostgresCaseStore final : public CaseStore, public UserStore, public AuditLog, public CardRegister {
+// The case book, its bookings, its users and its audit trail share one database and its
+// transactions: an audited change and its audit entry commit together or not at all.
+class PostgresCaseStore final : public CaseStore,
+                                public UserStore,
+                                public AuditLog,
+                                public CardRegister,
+                                public BookingStore {
 public:
     PostgresCaseStore(const std::string& url, const StoreOptions& options);
     ~PostgresCaseStore() override;
@@ -42,6 +47,7 @@ public:
     UserStore* users() override { return this; }
     AuditLog* audit() override { return this; }
     CardRegister* cardRegister() override { return this; }
+    BookingStore* bookings() override { return this; }
 
     // UserStore (postgres_user_store.cpp)
     bool hasUsers() override;
@@ -68,8 +74,27 @@ public:
     std::vector<IssuedCard> issuedCards(const Actor& by, const std::string& why) override;
     std::vector<IssuedCard> issuedCardsById(const std::vector<std::string>& ids) override;
     std::int64_t issuedCardCount() override;
+    // BookingStore (postgres_booking_store.cpp; checkIn beside add in postgres_case_store.cpp)
+    bookings::Booking addBooking(const bookings::BookingDraft& draft, const bookings::OfficeCalendar& calendar,
+                                 const Actor& actor) override;
+    std::optional<bookings::Booking> findBooking(bookings::BookingId id) override;
+    std::optional<bookings::Booking> findBookingByNumber(const std::string& number) override;
+    std::vector<bookings::Booking> searchBookings(const BookingQuery& query) override;
+    std::vector<bookings::Appointment> appointmentsOn(const boost::gregorian::date& day) override;
+    std::map<boost::gregorian::date, std::vector<bookings::Appointment>>
+    appointmentsBetween(const boost::gregorian::date& from, const boost::gregorian::date& to) override;
+    bookings::Booking moveBooking(bookings::BookingId id, const bookings::StartTime& to,
+                                  const bookings::OfficeCalendar& calendar, const Actor& actor) override;
+    bookings::Booking cancelBooking(bookings::BookingId id, const std::string& reason, const Actor& actor) override;
+    Case checkIn(bookings::BookingId id, const CaseDraft& visit, const Actor& actor) override;
+    BookingImportResult importBookings(const std::vector<ImportedBooking>& lines,
+                                       const bookings::OfficeCalendar& calendar, const Actor& actor) override;
+    void recordBookingAccess(const Actor& actor, const std::string& action, const std::vector<bookings::BookingId>& ids,
+                             const std::string& detail) override;
 
 private:
+    bookings::Booking lockBooking(pqxx::work& tx, bookings::BookingId id);
+    void markArrived(pqxx::work& tx, bookings::BookingId id, CaseId caseId, const std::string& at);
     StoreOptions options_;
     PostgresSession session_;
 };

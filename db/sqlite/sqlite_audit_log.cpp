@@ -226,16 +226,21 @@ PurgeResult SqliteCaseStore::purgeExpired(boost::gregorian::date today, const Ac
             del.reset();
         }
         result.purged = static_cast<std::int64_t>(ids.size());
+        // Bookings for a day before the cutoff: arrived, missed or cancelled by then, all closed.
+        SQLite::Statement bookings(*db_, "DELETE FROM bookings WHERE day < ?");
+        bookings.bind(1, cutoff);
+        result.bookingsPurged = bookings.exec();
         // Counts only: the purged residents' names must not survive in the trail.
         appendAudit(by, audit_actions::kPurge, std::nullopt,
                     std::to_string(result.purged) + " closed cases last changed before " + cutoff + " purged; " +
-                        std::to_string(result.keptOpen) + " older open cases kept",
+                        std::to_string(result.keptOpen) + " older open cases kept; " +
+                        std::to_string(result.bookingsPurged) + " bookings for days before it purged",
                     now().iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "purging old cases");
     }
-    if (result.purged > 0) {
+    if (result.purged > 0 || result.bookingsPurged > 0) {
         // secure_delete (on every connection) zeroed the freed content in the new pages; the WAL
         // still holds the old ones until a checkpoint truncates it.
         try {

@@ -73,6 +73,8 @@ Case caseFromRow(SQLite::Statement& row)
     c.notes = row.getColumn(21).getString();
     c.call =
         callStateOf(optionalText(row.getColumn(22)), optionalText(row.getColumn(23)), optionalText(row.getColumn(24)));
+    if (!row.getColumn(25).isNull())
+        c.booking = CaseBooking{row.getColumn(25).getInt64(), row.getColumn(26).getString()};
     return c;
 }
 
@@ -93,6 +95,8 @@ CaseSummary summaryFromRow(SQLite::Statement& row)
     s.version = row.getColumn(11).getInt64();
     s.procedures = row.getColumn(12).isNull() ? std::vector<ProcedureLine>{{s.procedure, s.status}}
                                               : linesFromListText(row.getColumn(12).getString());
+    if (!row.getColumn(13).isNull())
+        s.booking = CaseBooking{row.getColumn(13).getInt64(), row.getColumn(14).getString()};
     if (s.procedures.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(s.id) + " has no procedure line");
     return s;

@@ -1,5 +1,6 @@
 #include "db/sqlite/sqlite_case_store.hpp"
 
+#include "core/bookings/booking_rules.hpp"
 #include "core/cases/reception_number.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
@@ -10,6 +11,7 @@
 #include "db/case_rules.hpp"
 #include "db/prepared_ahead.hpp"
 #include "db/sqlite/sqlite_audit_statements.hpp"
+#include "db/sqlite/sqlite_booking_statements.hpp"
 #include "db/sqlite/sqlite_case_rows.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 #include "db/sqlite/sqlite_statement_reset.hpp"
@@ -30,8 +32,8 @@ struct SqliteCaseStore::Statements {
                      "INSERT INTO cases (office, day, seq, reception_number, procedure, status, window, clerk,"
                      " created_at, updated_at, name, kana, name_folded, kana_folded, birth, sex, address,"
                      " foreign_resident, stay_until, moved_in, applicant, proxy_name, proxy_relation, fee_yen, notes,"
-                     " procedure_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                     " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"),
+                     " procedure_count, booking_id, booked_start) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10,"
+                     " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"),
           insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
           deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
           insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES (?, ?, ?, ?)"),
@@ -117,7 +119,8 @@ int SqliteCaseStore::nextReceptionSeq(const std::string& day)
 }
 
 CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& day,
-                                   const NewVisit& visit, const Actor& actor, const std::string& importedAt)
+                                   const NewVisit& visit, const Actor& actor, const std::string& importedAt,
+                                   const std::optional<CaseBooking>& booking)
 {
     const std::string& at = visit.received.at;
     int seq = nextReceptionSeq(day);
@@ -157,6 +160,13 @@ CaseId SqliteCaseStore::insertCase(const CaseDraft& draft, const RowTexts& texts
         ins.bind(++i, draft.feeYen);
         ins.bindNoCopy(++i, draft.notes);
         ins.bind(++i, static_cast<std::int64_t>(visit.lines.size()));
+        if (booking) {
+            ins.bind(++i, booking->id);
+            ins.bindNoCopy(++i, booking->start);
+        } else {
+            ins.bind(++i);
+            ins.bind(++i);
+        }
         ins.exec();
     }
     CaseId id = db_->getLastInsertRowid();
@@ -275,6 +285,36 @@ Case SqliteCaseStore::add(const CaseDraft& draft, const Actor& actor)
         rethrowAsStorageError(e, "saving the case");
     }
     return get(id);
+}
+
+// The resident of a booking has come: the visit saved and the booking arrived and linked to it, in
+// one transaction (db/booking_store.hpp); beside add(), whose insert it shares.
+Case SqliteCaseStore::checkIn(bookings::BookingId id, const CaseDraft& visit, const Actor& actor)
+{
+    requireMayWorkOnCases(actor);
+    Timestamp ts = now();
+    validate(visit.resident, ts.localDay);
+    const NewVisit plan = newVisit(visit, actor, ts.iso);
+    CaseId caseId;
+    try {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        bookings::Booking b = getBooking(id);
+        bookings::requireMayCheckIn(b, ts.localDay);
+        caseId = insertCase(visit, rowTexts(visit.resident), toIso(ts.localDay), plan, actor, "",
+                            CaseBooking{id, bookings::toIsoWithOffset(b.start)});
+        SQLite::Statement up(*db_, "UPDATE bookings SET state = 'arrived', case_id = ?, arrived_at = ?, updated_at = ?,"
+                                   " version = version + 1 WHERE id = ?");
+        up.bind(1, caseId);
+        up.bind(2, ts.iso);
+        up.bind(3, ts.iso);
+        up.bind(4, id);
+        up.exec();
+        appendAudit(actor, audit_actions::kBookingCheckIn, caseId, bookingAuditDetail(id), ts.iso);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrowAsStorageError(e, "checking booking " + std::to_string(id) + " in");
+    }
+    return get(caseId);
 }
 
 std::vector<CaseId> SqliteCaseStore::importCases(const std::vector<ImportedCase>& cases, const Actor& actor)

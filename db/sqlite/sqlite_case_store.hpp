@@ -1,5 +1,6 @@
 #pragma once
 #include "db/audit_log.hpp"
+#include "db/booking_store.hpp"
 #include "db/call_rules.hpp"
 #include "db/card_register.hpp"
 #include "db/case_rules.hpp"
@@ -8,6 +9,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,10 +18,15 @@
 namespace madoguchi::db {
 
 struct SqliteAuditStatements;
+struct BookingRow;
 
-// The case book, its users and its audit trail live in one file and share its transactions: an
-// audited change and its audit entry commit together or not at all.
-class SqliteCaseStore final : public CaseStore, public UserStore, public AuditLog, public CardRegister {
+// The case book, its bookings, its users and its audit trail live in one file and share its
+// transactions: an audited change and its audit entry commit together or not at all.
+class SqliteCaseStore final : public CaseStore,
+                              public UserStore,
+                              public AuditLog,
+                              public CardRegister,
+                              public BookingStore {
 public:
     SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options);
     ~SqliteCaseStore() override;
@@ -48,6 +55,7 @@ public:
     UserStore* users() override { return this; }
     AuditLog* audit() override { return this; }
     CardRegister* cardRegister() override { return this; }
+    BookingStore* bookings() override { return this; }
 
     // UserStore (sqlite_user_store.cpp)
     bool hasUsers() override;
@@ -74,6 +82,23 @@ public:
     std::vector<IssuedCard> issuedCards(const Actor& by, const std::string& why) override;
     std::vector<IssuedCard> issuedCardsById(const std::vector<std::string>& ids) override;
     std::int64_t issuedCardCount() override;
+    // BookingStore (sqlite_booking_store.cpp)
+    bookings::Booking addBooking(const bookings::BookingDraft& draft, const bookings::OfficeCalendar& calendar,
+                                 const Actor& actor) override;
+    std::optional<bookings::Booking> findBooking(bookings::BookingId id) override;
+    std::optional<bookings::Booking> findBookingByNumber(const std::string& number) override;
+    std::vector<bookings::Booking> searchBookings(const BookingQuery& query) override;
+    std::vector<bookings::Appointment> appointmentsOn(const boost::gregorian::date& day) override;
+    std::map<boost::gregorian::date, std::vector<bookings::Appointment>>
+    appointmentsBetween(const boost::gregorian::date& from, const boost::gregorian::date& to) override;
+    bookings::Booking moveBooking(bookings::BookingId id, const bookings::StartTime& to,
+                                  const bookings::OfficeCalendar& calendar, const Actor& actor) override;
+    bookings::Booking cancelBooking(bookings::BookingId id, const std::string& reason, const Actor& actor) override;
+    Case checkIn(bookings::BookingId id, const CaseDraft& visit, const Actor& actor) override;
+    BookingImportResult importBookings(const std::vector<ImportedBooking>& lines,
+                                       const bookings::OfficeCalendar& calendar, const Actor& actor) override;
+    void recordBookingAccess(const Actor& actor, const std::string& action, const std::vector<bookings::BookingId>& ids,
+                             const std::string& detail) override;
 
     SQLite::Database& database() { return *db_; } // for tests and tools inside db/
 
@@ -83,7 +108,14 @@ private:
     static RowTexts rowTexts(const Resident& resident);
     CaseId insertCase(const CaseDraft& draft, const RowTexts& texts, const std::string& day, const NewVisit& visit,
                       const Actor& actor,
-                      const std::string& importedAt); // importedAt: "" for a new case
+                      const std::string& importedAt, // "" for a new case
+                      const std::optional<CaseBooking>& booking = std::nullopt);
+    // Bookings (sqlite_booking_store.cpp), inside the caller's write transaction.
+    bookings::BookingId insertBooking(const BookingRow& row, const Actor& actor, const std::string& at,
+                                      const char* auditAction);
+    std::vector<bookings::Appointment> readAppointments(const std::string& day);
+    std::optional<bookings::Booking> readBooking(const std::string& where,
+                                                 const std::function<void(SQLite::Statement&)>& bind);
     void writeLine(CaseId id, std::size_t position, const ProcedureLine& line);
     std::vector<ProcedureLine> readLines(CaseId id);
     StoredVisit readVisit(CaseId id); // NotFound when there is none
@@ -121,6 +153,9 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Statements> st_;
     std::unique_ptr<SqliteAuditStatements> auditSt_;
+    struct BookingStatements;
+    std::unique_ptr<BookingStatements> bookingSt_; // prepared on first use
+    BookingStatements& bookingStatements();
     std::optional<AuditHead> batchHead_;                // set only during a bulk write
     std::unordered_map<std::string, int> batchNextSeq_; // day → next reception seq, bulk write only
 };

@@ -83,13 +83,15 @@ TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
         store->add(draft("佐藤", "サトウ"), kClerk);
     }
     {
-        // Back to schema 3: without the columns of migrations 4 (the count) and 5 (the calls).
+        // Back to schema 3: without the columns of migrations 4 (the count), 5 (the calls), 6 (the card
+        // register) and 7 (bookings).
         SQLite::Database raw(file, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE cases DROP COLUMN procedure_count");
-        for (const char* column : {"called_at", "call_window", "back_at"})
+        for (const char* column : {"called_at", "call_window", "back_at", "booking_id", "booked_start"})
             raw.exec(std::string("ALTER TABLE cases DROP COLUMN ") + column);
         raw.exec("ALTER TABLE case_history DROP COLUMN \"window\"");
         raw.exec("DROP TABLE issued_cards"); // migration 6
+        raw.exec("DROP TABLE bookings");     // migration 7
         raw.exec("PRAGMA user_version = 3");
     }
     auto store = db::openStore(file);

@@ -1,7 +1,10 @@
 // The console tool on a PostgreSQL case book: the same commands, `--db postgresql://…`; and
 // `db backup` as a pg_dump archive that pg_restore brings back whole.
+#include "core/bookings/booking_rules.hpp"
 #include "core/cases/visit.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "db/booking_store.hpp"
 #include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/migrations.hpp"
@@ -177,8 +180,8 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
     {
         pqxx::connection c(book->url());
         pqxx::work tx(c);
-        // The book as schema 2 left it, with that schema's grants (no case_procedures, no
-        // issued_cards yet).
+        // The book as schema 2 left it, with that schema's grants (no case_procedures,
+        // issued_cards or bookings yet).
         tx.exec("CREATE TABLE schema_version (version integer NOT NULL)");
         tx.exec("INSERT INTO schema_version (version) VALUES (0)");
         for (const auto& m : db::postgresMigrations())
@@ -186,7 +189,7 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
                 tx.exec(m.sql);
                 tx.exec_params("UPDATE schema_version SET version = $1", m.version);
             }
-        createOfficeRole(tx, role, {"case_procedures", "issued_cards"});
+        createOfficeRole(tx, role, {"case_procedures", "issued_cards", "bookings"});
         tx.commit();
     }
     db::openStore(book->url()); // the owner's program migrates
@@ -195,6 +198,18 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
         Case c = store->add(twoProcedureVisit(), kClerk);
         c = store->changeStatus(c.id, {CaseStatus::InProgress, "", Procedure::PinReset, c.version}, kClerk);
         EXPECT_EQ(c.procedures.size(), 2u);
+        // The bookings came with migration 7, which granted them to the office roles already there.
+        db::BookingStore& bookings = *store->bookings();
+        std::vector<Procedure> pin{Procedure::PinReset};
+        auto slot = bookings.firstFreeSlot(pin, bookings::nowAtOffice(), bookings::OfficeCalendar::defaults());
+        ASSERT_TRUE(slot);
+        bookings::BookingDraft b;
+        b.procedures = pin;
+        b.start = slot->start;
+        b.name = "山田 太郎";
+        b.kana = "ヤマダ タロウ";
+        EXPECT_EQ(bookings.addBooking(b, bookings::OfficeCalendar::defaults(), kClerk).state,
+                  bookings::BookingState::Booked);
         EXPECT_TRUE(store->check().ok);
         // The card register (migration 6) too.
         const db::Actor supervisor{"sato", Role::Supervisor};

@@ -53,10 +53,14 @@ int retentionPurge(CliContext& ctx, const std::vector<std::string>& args)
     auto today = vm.count("today") ? parseIsoDate(vm["today"].as<std::string>(), "--today") : now().localDay;
     auto r = retentionLog(ctx).purgeExpired(today, ctx.actor());
     if (ctx.json)
-        ctx.printJson({{"cutoff", toIso(r.cutoff)}, {"purged", r.purged}, {"kept_open", r.keptOpen}});
+        ctx.printJson({{"cutoff", toIso(r.cutoff)},
+                       {"purged", r.purged},
+                       {"kept_open", r.keptOpen},
+                       {"bookings_purged", r.bookingsPurged}});
     else
         ctx.out << r.purged << " closed cases last changed before " << toIso(r.cutoff) << " purged; " << r.keptOpen
-                << " older cases kept because they are still open\n";
+                << " older cases kept because they are still open; " << r.bookingsPurged
+                << " bookings for days before it purged\n";
     return kOk;
 }
 

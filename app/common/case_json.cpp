@@ -9,6 +9,13 @@ nlohmann::json optionalDate(const std::optional<boost::gregorian::date>& d)
 {
     return d ? nlohmann::json(toIso(*d)) : nlohmann::json(nullptr);
 }
+
+// booking_id and booked_start: the booking a visit was checked in from (null for a walk-in).
+void addBooking(nlohmann::json& j, const std::optional<CaseBooking>& b)
+{
+    j["booking_id"] = b ? nlohmann::json(b->id) : nlohmann::json(nullptr);
+    j["booked_start"] = b ? nlohmann::json(b->start) : nlohmann::json(nullptr);
+}
 } // namespace
 
 nlohmann::json toJson(const HistoryEntry& h)
@@ -61,7 +68,7 @@ nlohmann::json toJson(const Case& c)
     nlohmann::json history = nlohmann::json::array();
     for (const auto& h : c.history)
         history.push_back(toJson(h));
-    return {
+    nlohmann::json j = {
         {"id", c.id},
         {"reception_number", c.receptionNumber},
         {"procedure", std::string(info(c.procedure).id)},
@@ -91,11 +98,13 @@ nlohmann::json toJson(const Case& c)
         {"history", history},
         {"call", toJson(c.call)},
     };
+    addBooking(j, c.booking);
+    return j;
 }
 
 nlohmann::json toJson(const db::CaseSummary& s)
 {
-    return {
+    nlohmann::json j = {
         {"id", s.id},
         {"reception_number", s.receptionNumber},
         {"procedure", std::string(info(s.procedure).id)},
@@ -110,6 +119,8 @@ nlohmann::json toJson(const db::CaseSummary& s)
         {"updated_at", s.updatedAt},
         {"version", s.version},
     };
+    addBooking(j, s.booking);
+    return j;
 }
 
 } // namespace madoguchi::app

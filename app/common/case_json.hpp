@@ -4,6 +4,7 @@
 // `procedure` is its first procedure and `status` the visit's; `procedures` lists every line with
 // its own status; each history entry names its `procedure` (null: the whole visit), `kind` and
 // `window` (a call's; null otherwise); `call` is the visit's standing call (null: never called).
+// `booking_id` and `booked_start` name the booking a visit was checked in from (null: a walk-in).
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"
 

@@ -23,9 +23,10 @@ std::optional<std::string> textOrNone(const pqxx::field& f)
     return f.as<std::string>();
 }
 
-// What a queue entry is read with. The bookings seam: a checked-in booking's start time goes where
-// `NULL::text AS booked_at` stands.
-constexpr const char* kQueueColumns = "c.id, c.reception_number, c.created_at, NULL::text AS booked_at, c.back_at, ";
+// What a queue entry is read with: a checked-in booking's start time (cases.booked_start, NULL for a
+// walk-in) orders booked residents.
+constexpr const char* kQueueColumns =
+    "c.id, c.reception_number, c.created_at, c.booked_start AS booked_at, c.back_at, ";
 // A visit that is in the queue: at 受付, not called now.
 constexpr const char* kWaiting = "c.status = 'received' AND (c.called_at IS NULL OR c.back_at IS NOT NULL)";
 

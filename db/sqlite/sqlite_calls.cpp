@@ -25,8 +25,8 @@ std::optional<std::string> textOrNone(const SQLite::Column& c)
 
 std::vector<QueueEntry> SqliteCaseStore::readQueue(const std::string& day)
 {
-    // The bookings seam: a checked-in booking's start time goes where `NULL AS booked_at` stands.
-    SQLite::Statement q(*db_, "SELECT c.id, c.reception_number, c.created_at, NULL AS booked_at, c.back_at,"
+    // A checked-in booking's start time (cases.booked_start, NULL for a walk-in) orders booked residents.
+    SQLite::Statement q(*db_, "SELECT c.id, c.reception_number, c.created_at, c.booked_start AS booked_at, c.back_at,"
                               " (SELECT group_concat(p.position || ':' || p.procedure || ':' || p.status, ' ')"
                               " FROM case_procedures p WHERE p.case_id = c.id)"
                               " FROM cases c WHERE c.office = ? AND c.day = ? AND c.status = 'received'"

@@ -26,6 +26,36 @@ void tallyTable(FlowLayout& f, const char* firstHeader, const std::map<std::stri
     f.table(cols, rows, kTable);
 }
 
+// The day's bookings by procedure: kept, kept late, missed (a booking of two procedures counts under
+// both; the last row counts each booking once).
+void bookingSection(FlowLayout& f, const BookingDay& b)
+{
+    f.heading("予約（手続き別：時間どおり来庁・遅れて来庁・不来庁）", 12);
+    if (b.total.booked == 0 && b.total.cancelled == 0) {
+        f.paragraph("予約なし", kBody, 6);
+        return;
+    }
+    const double n = 54;
+    std::vector<Column> cols{{"手続き", f.width() - 6 * n, Align::Left},
+                             {"予約", n, Align::Right},
+                             {"時間どおり", n, Align::Right},
+                             {"遅れて来庁", n, Align::Right},
+                             {"不来庁", n, Align::Right},
+                             {"取消し", n, Align::Right},
+                             {"これから", n, Align::Right}};
+    auto row = [](std::string name, const BookingCounts& c) {
+        auto cell = [](int v) { return v ? std::to_string(v) : std::string("·"); };
+        return std::vector<std::string>{std::move(name), std::to_string(c.booked), cell(c.kept),  cell(c.late),
+                                        cell(c.missed),  cell(c.cancelled),        cell(c.toCome)};
+    };
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& p : allProcedures())
+        if (auto it = b.byProcedure.find(p.procedure); it != b.byProcedure.end())
+            rows.push_back(row(std::string(p.nameJa), it->second));
+    rows.push_back(row("合計（予約）", b.total));
+    f.table(cols, rows, kTable);
+}
+
 void caseList(FlowLayout& f, const std::vector<const DayCase*>& cases, bool withReason)
 {
     if (cases.empty()) {
@@ -140,6 +170,9 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
         rows.push_back(std::move(last));
         f.table(cols, rows, kTable);
     }
+
+    if (s.bookings)
+        bookingSection(f, *s.bookings);
 
     f.heading("窓口別（来庁）", 12);
     tallyTable(f, "窓口", s.byWindow);

@@ -2,6 +2,7 @@
 
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
+#include "db/booking_store.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -159,7 +160,8 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
     return s;
 }
 
-DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes)
+DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes,
+                              const bookings::OfficeCalendar* calendar)
 {
     db::CaseQuery q;
     q.day = day;
@@ -172,7 +174,20 @@ DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date
     int offset = cases.empty() ? offsetMinutesOf(now().iso) : offsetMinutesOf(cases.front().createdAt);
     std::int64_t endOfDay =
         *epochSeconds(toIso(day + boost::gregorian::days(1)) + "T00:00:00Z") - static_cast<std::int64_t>(offset) * 60;
-    return summarizeDay(std::move(cases), day, std::min<std::int64_t>(nowEpoch, endOfDay), overdueAfterMinutes);
+    DailySummary s =
+        summarizeDay(std::move(cases), day, std::min<std::int64_t>(nowEpoch, endOfDay), overdueAfterMinutes);
+    if (db::BookingStore* book = store.bookings()) {
+        db::BookingQuery bq;
+        bq.day = day;
+        bq.limit = 1'000'000;
+        // Judged at the day's end, or now while it lasts.
+        bookings::StartTime current = bookings::nowAtOffice();
+        bookings::StartTime reference =
+            current.day > day ? bookings::StartTime{day + boost::gregorian::days(1), 0} : current;
+        s.bookings = summarizeBookings(book->searchBookings(bq), reference,
+                                       calendar ? *calendar : bookings::OfficeCalendar::defaults());
+    }
+    return s;
 }
 
 std::string formatMinutes(double minutes)

@@ -3,10 +3,12 @@
 // and their procedure lines counted apart — totals, counts by procedure × status (lines), by
 // window and by clerk (visits) —, handling times taken from each visit's history, and the visits
 // still open, waiting or overdue.
+#include "core/bookings/office_calendar.hpp"
 #include "core/cases/case.hpp"
 #include "core/common/clock.hpp"
 #include "core/queue/wait_times.hpp"
 #include "db/case_store.hpp"
+#include "reports/booking_day.hpp"
 
 #include <array>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -66,6 +68,8 @@ struct DailySummary {
     std::optional<double> longestMinutes;
     std::string longestReception;
     WaitTable waits; // received → called and called → done, by procedure and by the hour of arrival
+    // The day's bookings (none where the case book keeps none).
+    std::optional<BookingDay> bookings;
 
     std::vector<const DayCase*> open() const;    // visits at 受付 or 対応中
     std::vector<const DayCase*> waiting() const; // visits with a line on hold (保留)
@@ -79,9 +83,11 @@ private:
 DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date& day, std::int64_t reference,
                           int overdueAfterMinutes = 60);
 
-// Every case received on `day`, with its history, from the store. Ages are measured at the end of
-// the day, or now if the day is not over.
-DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes = 60);
+// Every case received on `day`, with its history, from the store, and the day's bookings judged
+// with `calendar`'s late and missed minutes (the shipped defaults when none is given). Ages are
+// measured at the end of the day, or now if the day is not over.
+DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes = 60,
+                              const bookings::OfficeCalendar* calendar = nullptr);
 
 // 1時間5分 / 12分
 std::string formatMinutes(double minutes);

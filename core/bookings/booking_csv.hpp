@@ -4,7 +4,7 @@
 //   予約ID,予約日,開始時刻,手続き,氏名,フリガナ,生年月日,電話番号,申請者,言語,備考
 // in UTF-8 (with or without a byte-order mark) or Shift_JIS/CP932 as a Japanese spreadsheet saves
 // it, told apart and converted by ICU (core/text/japanese_encoding.hpp). Columns are found by
-// their header, in any order; unknown columns are passed over (so an export reads back in). A
+// their header, in any order; other columns are passed over (an export's extra columns too). A
 // service with other headers or words is read through a column-mapping file (JSON) naming its
 // headers, its words for procedures and applicants, and optionally its encoding.
 //

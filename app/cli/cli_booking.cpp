@@ -1,6 +1,8 @@
-// madoguchi-cli booking add|slots|list|show|checkin|cancel|move — the booking book (予約).
+// madoguchi-cli booking add|slots|list|show|checkin|cancel|move — the booking book (予約); the
+// slip, import and export are in cli_booking_files.cpp.
 #include "app/cli/cli_booking.hpp"
 
+#include "app/cli/cli_booking_files.hpp"
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/booking_json.hpp"
@@ -316,15 +318,19 @@ int bookingMove(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
-const CommandRegistration kBooking{"booking",
-                                   "appointments: book, find free slots, list, check in, move, cancel",
-                                   {{"add", bookingAdd},
-                                    {"slots", bookingSlots},
-                                    {"list", bookingList},
-                                    {"show", bookingShow},
-                                    {"checkin", bookingCheckin},
-                                    {"cancel", bookingCancel},
-                                    {"move", bookingMove}}};
+const CommandRegistration kBooking{
+    "booking",
+    "appointments: book, find free slots, list, check in, move, cancel, print the slip, import, export",
+    {{"add", bookingAdd},
+     {"slots", bookingSlots},
+     {"list", bookingList},
+     {"show", bookingShow},
+     {"checkin", bookingCheckin},
+     {"cancel", bookingCancel},
+     {"move", bookingMove},
+     {"slip", bookingSlip},
+     {"import", bookingImport},
+     {"export", bookingExport}}};
 
 } // namespace
 } // namespace madoguchi::cli

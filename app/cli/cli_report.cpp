@@ -50,6 +50,22 @@ nlohmann::json countsByStatus(const std::array<int, reports::kStatusCount>& coun
     return j;
 }
 
+// The day's bookings: {"total": counts, "by_procedure": {id: counts}}, each counts {"booked",
+// "kept", "late", "missed", "cancelled", "to_come"}; null where the case book keeps none.
+nlohmann::json bookingsJson(const std::optional<reports::BookingDay>& b)
+{
+    if (!b)
+        return nullptr;
+    auto counts = [](const reports::BookingCounts& c) {
+        return nlohmann::json{{"booked", c.booked}, {"kept", c.kept},           {"late", c.late},
+                              {"missed", c.missed}, {"cancelled", c.cancelled}, {"to_come", c.toCome}};
+    };
+    nlohmann::json byProcedure = nlohmann::json::object();
+    for (const auto& [p, c] : b->byProcedure)
+        byProcedure[std::string(info(p).id)] = counts(c);
+    return {{"total", counts(b->total)}, {"by_procedure", byProcedure}};
+}
+
 // Visits (`total`, `by_status`: the visit's status) and the procedures asked for at them
 // (`procedures`, `procedures_by_status`, `by_procedure`: each line's status) apart.
 nlohmann::json summaryJson(const reports::DailySummary& s)
@@ -89,7 +105,8 @@ nlohmann::json summaryJson(const reports::DailySummary& s)
             {"longest_reception_number", s.longestReception},
             {"open", numbers(s.open())},
             {"waiting", numbers(s.waiting())},
-            {"overdue", numbers(s.overdue())}};
+            {"overdue", numbers(s.overdue())},
+            {"bookings", bookingsJson(s.bookings)}};
 }
 
 int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
@@ -114,7 +131,9 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
 
     db::Actor actor = ctx.actor();
     requirePermission(actor.user, actor.role, Permission::ViewReports);
-    auto summary = reports::loadDailySummary(ctx.store(), day, overdue);
+    // Late and missed bookings by the office's minutes (its office file's "appointments").
+    auto calendar = bookings::OfficeCalendar::forOfficeFile(officePath.value_or(reports::defaultOfficeConfigPath()));
+    auto summary = reports::loadDailySummary(ctx.store(), day, overdue, &calendar);
     if (pdf || csv) {
         // Every case on the report is exported: one audit entry each, once the files are complete
         // and before they take their names (app/common/audited_output.hpp).

@@ -74,13 +74,23 @@ TEST(HolidayList, BeyondItsYearsTheLawDecides)
     EXPECT_FALSE(list.isHoliday(newYear + days(1)));
 }
 
-TEST(HolidayList, ReadsTheFileAsTheCabinetOfficePublishesItInShiftJis)
+TEST(HolidayList, TheShippedFileIsShiftJisAsTheCabinetOfficePublishesItAndReadsTheSameConverted)
 {
+    std::string published = readFile(dataDirectory() / "calendar" / "syukujitsu.csv");
+    DecodedText text = decodeJapaneseText(published);
+    EXPECT_EQ(text.encoding, TextEncoding::ShiftJis);
+    ASSERT_TRUE(text.faults.empty());
+    EXPECT_EQ(text.lines.front().text, "国民の祝日・休日月日,国民の祝日・休日名称");
+    const HolidayList& shipped = HolidayList::shipped();
+    EXPECT_EQ(shipped.nameOf(date(2026, 1, 1)), "元日");
+    EXPECT_EQ(shipped.nameOf(date(2026, 9, 22)), "休日"); // 国民の休日 between 敬老の日 and 秋分の日
+    // The same list converted to UTF-8 (as an administrator might save it) reads the same.
     test::TempDir dir;
-    std::string utf8 = readFile(dataDirectory() / "calendar" / "syukujitsu.csv");
-    write(dir / "syukujitsu.csv", toShiftJis(utf8));
-    HolidayList sjis = HolidayList::load(dir / "syukujitsu.csv");
-    EXPECT_EQ(sjis.days(), HolidayList::shipped().days());
+    std::string utf8;
+    for (const auto& l : text.lines)
+        utf8 += l.text + "\r\n";
+    write(dir / "syukujitsu.csv", utf8);
+    EXPECT_EQ(HolidayList::load(dir / "syukujitsu.csv").days(), shipped.days());
 }
 
 TEST(HolidayList, RefusesALineThatIsNoHolidayAndAMissingYear)

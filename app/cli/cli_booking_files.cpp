@@ -9,11 +9,11 @@
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/rule_book.hpp"
 #include "core/security/audit_chain.hpp"
 #include "reports/booking_csv.hpp"
 #include "reports/booking_slip.hpp"
-#include "reports/output_file.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -52,7 +52,8 @@ int bookingSlip(CliContext& ctx, const std::vector<std::string>& args)
     po::options_description o("booking slip");
     o.add_options()("id", po::value<std::string>()->required(), "booking id or number (Y-000042)")(
         "lang", po::value<std::string>(), "ja|en (default: the booking's language)")(
-        "pdf", po::value<std::string>()->required(), "write the slip (PDF) here");
+        "pdf", po::value<std::string>()->required(), "write the slip (PDF) here")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     addOfficeOption(o);
     po::positional_options_description p;
     p.add("id", 1);
@@ -76,7 +77,7 @@ int bookingSlip(CliContext& ctx, const std::vector<std::string>& args)
     // Audited before the file exists: no slip without its entry.
     book.recordBookingAccess(ctx.actor(), audit_actions::kBookingPrint, {b.id},
                              l == reports::Language::Ja ? "pdf ja" : "pdf en");
-    reports::writeOutputFile(pdf, doc.pdf);
+    files::writeOutputFile(pdf, doc.pdf, overwriteAsked(vm));
     if (ctx.json)
         ctx.printJson({{"id", b.id},
                        {"booking_number", b.number},
@@ -143,7 +144,8 @@ int bookingExport(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("booking export");
     o.add_options()("date", po::value<std::string>(), "the day YYYY-MM-DD (default: today)")(
-        "csv", po::value<std::string>()->required(), "write the day's bookings here (UTF-8 with BOM)");
+        "csv", po::value<std::string>()->required(), "write the day's bookings here (UTF-8 with BOM)")(
+        "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
     addOfficeOption(o);
     auto vm = parseArgs(args, o);
     std::string csv = requiredPath(vm, "csv");
@@ -165,7 +167,7 @@ int bookingExport(CliContext& ctx, const std::vector<std::string>& args)
     }
     // Audited before the file exists.
     book.recordBookingAccess(ctx.actor(), audit_actions::kBookingExport, ids, "csv");
-    reports::writeOutputFile(csv, reports::bookingsCsv(rows));
+    files::writeOutputFile(csv, reports::bookingsCsv(rows), overwriteAsked(vm));
     if (ctx.json)
         ctx.printJson({{"date", toIso(*q.day)}, {"csv", csv}, {"bookings", rows.size()}});
     else

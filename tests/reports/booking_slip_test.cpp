@@ -2,9 +2,9 @@
 // the place from the office data, what to bring from the rule book for the procedure and
 // applicant, the loss hotline; in Japanese and English, inside the margins.
 #include "core/common/data_paths.hpp"
+#include "core/files/output_file.hpp"
 #include "core/rules/rule_book.hpp"
 #include "reports/booking_slip.hpp"
-#include "reports/output_file.hpp"
 #include "tests/reports/pdf_reader.hpp"
 #include "tests/reports/report_fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -57,7 +57,7 @@ std::string slipText(const Booking& b, reports::Language l, TempDir& dir)
                                           date(2026, 12, 1));
     expectInside(doc, 0);
     auto path = dir / (b.number + (l == reports::Language::Ja ? "-ja.pdf" : "-en.pdf"));
-    reports::writeOutputFile(path, doc.pdf);
+    files::writeOutputFile(path, doc.pdf, files::Overwrite::No);
     return pdfTextCompact(path);
 }
 

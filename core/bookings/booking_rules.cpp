@@ -1,64 +1,18 @@
 // What may be done with a booking and what it stands for now (booking_rules.hpp).
 #include "core/bookings/booking_rules.hpp"
 
+#include "core/bookings/booking_texts.hpp"
 #include "core/common/clock.hpp"
-#include "core/mynumber/my_number.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <unicode/utf8.h>
 
 namespace madoguchi::bookings {
 
 using boost::gregorian::date;
 
 namespace {
-
-constexpr std::size_t kMaxField = 200;  // characters: a name, a phone, an id
-constexpr std::size_t kMaxNotes = 2000; // a note taken on the phone
-
-// Every text of a booking goes through here: valid UTF-8, no control characters (a line break
-// only in notes), not too long, and no My Number — a booking holds none, and a clerk typing one
-// into the notes is stopped rather than trusted.
-void checkText(const std::string& field, const std::string& value, bool lineBreaks, std::size_t maxLength)
-{
-    const auto* s = reinterpret_cast<const uint8_t*>(value.data());
-    int32_t length = static_cast<int32_t>(value.size());
-    std::size_t characters = 0;
-    for (int32_t i = 0; i < length;) {
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0)
-            throw ValidationError(field + ": not valid UTF-8 text");
-        bool control = c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029;
-        if (control && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'))) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-            throw ValidationError(field + ": holds a control character (" + code + ")");
-        }
-        ++characters;
-    }
-    if (characters > maxLength)
-        throw ValidationError(field + ": longer than " + std::to_string(maxLength) + " characters");
-    // Runs of digits, spaces and hyphens (full width folded): twelve digits with a right check
-    // digit are a My Number.
-    std::string t = normalizeWidth(value);
-    std::string digits;
-    auto flush = [&] {
-        if (digits.size() == 12 && mynumber::isValid(digits))
-            throw ValidationError(field + ": holds what looks like a My Number (12 digits); a booking keeps none");
-        digits.clear();
-    };
-    for (char c : t) {
-        if (std::isdigit(static_cast<unsigned char>(c)))
-            digits += c;
-        else if (c != ' ' && c != '-')
-            flush();
-    }
-    flush();
-}
 
 [[noreturn]] void refuse(BookingRefused::Why why, std::string ja, std::string en)
 {
@@ -88,11 +42,7 @@ void validateDraft(const BookingDraft& d, const date& today)
         for (std::size_t k = i + 1; k < d.procedures.size(); ++k)
             if (d.procedures[i] == d.procedures[k])
                 throw ValidationError("procedure: \"" + std::string(info(d.procedures[i]).id) + "\" is named twice");
-    checkText("name", d.name, false, kMaxField);
-    checkText("kana", d.kana, false, kMaxField);
-    checkText("phone", d.phone, false, kMaxField);
-    checkText("notes", d.notes, true, kMaxNotes);
-    checkText("external-id", d.externalId, false, kMaxField);
+    checkBookingTexts(d);
     if (trimmed(d.name).empty())
         throw ValidationError("name: must not be empty");
     if (trimmed(d.kana).empty())

@@ -31,8 +31,8 @@ private:
 
 // Every field of a draft: at least one procedure, each once; a name and a フリガナ in kana; a
 // birth date not in the future; a phone of digits (hyphens, spaces, + and parentheses allowed);
-// every text valid UTF-8 without control characters, and none holding a My Number (a booking
-// holds none). ValidationError naming the field.
+// every text through checkBookingTexts (booking_texts.hpp: the one text check, no My Number).
+// ValidationError naming the field.
 void validateDraft(const BookingDraft& draft, const boost::gregorian::date& today);
 
 // The office's local time now, to the minute.

@@ -4,6 +4,7 @@
 // of two clerks booking the last slot at once one commits and the other, reading after it, is
 // told the slot is full. A booking changed is locked by its row (FOR UPDATE).
 #include "core/bookings/booking_rules.hpp"
+#include "core/bookings/booking_texts.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
@@ -253,8 +254,7 @@ Booking PostgresCaseStore::moveBooking(BookingId id, const StartTime& to, const 
 Booking PostgresCaseStore::cancelBooking(BookingId id, const std::string& reason, const Actor& actor)
 {
     requirePermission(actor.user, actor.role, Permission::WorkOnCases);
-    if (trimmed(reason).empty())
-        throw ValidationError("reason: a cancelled booking needs a reason");
+    checkCancelReason(reason);
     session_.transact("cancelling booking " + std::to_string(id), [&](pqxx::work& tx) {
         Booking b = lockBooking(tx, id);
         requireMayCancel(b);

@@ -2,6 +2,7 @@
 // IMMEDIATE transaction: the write lock is taken before the day's bookings are read, so the room
 // checked is the room there is when the booking is written.
 #include "core/bookings/booking_rules.hpp"
+#include "core/bookings/booking_texts.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -315,8 +316,7 @@ Booking SqliteCaseStore::moveBooking(BookingId id, const StartTime& to, const Of
 Booking SqliteCaseStore::cancelBooking(BookingId id, const std::string& reason, const Actor& actor)
 {
     requirePermission(actor.user, actor.role, Permission::WorkOnCases);
-    if (trimmed(reason).empty())
-        throw ValidationError("reason: a cancelled booking needs a reason");
+    checkCancelReason(reason);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         Booking b = getBooking(id);

@@ -1,6 +1,7 @@
 // The booking calendar: the Cabinet Office's holiday list against the law's rules, the shipped
 // defaults, an office's own section, capacity at its edges, and late/missed.
 #include "core/bookings/booking_rules.hpp"
+#include "core/bookings/booking_texts.hpp"
 #include "core/bookings/capacity.hpp"
 #include "core/bookings/holiday_list.hpp"
 #include "core/bookings/office_calendar.hpp"
@@ -344,6 +345,42 @@ TEST(BookingRules, ADraftIsCheckedFieldByFieldAndHoldsNoMyNumber)
     b = d;
     b.source = BookingSource::Import;
     refused(b, "external-id");
+}
+
+TEST(BookingTexts, EveryTextGoesThroughTheOneTextCheck)
+{
+    BookingDraft d;
+    d.name = "山田 太郎";
+    d.kana = "ヤマダ タロウ";
+    d.phone = "+81 90 1234 5678"; // twelve digits: a phone, not taken for a My Number
+    d.notes = "電話で予約。\n\t本人確認書類を持参";
+    EXPECT_NO_THROW(checkBookingTexts(d));
+    auto message = [](BookingDraft bad) -> std::string {
+        try {
+            checkBookingTexts(bad);
+        } catch (const ValidationError& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    BookingDraft b = d;
+    b.name = "山田\t太郎"; // a tab has no place in a one-line field (as in a case's name)
+    EXPECT_EQ(message(b).rfind("name: holds a control character (U+0009", 0), 0u) << message(b);
+    b = d;
+    b.kana = "ヤマダ\u202Eウロタ"; // a bidirectional override would make it read otherwise
+    EXPECT_EQ(message(b).rfind("kana:", 0), 0u) << message(b);
+    b = d;
+    b.notes = std::string(10001, 'a');
+    EXPECT_EQ(message(b), "notes: longer than 10000 characters");
+    b = d;
+    b.externalId = "R-\x1b[31m1";
+    EXPECT_EQ(message(b).rfind("external-id:", 0), 0u) << message(b);
+    EXPECT_EQ(message(b).find("[31m"), std::string::npos) << "the message never repeats the text";
+
+    EXPECT_NO_THROW(checkCancelReason("本人から電話\n都合がつかない"));
+    EXPECT_THROW(checkCancelReason("  "), ValidationError);
+    EXPECT_THROW(checkCancelReason("理由\x07"), ValidationError);
+    EXPECT_THROW(checkCancelReason("番号は123456789018です"), ValidationError); // a valid My Number
 }
 
 TEST(BookingTimes, ParsedAndPrintedAsTheContractSays)

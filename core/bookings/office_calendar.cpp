@@ -4,6 +4,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
+#include "core/rules/rule_book.hpp"
 
 #include <algorithm>
 #include <array>
@@ -196,14 +197,23 @@ OfficeCalendar OfficeCalendar::forOfficeFile(const std::filesystem::path& office
     std::error_code ec;
     if (!std::filesystem::exists(officeFile, ec))
         return defaults();
-    std::string name = officeFile.filename().string();
-    json doc = parseJson(readAll(officeFile), name);
-    if (!doc.is_object() || !doc.contains("appointments"))
+    rules::OfficeFile office;
+    try {
+        office = rules::readOfficeFile(officeFile);
+    } catch (const rules::RuleFileError& e) {
+        throw ValidationError(std::string("office file ") + e.what());
+    }
+    return forOffice(office, officeFile.parent_path());
+}
+
+OfficeCalendar OfficeCalendar::forOffice(const rules::OfficeFile& office, const std::filesystem::path& officeDir)
+{
+    const json& section = office.appointments;
+    if (section.is_null())
         return defaults();
-    const json& section = doc["appointments"];
     if (section.is_string()) // the name of a file beside the office file
-        return readFile(officeFile.parent_path() / section.get<std::string>(), defaults());
-    return read(section, name, defaults());
+        return readFile(officeDir / section.get<std::string>(), defaults());
+    return read(section, office.fileName, defaults());
 }
 
 OfficeCalendar OfficeCalendar::read(const json& j, const std::string& fileName, const OfficeCalendar& base)

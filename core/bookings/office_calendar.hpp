@@ -7,10 +7,11 @@
 // data/bookings/appointments.json, and an office's own file overrides them key by key in its
 // "appointments" section (format: data/bookings/README.md).
 //
-// This loader reads that section on its own; the office file (places, hours, rules) hands it
-// the section, inline or as the name of a file beside it.
+// The office file's one reader (core/rules/office_file.hpp) hands this loader the section, inline
+// or as the name of a file beside the office file; the section's keys are read and checked here.
 #include "core/bookings/booking.hpp"
 #include "core/bookings/holiday_list.hpp"
+#include "core/rules/office_file.hpp"
 #include "core/rules/requirements.hpp"
 
 #include <filesystem>
@@ -62,6 +63,9 @@ public:
     // when the file does not exist or has no such section. ValidationError naming the file and
     // key for a section that is wrong.
     static OfficeCalendar forOfficeFile(const std::filesystem::path& officeFile);
+    // The same for an office file already read (the rule book's office(), readOfficeFile); a
+    // section given as a file name is looked for in `officeDir`.
+    static OfficeCalendar forOffice(const rules::OfficeFile& office, const std::filesystem::path& officeDir);
     // Reads a section over `base`: each key given replaces the base's (appointment_minutes per
     // procedure). `fileName` for messages; `baseDir` for a section given as a file name.
     static OfficeCalendar read(const nlohmann::json& section, const std::string& fileName, const OfficeCalendar& base);

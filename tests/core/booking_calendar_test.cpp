@@ -7,6 +7,7 @@
 #include "core/bookings/office_calendar.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
+#include "core/rules/office_file.hpp"
 #include "core/rules/open_days.hpp"
 #include "core/text/japanese_encoding.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -192,6 +193,26 @@ TEST(OfficeCalendar, AnOfficeFileHoldsTheSectionInlineOrNamesAFileBesideIt)
     EXPECT_EQ(OfficeCalendar::forOfficeFile(dir / "missing.json").kindFor(Procedure::Reissue).windows, 2);
     write(dir / "office3.json", R"({"name_ja": "小平市役所"})");
     EXPECT_EQ(OfficeCalendar::forOfficeFile(dir / "office3.json").minutesFor(Procedure::PinReset), 15);
+}
+
+TEST(OfficeCalendar, TheOfficeFileIsReadByItsOneReaderAndItsFaultsNameTheFile)
+{
+    test::TempDir dir;
+    // A key the office file does not know is refused by the office file's reader
+    // (core/rules/office_file.hpp), not passed over by the calendar.
+    write(dir / "office.json", R"({"name_ja": "小平市役所", "appointmnets": {}})");
+    try {
+        OfficeCalendar::forOfficeFile(dir / "office.json");
+        ADD_FAILURE() << "a misspelt key was accepted";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("office.json"), std::string::npos) << e.what();
+    }
+    // The shipped office file of Kodaira reads, with or without its own calendar.
+    auto kodaira = dataDirectory() / "rules" / "offices" / "kodaira.json";
+    EXPECT_NO_THROW(OfficeCalendar::forOfficeFile(kodaira));
+    // The rule book's office, already read, gives the same section.
+    write(dir / "office2.json", R"({"name_ja": "小平市役所", "appointments": {"slot_minutes": 10}})");
+    EXPECT_EQ(OfficeCalendar::forOffice(rules::readOfficeFile(dir / "office2.json"), dir.path()).slotMinutes(), 10);
 }
 
 TEST(Capacity, TheLastWindowIsTakenAndThenTheSlotIsFull)

@@ -1,8 +1,10 @@
 // madoguchi-cli forecast — how many renewals are coming, month by month and week by week, from the
 // issued-card register and the deadline engine (core/register/forecast.hpp), against capacity.
+#include "app/cli/cli_booking.hpp"
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/audited_output.hpp"
+#include "core/bookings/weekly_capacity.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/files/output_file.hpp"
@@ -57,6 +59,7 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
         "cert-renewal-slots", po::value<int>(),
         "capacity: certificate-renewal booking slots per week (with --card-receipt-slots)")(
         "overwrite", po::bool_switch(), "replace an existing file of that name (never a database)");
+    addOfficeOption(o); // its booking calendar gives the capacity
     auto vm = parseArgs(args, o);
     auto first = now().localDay;
     if (auto from = optionalString(vm, "from"))
@@ -64,15 +67,21 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
     const int months = vm["months"].as<int>();
     if (months < 1 || months > 120)
         throw ValidationError("--months: " + std::to_string(months) + " is not between 1 and 120");
-    // Until the booking book is on main the capacity is what the supervisor plans with; without it
-    // `capacity` and `over_capacity` are null.
-    std::optional<WeeklyCapacity> capacity;
+    // The capacity is what a usual week of the booking calendar holds (core/bookings/weekly_capacity.hpp),
+    // unless the supervisor plans with other figures.
+    WeeklyCapacity capacity;
+    std::string capacityFrom = "booking calendar";
     if (vm.count("card-receipt-slots") != vm.count("cert-renewal-slots"))
         throw ValidationError("--card-receipt-slots and --cert-renewal-slots go together");
     if (vm.count("card-receipt-slots")) {
+        if (vm.count("office"))
+            throw ValidationError("--office: the slots are given; give either the office file or the two slot options");
         capacity = WeeklyCapacity{vm["card-receipt-slots"].as<int>(), vm["cert-renewal-slots"].as<int>()};
-        if (capacity->cardReceipt < 0 || capacity->certRenewal < 0)
+        if (capacity.cardReceipt < 0 || capacity.certRenewal < 0)
             throw ValidationError("--card-receipt-slots/--cert-renewal-slots: slots cannot be negative");
+        capacityFrom = "options";
+    } else {
+        capacity = bookings::weeklyCapacityOf(calendarOf(vm));
     }
     auto csv = optionalString(vm, "csv");
     if (csv && csv->empty())
@@ -93,16 +102,20 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
             monthsJson.push_back(periodJson(m, "month"));
         for (const auto& w : f.weeks)
             weeksJson.push_back(periodJson(w, "week"));
-        ctx.printJson({{"from", f.months.front().label},
-                       {"to", f.months.back().label},
-                       {"cards", f.cards},
-                       {"months", monthsJson},
-                       {"weeks", weeksJson},
-                       {"csv", csv ? nlohmann::json(*csv) : nlohmann::json(nullptr)}});
+        ctx.printJson(
+            {{"from", f.months.front().label},
+             {"to", f.months.back().label},
+             {"cards", f.cards},
+             {"capacity_from", capacityFrom},
+             {"weekly_capacity", {{"card_receipt", capacity.cardReceipt}, {"cert_renewal", capacity.certRenewal}}},
+             {"months", monthsJson},
+             {"weeks", weeksJson},
+             {"csv", csv ? nlohmann::json(*csv) : nlohmann::json(nullptr)}});
         return kOk;
     }
-    ctx.out << "month    card-renew cert-renew card-exp cert-exp stay-end insur-end"
-            << (capacity ? "  over(card/cert)" : "") << '\n';
+    ctx.out << "capacity per week (" << capacityFrom << "): " << capacity.cardReceipt << " card receipts, "
+            << capacity.certRenewal << " certificate renewals\n";
+    ctx.out << "month    card-renew cert-renew card-exp cert-exp stay-end insur-end  over(card/cert)\n";
     for (const auto& m : f.months) {
         char line[160];
         std::snprintf(line, sizeof line, "%-8s %10d %10d %8d %8d %8d %9d", m.label.c_str(), m.counts.cardRenewals,

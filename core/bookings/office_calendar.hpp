@@ -72,6 +72,8 @@ public:
     // A section in a file of its own.
     static OfficeCalendar readFile(const std::filesystem::path& file, const OfficeCalendar& base);
 
+    // A weekday's usual hours (0 = Sunday … 6 = Saturday), closures and openings aside.
+    const std::vector<OpeningHours>& weekdayHours(int weekday) const { return weekly_.at(weekday); }
     // The day's hours for appointments; empty when the office is closed that day.
     std::vector<OpeningHours> hoursOn(const boost::gregorian::date& day) const;
     std::optional<Closed> closedOn(const boost::gregorian::date& day) const;

@@ -5,6 +5,7 @@
 #include "core/bookings/capacity.hpp"
 #include "core/bookings/holiday_list.hpp"
 #include "core/bookings/office_calendar.hpp"
+#include "core/bookings/weekly_capacity.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/data_paths.hpp"
 #include "core/rules/office_file.hpp"
@@ -213,6 +214,35 @@ TEST(OfficeCalendar, TheOfficeFileIsReadByItsOneReaderAndItsFaultsNameTheFile)
     // The rule book's office, already read, gives the same section.
     write(dir / "office2.json", R"({"name_ja": "小平市役所", "appointments": {"slot_minutes": 10}})");
     EXPECT_EQ(OfficeCalendar::forOffice(rules::readOfficeFile(dir / "office2.json"), dir.path()).slotMinutes(), 10);
+}
+
+TEST(WeeklyCapacity, AUsualWeekHoldsBackToBackAppointmentsOnTheGridTimesTheWindows)
+{
+    // The defaults: 8:30–17:15 Monday to Friday, two windows, a 15-minute grid. Card receipt (30
+    // minutes) starts 8:30, 9:00 … 16:30 (16:45 would end after 17:15): 17 a day. Certificate
+    // renewal (20 minutes) waits for the grid too: 8:30, 9:00 … also 17 a day.
+    const OfficeCalendar& c = OfficeCalendar::defaults();
+    EXPECT_EQ(appointmentsPerWeek(c, Procedure::CardReceipt), 17 * 5 * 2);
+    EXPECT_EQ(appointmentsPerWeek(c, Procedure::CertRenewal), 17 * 5 * 2);
+    // PIN reset, 15 minutes: 8:30 … 17:00, 35 a day.
+    EXPECT_EQ(appointmentsPerWeek(c, Procedure::PinReset), 35 * 5 * 2);
+
+    // An office with its own kinds: three windows for renewals, a Saturday morning, a lunch break.
+    auto office = OfficeCalendar::read(nlohmann::json::parse(R"({
+        "hours": [{"days": ["mon", "tue", "wed", "thu", "fri"], "open": "09:00", "close": "12:00"},
+                  {"days": ["mon", "tue", "wed", "thu", "fri"], "open": "13:00", "close": "17:00"},
+                  {"days": ["sat"], "open": "09:00", "close": "12:00"}],
+        "slot_minutes": 10,
+        "kinds": [{"id": "renewal", "name": {"ja": "更新", "en": "Renewals"}, "windows": 3,
+                   "procedures": ["cert-renewal"]},
+                  {"id": "other", "name": {"ja": "その他", "en": "Other"}, "windows": 1, "procedures": "rest"}],
+        "appointment_minutes": {"cert-renewal": 20, "card-receipt": 25}})"),
+                                       "office.json", c);
+    // 20 minutes on a 10-minute grid: 9 in the morning, 12 in the afternoon, 9 on Saturday.
+    WeeklyCapacity w = weeklyCapacityOf(office);
+    EXPECT_EQ(w.certRenewal, (9 + 12) * 5 * 3 + 9 * 3);
+    // 25 minutes take 30 on the grid: 6 and 8 (16:30 ends at 16:55), 6 on Saturday; one window.
+    EXPECT_EQ(w.cardReceipt, (6 + 8) * 5 + 6);
 }
 
 TEST(Capacity, TheLastWindowIsTakenAndThenTheSlotIsFull)

@@ -176,11 +176,31 @@ TEST_F(CliRegister, TheForecastCountsWhatTheDeadlinesCommandAnswersForEachRecord
     EXPECT_NE(text.find("\r\nmonth,2026-12,2026-12-01,2026-12-31,"), std::string::npos);
     EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), 1 + 24 + j["weeks"].size());
 
-    // Without capacity: null, as documented.
+    EXPECT_EQ(j["capacity_from"], "options");
+
+    // Without the slot options the capacity is the booking calendar's usual week
+    // (core/bookings/weekly_capacity.hpp): the shipped defaults hold 17 appointments a day of card
+    // receipt (30 minutes) and of certificate renewal (20 minutes on the 15-minute grid) at each of
+    // two windows, Monday to Friday: 170 a week each; December 2026 has 31 days: 170 × 31 / 7 = 753.
     f = cli({"forecast", "--from", "2026-12", "--months", "2", "--json"});
     ASSERT_EQ(f.exitCode, 0) << f.err;
-    EXPECT_TRUE(f.json()["months"][0]["capacity"].is_null());
-    EXPECT_TRUE(f.json()["months"][0]["over_capacity"].is_null());
+    EXPECT_EQ(f.json()["capacity_from"], "booking calendar");
+    EXPECT_EQ(f.json()["weekly_capacity"], nlohmann::json({{"card_receipt", 170}, {"cert_renewal", 170}}));
+    EXPECT_EQ(f.json()["months"][0]["capacity"], nlohmann::json({{"card_receipt", 753}, {"cert_renewal", 753}}));
+    // An office's own calendar (its office file's "appointments"): three renewal windows.
+    auto office = file("office.json", R"({"name_ja": "小平市役所", "appointments": {"kinds": [
+        {"id": "renewal", "name": {"ja": "更新", "en": "Renewals"}, "windows": 3, "procedures": ["cert-renewal"]},
+        {"id": "other", "name": {"ja": "その他", "en": "Other"}, "windows": 1, "procedures": "rest"}]}})");
+    f = cli({"forecast", "--from", "2026-12", "--months", "2", "--json", "--office", office});
+    ASSERT_EQ(f.exitCode, 0) << f.err;
+    EXPECT_EQ(f.json()["weekly_capacity"], nlohmann::json({{"card_receipt", 85}, {"cert_renewal", 255}}));
+    // The calendar or the two options, not both; a calendar that is wrong is exit 2 with its key.
+    EXPECT_EQ(cli({"forecast", "--office", office, "--card-receipt-slots", "1", "--cert-renewal-slots", "1"}).exitCode,
+              2);
+    auto bad = file("bad-office.json", R"({"appointments": {"slot_minutes": 1}})");
+    auto r2 = cli({"forecast", "--office", bad});
+    EXPECT_EQ(r2.exitCode, 2);
+    EXPECT_NE(r2.err.find("slot_minutes"), std::string::npos) << r2.err;
     EXPECT_EQ(cli({"forecast", "--from", "2026-13"}).exitCode, 2);
     EXPECT_EQ(cli({"forecast", "--months", "0"}).exitCode, 2);
 }

@@ -16,6 +16,10 @@ namespace madoguchi::db {
 // The first schema version with the calls and the hall views (migration 005_calls, both backends);
 // an older case book is refused rather than migrated from here.
 inline constexpr int kCallsSchemaVersion = 5;
+// From this version (migration 007_bookings) a visit checked in for a booking has its start time
+// (cases.booked_start; PostgreSQL: hall_visits.booked_start), which the hall's order reads; an
+// older book has no bookings, so none is booked.
+inline constexpr int kBookingsSchemaVersion = 7;
 
 class HallReader {
 public:

@@ -47,11 +47,13 @@ public:
         s.day = day;
         try {
             pqxx::read_transaction tx(*conn_);
-            // The bookings seam: a checked-in booking's start time goes where NULL stands.
+            // A checked-in booking's start time orders the booked resident as calling does.
             for (const auto& r :
                  tx.exec_params("SELECT reception_number, received_at, status, called_at, call_window,"
-                                " back_at, NULL::text, lines FROM hall_visits"
-                                " WHERE office = $1 AND day = $2::date ORDER BY received_at, reception_number",
+                                " back_at, " +
+                                    bookedStart_ +
+                                    ", lines FROM hall_visits"
+                                    " WHERE office = $1 AND day = $2::date ORDER BY received_at, reception_number",
                                 office_, day)) {
                 HallVisit v;
                 v.receptionNumber = r[0].as<std::string>();
@@ -104,6 +106,7 @@ public:
     std::string describe() const override { return PostgresSession::redacted(url_); }
 
 private:
+    std::string bookedStart_ = "NULL::text"; // hall_visits' column, or NULL before the bookings' schema
     void connect()
     {
         auto conn = connectPostgres(url_); // Unreachable while the server is away
@@ -114,6 +117,7 @@ private:
                 throw StorageError(StorageError::Kind::Other,
                                    "the case book has schema version " + std::to_string(version) +
                                        ", older than calling residents; let the owner's program migrate it");
+            bookedStart_ = version >= kBookingsSchemaVersion ? "booked_start" : "NULL::text";
             n.commit();
             listener_ = std::make_unique<Listener>(*conn, changed_);
             conn->get_notifs(); // LISTEN now: nothing committed after this is missed

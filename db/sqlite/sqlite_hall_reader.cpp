@@ -44,6 +44,7 @@ public:
                                        std::to_string(version) +
                                        ", older than calling residents; open it once with madoguchi or "
                                        "madoguchi-cli db check to bring it up to date");
+            bookedStart_ = version >= kBookingsSchemaVersion ? "c.booked_start" : "NULL";
             dataVersion_ = currentDataVersion();
         } catch (const SQLite::Exception& e) {
             rethrowAsStorageError(e, "opening " + path_.string() + " read-only");
@@ -68,12 +69,15 @@ public:
                 }
             } end{*db_};
             {
-                // The bookings seam: a checked-in booking's start time goes where NULL stands.
-                SQLite::Statement q(*db_, "SELECT c.reception_number, c.created_at, c.status, c.called_at,"
-                                          " c.call_window, c.back_at, NULL AS booked_at,"
-                                          " (SELECT group_concat(p.position || ':' || p.procedure || ':' || p.status,"
-                                          " ' ') FROM case_procedures p WHERE p.case_id = c.id)"
-                                          " FROM cases c WHERE c.office = ? AND c.day = ? ORDER BY c.seq");
+                // A checked-in booking's start time orders the booked resident as calling does.
+                SQLite::Statement q(*db_,
+                                    "SELECT c.reception_number, c.created_at, c.status, c.called_at,"
+                                    " c.call_window, c.back_at, " +
+                                        bookedStart_ +
+                                        " AS booked_at,"
+                                        " (SELECT group_concat(p.position || ':' || p.procedure || ':' || p.status,"
+                                        " ' ') FROM case_procedures p WHERE p.case_id = c.id)"
+                                        " FROM cases c WHERE c.office = ? AND c.day = ? ORDER BY c.seq");
                 q.bind(1, office_);
                 q.bind(2, day);
                 while (q.executeStep()) {
@@ -135,6 +139,7 @@ public:
     std::string describe() const override { return "sqlite:" + path_.string() + " (read-only)"; }
 
 private:
+    std::string bookedStart_ = "NULL"; // the column, or NULL before the bookings' schema
     std::int64_t currentDataVersion() { return db_->execAndGet("PRAGMA data_version").getInt64(); }
 
     std::filesystem::path path_;

@@ -7,6 +7,7 @@
 #include "core/security/audit_chain.hpp"
 #include "db/audit_log.hpp"
 #include "db/booking_store.hpp"
+#include "db/hall_reader.hpp"
 #include "tests/db/store_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -281,6 +282,34 @@ TEST_P(BookingBook, CheckInOpensTheVisitLinkedToTheBooking)
     EXPECT_THROW(book().checkIn(b.id, visit, kClerk), BookingRefused); // once
     // A walk-in has none.
     EXPECT_FALSE(store->add(draft("佐藤 花子", "サトウ ハナコ"), kClerk).booking);
+}
+
+// The waiting hall's screen orders its "next numbers" as calling does: it reads the checked-in
+// booking's start too (SQLite: the file read-only; PostgreSQL: the hall_visits view of migration
+// 007), and nothing that names the resident.
+TEST_P(BookingBook, TheHallReadsTheStartOfACheckedInBooking)
+{
+    auto ahead = todayAhead();
+    if (!ahead)
+        GTEST_SKIP() << "too near midnight for a booking today";
+    Case walkIn = store->add(draft("佐藤 花子", "サトウ ハナコ"), kClerk);
+    Booking b =
+        book().addBooking(booking("山田 太郎", "ヤマダ タロウ", *ahead, {Procedure::PinReset}), allDay(), kClerk);
+    CaseDraft visit = db::caseDraftFromBooking(b);
+    visit.resident.birth = date(1970, 5, 20);
+    Case booked = book().checkIn(b.id, visit, kClerk);
+    auto hall = db::openHallReader(book->url(), db::StoreOptions{}.office);
+    HallSnapshot s = hall->read(toIso(now().localDay));
+    ASSERT_EQ(s.visits.size(), 2u);
+    for (const HallVisit& v : s.visits) {
+        if (v.receptionNumber == booked.receptionNumber) {
+            ASSERT_TRUE(v.bookedAt);
+            EXPECT_EQ(epochSeconds(*v.bookedAt), epochSeconds(toIsoWithOffset(*ahead)));
+        } else {
+            EXPECT_EQ(v.receptionNumber, walkIn.receptionNumber);
+            EXPECT_FALSE(v.bookedAt);
+        }
+    }
 }
 
 TEST_P(BookingBook, CheckInIsForTheBookingsDayAndSavesNothingWhenRefused)

@@ -46,6 +46,18 @@ CREATE TABLE booking_counters (
 ALTER TABLE cases ADD COLUMN booking_id bigint REFERENCES bookings (id) ON DELETE SET NULL;
 ALTER TABLE cases ADD COLUMN booked_start text;
 
+-- The hall's screen orders its "next numbers" as calling does (core/queue/queue_order.hpp): it may
+-- read a checked-in booking's start time, which names no one (db/hall_reader.hpp). The same view
+-- as migration 005's with that column at its end.
+CREATE OR REPLACE VIEW hall_visits AS
+    SELECT c.office, c.day, c.reception_number, c.created_at AS received_at, c.status,
+           c.called_at, c.call_window, c.back_at,
+           array_to_string(ARRAY(SELECT p.position || ':' || p.procedure || ':' || p.status FROM case_procedures p
+                                 WHERE p.case_id = c.id ORDER BY p.position), ' ') AS lines,
+           c.booked_start
+    FROM cases c
+    WHERE c.day BETWEEN current_date - 1 AND current_date + 1; -- today, wherever the server's clock is
+
 -- An office's role (office_role_grants.sql) that may write cases may keep bookings too: an office
 -- keeps working after the owner's program migrated, without running the grants again.
 DO $$

@@ -6,8 +6,10 @@
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace madoguchi;
 using namespace madoguchi::test;
@@ -206,6 +208,62 @@ TEST_F(CliBooking, CheckinPrintsTheNewCaseLinkedToTheBooking)
     auto tomorrow = add(toIso(openDay()) + "T10:00");
     auto early = cli({"booking", "checkin", std::to_string(tomorrow["id"].get<long long>()), "--birth", "1970-05-20"});
     EXPECT_EQ(early.exitCode, 2);
+}
+
+// Issue #16 item 1 through `call next`: a resident checked in for a booking is called at the
+// booking's time before the walk-ins who came earlier, and not before it; with the order set to
+// arrival, by arrival (core/queue/queue_order.hpp, fed by cases.booked_start).
+TEST_F(CliBooking, CallNextTakesTheBookedResidentFirstOnceTheBookingsTimeHasCome)
+{
+    std::string office = allDayOffice();
+    auto walkIn = [&](const char* procedure) {
+        auto c = cli({"case", "add", "--procedure", procedure, "--name", "佐藤 花子", "--kana", "サトウ ハナコ",
+                      "--birth", "1980-01-02", "--window", "1"});
+        ASSERT_EQ(c.exitCode, 0) << c.err;
+    };
+    walkIn("reissue");
+    walkIn("pin-reset");
+    walkIn("reissue");
+    // Any minute may start an appointment: the booking is for the coming minute (at least 15 s
+    // away, so that the first call below is surely made before it).
+    auto clock = std::chrono::system_clock::now();
+    bookings::StartTime start = bookings::nowAtOffice();
+    const int secondsIntoMinute =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(clock.time_since_epoch()).count() % 60);
+    start.minute += secondsIntoMinute < 45 ? 1 : 2;
+    if (start.minute + 5 > 23 * 60 + 55)
+        GTEST_SKIP() << "too near midnight for a booking today";
+    auto b = add(bookings::toIsoMinute(start), "pin-reset", {"--office", office});
+    auto checkin = cli({"booking", "checkin", std::to_string(b["id"].get<long long>()), "--birth", "1970-05-20",
+                        "--window", "1", "--json"});
+    ASSERT_EQ(checkin.exitCode, 0) << checkin.err;
+    ASSERT_EQ(checkin.json()["reception_number"], "A-004");
+    ASSERT_EQ(checkin.json()["booked_start"], b["start"]);
+
+    // Before its time the booked resident waits like anyone who came early: arrival order.
+    auto first = cli({"call", "next", "--window", "1", "--json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.json()["reception_number"], "A-001");
+
+    // Once the start has come (the test waits for it on the clock):
+    auto startEpoch = epochSeconds(b["start"].get<std::string>());
+    ASSERT_TRUE(startEpoch);
+    while (now().epoch < *startEpoch)
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    // … by arrival when the office says so (A-002 came before the booked A-004) …
+    ASSERT_EQ(cli({"call", "settings", "--order", "arrival"}).exitCode, 0);
+    auto byArrival = cli({"call", "next", "--window", "2", "--json"});
+    ASSERT_EQ(byArrival.exitCode, 0) << byArrival.err;
+    EXPECT_EQ(byArrival.json()["reception_number"], "A-002");
+    // … and booked first by default: A-004 before A-003, who came earlier.
+    ASSERT_EQ(cli({"call", "settings", "--order", "booked-first"}).exitCode, 0);
+    auto booked = cli({"call", "next", "--window", "2", "--json"});
+    ASSERT_EQ(booked.exitCode, 0) << booked.err;
+    EXPECT_EQ(booked.json()["reception_number"], "A-004");
+    EXPECT_EQ(booked.json()["booking_id"], b["id"]);
+    auto last = cli({"call", "next", "--window", "3", "--json"});
+    ASSERT_EQ(last.exitCode, 0) << last.err;
+    EXPECT_EQ(last.json()["reception_number"], "A-003");
 }
 
 TEST_F(CliBooking, AnOfficeFileThatIsWrongIsExit2BeforeAnythingIsWritten)

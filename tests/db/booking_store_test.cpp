@@ -298,7 +298,7 @@ TEST_P(BookingBook, TheHallReadsTheStartOfACheckedInBooking)
     CaseDraft visit = db::caseDraftFromBooking(b);
     visit.resident.birth = date(1970, 5, 20);
     Case booked = book().checkIn(b.id, visit, kClerk);
-    auto hall = db::openHallReader(book->url(), db::StoreOptions{}.office);
+    auto hall = db::openHallReader(BackendTest::book->url(), db::StoreOptions{}.office);
     HallSnapshot s = hall->read(toIso(now().localDay));
     ASSERT_EQ(s.visits.size(), 2u);
     for (const HallVisit& v : s.visits) {

@@ -92,12 +92,13 @@ TEST_F(DisplayOnPostgres, TheDisplayRoleReadsTheQueueAndNothingElse)
     pqxx::work tx(asDisplay);
     auto visits = tx.exec("SELECT * FROM hall_visits ORDER BY reception_number");
     EXPECT_EQ(visits.size(), 2u);
-    // The views have no column that could name a resident.
+    // The views have no column that could name a resident (booked_start, migration 007: the start
+    // of the booking a visit was checked in for, a time).
     std::vector<std::string> columns;
     for (pqxx::row::size_type i = 0; i < visits.columns(); ++i)
         columns.push_back(visits.column_name(i));
     EXPECT_EQ(columns, (std::vector<std::string>{"office", "day", "reception_number", "received_at", "status",
-                                                 "called_at", "call_window", "back_at", "lines"}));
+                                                 "called_at", "call_window", "back_at", "lines", "booked_start"}));
     auto calls = tx.exec("SELECT * FROM hall_calls");
     std::vector<std::string> callColumns;
     for (pqxx::row::size_type i = 0; i < calls.columns(); ++i)

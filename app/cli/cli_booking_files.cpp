@@ -4,13 +4,12 @@
 #include "app/cli/cli_booking_files.hpp"
 
 #include "app/cli/cli_booking.hpp"
+#include "app/cli/cli_rule_book.hpp"
 #include "app/common/booking_json.hpp"
 #include "core/bookings/booking_csv.hpp"
 #include "core/common/clock.hpp"
-#include "core/common/data_paths.hpp"
 #include "core/common/errors.hpp"
 #include "core/files/output_file.hpp"
-#include "core/rules/rule_book.hpp"
 #include "core/security/audit_chain.hpp"
 #include "reports/booking_csv.hpp"
 #include "reports/booking_slip.hpp"
@@ -72,7 +71,8 @@ int bookingSlip(CliContext& ctx, const std::vector<std::string>& args)
     db::BookingStore& book = bookingStore(ctx);
     Booking b = findBookingByWord(book, vm["id"].as<std::string>());
     reports::Language l = lang.value_or(reports::slipLanguage(b));
-    auto rules = rules::RuleBook::load(dataDirectory() / "rules");
+    // The office's own places and documents too (its office file, as `checklist` reads it).
+    auto rules = loadRuleBook(officeFileFor(optionalString(vm, "office")));
     auto doc = reports::renderBookingSlip(b, l, office, reports::slipRulesFor(b, rules), calendar, now().localDay);
     // Audited before the file exists: no slip without its entry.
     book.recordBookingAccess(ctx.actor(), audit_actions::kBookingPrint, {b.id},

@@ -185,6 +185,12 @@ TEST_F(CliBookingFiles, SlipInJapaneseAndEnglishReadsBack)
     EXPECT_NE(pdfTextCompact(en).find("Appointmentslip"), std::string::npos);
     EXPECT_NE(cli({"audit", "list", "--json"}).out.find("booking.print"), std::string::npos);
     EXPECT_EQ(cli({"booking", "slip", "Y-000009", "--pdf", ja}).exitCode, 2);
+    // With the office's own file the slip names its places (the rule book read with it).
+    std::string kodaira = (dir / "kodaira.pdf").string();
+    auto k = cli({"booking", "slip", "1", "--lang", "ja", "--pdf", kodaira, "--office",
+                  MADOGUCHI_TEST_SOURCE_DIR "/../data/rules/offices/kodaira.json"});
+    ASSERT_EQ(k.exitCode, 0) << k.err;
+    EXPECT_NE(pdfTextCompact(kodaira).find(compact("東部出張所")), std::string::npos);
 }
 
 TEST_F(CliBookingFiles, TheDailyReportCountsTheDaysBookingsByProcedure)

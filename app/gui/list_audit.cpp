@@ -5,8 +5,8 @@
 namespace madoguchi::gui {
 
 ListAudit::ListAudit(const DeskContext& desk, std::function<void(const std::string&)> failed,
-                     std::chrono::milliseconds settle)
-    : desk_(desk), failed_(std::move(failed)), settle_(settle)
+                     std::chrono::milliseconds settle, Record record)
+    : desk_(desk), failed_(std::move(failed)), settle_(settle), record_(std::move(record))
 {
 }
 
@@ -32,9 +32,11 @@ void ListAudit::flush()
         return;
     db::AuditLog* log = desk_.store.audit();
     try {
-        if (log)
-            log->recordAccess(desk_.actor(), audit_actions::kList, pending_,
-                              pendingSearch_ ? "window search" : "window list");
+        const char* detail = pendingSearch_ ? "window search" : "window list";
+        if (record_)
+            record_(desk_.actor(), pending_, detail);
+        else if (log)
+            log->recordAccess(desk_.actor(), audit_actions::kList, pending_, detail);
     } catch (const std::exception& e) {
         if (failed_)
             failed_(e.what());

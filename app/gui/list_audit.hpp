@@ -22,9 +22,13 @@ namespace madoguchi::gui {
 
 class ListAudit : public wxTimer {
 public:
+    // How a settled list is written to the trail; by default the case list's entry (case.list).
+    // The bookings view records its rows as booking.list (bookings_panel.cpp).
+    using Record =
+        std::function<void(const db::Actor& actor, const std::vector<std::int64_t>& ids, const std::string& detail)>;
     // `failed` is told when the trail cannot be written (the rows stay pending and are tried again).
     ListAudit(const DeskContext& desk, std::function<void(const std::string&)> failed,
-              std::chrono::milliseconds settle = std::chrono::milliseconds(800));
+              std::chrono::milliseconds settle = std::chrono::milliseconds(800), Record record = {});
     // The list now shows these cases; `search`: found by a typed search rather than today's list.
     void shown(const std::vector<CaseId>& ids, bool search);
     // Records what is pending now.
@@ -39,6 +43,7 @@ private:
     const DeskContext& desk_;
     std::function<void(const std::string&)> failed_;
     std::chrono::milliseconds settle_;
+    Record record_;
     std::unordered_set<CaseId> recorded_;
     std::vector<CaseId> pending_;
     bool pendingSearch_ = false;

@@ -1,5 +1,8 @@
 #include "app/gui/main_frame.hpp"
 
+#include "app/gui/booking_dialog.hpp"
+#include "app/gui/booking_slip_printer.hpp"
+#include "app/gui/bookings_panel.hpp"
 #include "app/gui/case_detail_dialog.hpp"
 #include "app/gui/case_list_model.hpp"
 #include "app/gui/error_dialog.hpp"
@@ -13,13 +16,17 @@
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/audit_chain.hpp"
+#include "db/booking_store.hpp"
 #include "db/change_watcher.hpp"
+#include "reports/office_info.hpp"
 
 #include <algorithm>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/persist/toplevel.h>
 #include <wx/sizer.h>
@@ -27,12 +34,38 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 
 namespace madoguchi::gui {
 
 namespace {
 
-enum MenuId { IdSearch = wxID_HIGHEST + 1, IdOpenCase, IdSupervisor, IdUsers };
+enum MenuId {
+    IdSearch = wxID_HIGHEST + 1,
+    IdOpenCase,
+    IdSupervisor,
+    IdUsers,
+    IdNewBooking,
+    IdCheckIn,
+    IdMoveBooking,
+    IdCancelBooking,
+    IdBookingSlip,
+    IdBookingSearch,
+    IdBookingsPreviousDay,
+    IdBookingsNextDay,
+    IdBookingsToday
+};
+
+// The office's booking calendar; the defaults, and the reason, when its file is wrong.
+bookings::OfficeCalendar loadCalendar(std::string& problem)
+{
+    try {
+        return bookings::OfficeCalendar::forOfficeFile(reports::defaultOfficeConfigPath());
+    } catch (const std::exception& e) {
+        problem = e.what();
+        return bookings::OfficeCalendar::defaults();
+    }
+}
 
 // More changed cases at once than this (an import, a morning's backlog after a reconnect): one
 // reload is cheaper than asking for each.
@@ -53,7 +86,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
                  [this](const std::string& what) {
                      SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
                  }),
-      settings_(settings), office_(settings.office)
+      settings_(settings), office_(settings.office), calendar_(loadCalendar(calendarProblem_))
 {
     callBar_ = std::make_unique<CallBar>(
         this, desk_,
@@ -85,7 +118,16 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     column(_("Window"), ColWindow, 60);
     column(_("Clerk"), ColClerk, 100);
     column(_("Attention"), ColWarning, 200);
-    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
+    // The queue on the left, the day's bookings beside it.
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    body->Add(list_, 3, wxEXPAND | wxLEFT | wxBOTTOM, 6);
+    bookings_ = new BookingsPanel(
+        panel, desk_, calendar_, [this](bookings::BookingId id) { checkInBooking(id); },
+        [this](const std::string& what) {
+            SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
+        });
+    body->Add(bookings_, 2, wxEXPAND | wxBOTTOM, 0);
+    sizer->Add(body, 1, wxEXPAND | wxRIGHT, 6);
     panel->SetSizer(sizer);
 
     CreateStatusBar(3);
@@ -97,13 +139,19 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     // A list on screen for less than the settle time when the window closes is recorded too.
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         listAudit_.flush();
+        bookings_->flushAudit();
         e.Skip();
     });
 
     // Size, position and maximised state come back as the clerk left them.
     wxPersistenceManager::Get().RegisterAndRestore(this);
     reload();
+    bookings_->reload();
     search_->SetFocus();
+    if (!calendarProblem_.empty())
+        SetStatusText(
+            u8(utf8(_("The office's booking calendar could not be read; the defaults are used: ")) + calendarProblem_),
+            0);
 
     // While the change feed is down too, the watcher (on its own thread) finds out when the server
     // is back and says so with a Resync; a read from here would only freeze the window on a server
@@ -149,6 +197,17 @@ void MainFrame::buildMenu()
     auto* view = new wxMenu;
     view->Append(IdSearch, _("&Search\tCtrl+F"));
     view->Append(wxID_REFRESH, _("&Refresh\tF5"));
+    auto* booking = new wxMenu;
+    booking->Append(IdNewBooking, _("&New booking...\tCtrl+B"));
+    booking->Append(IdCheckIn, _("&Check in the selected booking...\tCtrl+U"));
+    booking->Append(IdMoveBooking, _("&Move the selected booking...\tCtrl+E"));
+    booking->Append(IdCancelBooking, _("C&ancel the selected booking...\tCtrl+Shift+D"));
+    booking->Append(IdBookingSlip, _("&Print the booking slip\tCtrl+Shift+P"));
+    booking->AppendSeparator();
+    booking->Append(IdBookingSearch, _("&Search the bookings\tCtrl+Shift+F"));
+    booking->Append(IdBookingsPreviousDay, _("Pre&vious day\tCtrl+PgUp"));
+    booking->Append(IdBookingsNextDay, _("Ne&xt day\tCtrl+PgDn"));
+    booking->Append(IdBookingsToday, _("&Today\tCtrl+Home"));
     fileMenu_ = file;
     viewMenu_ = view;
     updateRoleMenus();
@@ -156,6 +215,7 @@ void MainFrame::buildMenu()
     bar->Append(file, _("&File"));
     bar->Append(view, _("&View"));
     bar->Append(callBar_->menu(), _("&Call"));
+    bar->Append(booking, _("&Bookings"));
     SetMenuBar(bar);
 
     Bind(
@@ -189,6 +249,26 @@ void MainFrame::buildMenu()
         wxEVT_MENU, [this](wxCommandEvent&) { showSupervisorView(); }, IdSupervisor);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { showUsers(); }, IdUsers);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { newBooking(); }, IdNewBooking);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { checkInSelectedBooking(); }, IdCheckIn);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { moveSelectedBooking(); }, IdMoveBooking);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { cancelSelectedBooking(); }, IdCancelBooking);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { printSelectedBookingSlip(); }, IdBookingSlip);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { focusBookingSearch(); }, IdBookingSearch);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { bookings_->showDay(bookings_->day() - boost::gregorian::days(1)); },
+        IdBookingsPreviousDay);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { bookings_->showDay(bookings_->day() + boost::gregorian::days(1)); },
+        IdBookingsNextDay);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { bookings_->showDay(now().localDay); }, IdBookingsToday);
 }
 
 void MainFrame::updateRoleMenus()
@@ -396,6 +476,8 @@ void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
         if (std::find(changed.begin(), changed.end(), e.id) == changed.end())
             changed.push_back(e.id);
     }
+    // A check-in at another window is a new case there and an arrived booking here.
+    bookings_->reload();
     if (changed.empty())
         return;
     if (changed.size() > kMaxRowsRefreshed) {
@@ -549,11 +631,14 @@ void MainFrame::showSettings()
 void MainFrame::setCurrentUser(const std::string& user, UserRole role)
 {
     listAudit_.flush(); // what the list showed until now was shown to the previous user
+    bookings_->flushAudit();
     bool newUser = user != desk_.user;
     desk_.user = user;
     desk_.role = role;
-    if (newUser)
+    if (newUser) {
         listAudit_.userChanged();
+        bookings_->userChanged();
+    }
     updateRoleMenus();
     updateUserStatus();
 }
@@ -570,6 +655,7 @@ void MainFrame::setPrivacyLocked(bool locked)
     // texts. A reset makes it ask again, so the names really go (seen under Xvfb: they stayed).
     // Costly (~100 ms) but a lock is rare.
     model_->Reset(static_cast<unsigned int>(model_->rows().size()));
+    bookings_->setPrivacyLocked(locked);
 }
 
 void MainFrame::updateUserStatus()
@@ -579,6 +665,134 @@ void MainFrame::updateUserStatus()
     if (office_ != "main")
         text += " / " + wxString::Format(_("office %s"), u8(office_));
     SetStatusText(text, 2);
+}
+
+void MainFrame::focusBookingSearch()
+{
+    bookings_->focusSearch();
+}
+
+std::optional<bookings::Booking> MainFrame::selectedBooking()
+{
+    auto id = bookings_->selected();
+    db::BookingStore* book = desk_.store.bookings();
+    if (!id || !book) {
+        SetStatusText(_("Select a booking first (Ctrl+Shift+F searches them)."), 0);
+        return std::nullopt;
+    }
+    try {
+        bookings::Booking b = book->getBooking(*id);
+        book->recordBookingAccess(desk_.actor(), audit_actions::kBookingView, {b.id}, "window");
+        return b;
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reading the booking"));
+        return std::nullopt;
+    }
+}
+
+void MainFrame::newBooking()
+{
+    if (!desk_.store.bookings())
+        return;
+    bookings_->flushAudit();
+    BookingDialog dlg(this, desk_, calendar_);
+    if (dlg.ShowModal() != wxID_OK || !dlg.saved())
+        return;
+    const bookings::Booking& b = *dlg.saved();
+    bookings_->showDay(b.start.day);
+    bookings_->select(b.id);
+    SetStatusText(wxString::Format(_("Booked: %s, %s"), u8(b.number), u8(bookings::toIsoMinute(b.start))), 0);
+    if (dlg.slipWanted())
+        if (auto path = printBookingSlip(this, desk_, b, calendar_))
+            SetStatusText(wxString::Format(_("Booking slip written: %s"), u8(path->string())), 0);
+}
+
+void MainFrame::checkInSelectedBooking()
+{
+    if (auto id = bookings_->selected())
+        checkInBooking(*id);
+    else
+        SetStatusText(_("Select a booking first (Ctrl+Shift+F searches them)."), 0);
+}
+
+void MainFrame::checkInBooking(bookings::BookingId id)
+{
+    db::BookingStore* book = desk_.store.bookings();
+    if (!book)
+        return;
+    bookings_->flushAudit();
+    listAudit_.flush();
+    std::optional<bookings::Booking> b;
+    try {
+        b = book->getBooking(id);
+        book->recordBookingAccess(desk_.actor(), audit_actions::kBookingView, {id}, "window check-in");
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reading the booking"));
+        return;
+    }
+    if (b->state == bookings::BookingState::Arrived && b->caseId) {
+        openCase(*b->caseId); // checked in already: its visit
+        return;
+    }
+    NewCaseDialog dlg(this, desk_);
+    wxPersistenceManager::Get().RegisterAndRestore(&dlg);
+    dlg.fillFromBooking(*b);
+    dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
+    dlg.setPrivacyLocked(privacyLocked_);
+    int result = dlg.ShowModal();
+    dialogPrivacy_ = nullptr;
+    bookings_->reload();
+    if (result != wxID_OK || !dlg.created())
+        return;
+    reload();
+    SetStatusText(wxString::Format(_("Booking %s checked in as %s"), u8(b->number), u8(dlg.created()->receptionNumber)),
+                  0);
+    openCase(dlg.created()->id);
+}
+
+void MainFrame::moveSelectedBooking()
+{
+    auto b = selectedBooking();
+    if (!b)
+        return;
+    BookingDialog dlg(this, desk_, calendar_, *b);
+    if (dlg.ShowModal() != wxID_OK || !dlg.saved())
+        return;
+    bookings_->showDay(dlg.saved()->start.day);
+    bookings_->select(b->id);
+    SetStatusText(
+        wxString::Format(_("Booking %s moved to %s"), u8(b->number), u8(bookings::toIsoMinute(dlg.saved()->start))), 0);
+}
+
+void MainFrame::cancelSelectedBooking()
+{
+    auto b = selectedBooking();
+    if (!b)
+        return;
+    wxTextEntryDialog ask(this, wxString::Format(_("Why is booking %s cancelled?"), u8(b->number)),
+                          _("Cancel the booking"));
+    ask.SetName("cancelBooking");
+    while (ask.ShowModal() == wxID_OK) {
+        try {
+            desk_.store.bookings()->cancelBooking(b->id, utf8(ask.GetValue()), desk_.actor());
+            bookings_->reload();
+            SetStatusText(wxString::Format(_("Booking %s cancelled"), u8(b->number)), 0);
+            return;
+        } catch (const ValidationError& e) {
+            // No reason, or one the store refuses: asked again with why, the text kept to correct.
+            wxMessageBox(u8(e.what()), _("Cancel the booking"), wxOK | wxICON_WARNING, this);
+        } catch (const std::exception& e) {
+            showError(this, e, _("Cancelling the booking"));
+            return;
+        }
+    }
+}
+
+void MainFrame::printSelectedBookingSlip()
+{
+    if (auto b = selectedBooking())
+        if (auto path = printBookingSlip(this, desk_, *b, calendar_))
+            SetStatusText(wxString::Format(_("Booking slip written: %s"), u8(path->string())), 0);
 }
 
 } // namespace madoguchi::gui

@@ -1,15 +1,18 @@
 #pragma once
 // The counter's main window: today's cases (or the whole case book, once something is typed in the
-// search box), filters, warnings, and the way into every other action, all by keyboard.
+// search box), filters, warnings, the day's bookings beside them (bookings_panel.hpp), and the way
+// into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
 #include "app/gui/call_bar.hpp"
 #include "app/gui/desk_context.hpp"
 #include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
 #include "app/gui/waiting_store.hpp"
+#include "core/bookings/office_calendar.hpp"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <wx/frame.h>
 #include <wx/timer.h>
 
@@ -28,6 +31,7 @@ struct ChangeEvent;
 
 namespace madoguchi::gui {
 
+class BookingsPanel;
 class CaseListModel;
 
 class MainFrame : public wxFrame {
@@ -48,6 +52,19 @@ public:
     void showSupervisorView();
     void showSettings();
     void showUsers(); // administrators
+
+    // Bookings (予約), by keyboard: a new one (on the phone), and the selected one checked in
+    // (arrival: the new-case dialog filled from it, the visit linked to it), moved, cancelled
+    // with a reason, or its slip printed.
+    void newBooking();
+    void checkInBooking(bookings::BookingId id);
+    void checkInSelectedBooking();
+    void moveSelectedBooking();
+    void cancelSelectedBooking();
+    void printSelectedBookingSlip();
+    void focusBookingSearch();
+    BookingsPanel& bookingsPanel() { return *bookings_; }
+    const bookings::OfficeCalendar& calendar() const { return calendar_; }
 
     // For the login and idle lock (users issue): who is at the desk, and hiding personal data
     // while the desk is left.
@@ -86,6 +103,8 @@ private:
     CaseFilter filterFromControls() const;
     // A failed store call: the banner when the server is out of reach; true when it was that.
     bool noteUnreachable(const std::exception& e);
+    // The booking the menu acts on: the selected row's, read again (audited: booking.view).
+    std::optional<bookings::Booking> selectedBooking();
 
     // Every call of the window and its dialogs goes through it (a worker thread; a wait window
     // when the server is slow): before desk_, which hands it on.
@@ -95,6 +114,11 @@ private:
     ListAudit listAudit_;              // after desk_, whose actor it records
     AppSettings settings_;
     std::string office_; // the one the case book was opened for (a new setting applies at the next start)
+    // When the office takes bookings: its office file's "appointments" over the defaults, read at
+    // start (a file that is wrong is said in the status bar, and the defaults are used).
+    std::string calendarProblem_; // before calendar_, which loadCalendar() fills it for
+    bookings::OfficeCalendar calendar_;
+    BookingsPanel* bookings_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxChoice* statusFilter_ = nullptr;
     wxChoice* procedureFilter_ = nullptr;

@@ -13,6 +13,7 @@
 #include "app/gui/wx_text.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
+#include "db/booking_store.hpp"
 
 #include <algorithm>
 #include <wx/button.h>
@@ -258,13 +259,40 @@ void NewCaseDialog::save()
     draft.notes = utf8(notes_->GetValue());
     draft.feeYen = feeYen_;
     try {
-        created_ = desk_.store.add(draft, desk_.actor());
+        if (booking_ && desk_.store.bookings())
+            created_ = desk_.store.bookings()->checkIn(*booking_, draft, desk_.actor());
+        else
+            created_ = desk_.store.add(draft, desk_.actor());
     } catch (const std::exception& e) {
         // Nothing is cleared: the clerk fixes the cause and presses save again.
         showError(this, e, _("Saving the case"));
         return;
     }
     EndModal(wxID_OK);
+}
+
+void NewCaseDialog::fillFromBooking(const bookings::Booking& b)
+{
+    booking_ = b.id;
+    SetTitle(wxString::Format(_("New case for booking %s"), u8(b.number)));
+    added_ = b.procedures;
+    showProcedures();
+    ResidentFields fields = resident_->fields();
+    fields.name = b.name;
+    fields.kana = b.kana;
+    if (b.birth)
+        fields.birth = toIso(*b.birth);
+    resident_->setFields(fields);
+    for (std::size_t i = 0; i < std::size(kApplicants); ++i)
+        if (kApplicants[i] == b.applicant)
+            applicant_->SetSelection(static_cast<int>(i));
+    bool proxy = applicant_->GetSelection() != 0;
+    proxyName_->Enable(proxy);
+    proxyRelation_->Enable(proxy);
+    notes_->ChangeValue(u8(b.notes));
+    refreshRules();
+    // The card fills the address, sex and the registered spelling; the clerk starts there.
+    readCard_->SetFocus();
 }
 
 void NewCaseDialog::readCard()

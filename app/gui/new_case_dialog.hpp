@@ -1,8 +1,10 @@
 #pragma once
 // A new case (a visit): its procedures — one, or a second and third added by keyboard —, the
 // applicant, the resident, the documents brought for all of them, notes; saved in one go. A save
-// that fails leaves everything as typed.
+// that fails leaves everything as typed. Opened for a booking (arrival), it starts filled from it
+// and saving checks the booking in: the visit is linked to it.
 #include "app/gui/desk_context.hpp"
+#include "core/bookings/booking.hpp"
 
 #include <optional>
 #include <wx/dialog.h>
@@ -25,6 +27,9 @@ public:
     // The case as stored, after ShowModal() returned wxID_OK.
     const std::optional<Case>& created() const { return created_; }
     void setPrivacyLocked(bool locked);
+    // Arrival: the booking's procedures, name, フリガナ, birth date, applicant and notes in the
+    // form (the card, if read, fills in the rest), and saving checks the booking in.
+    void fillFromBooking(const bookings::Booking& b);
 
 private:
     void save();
@@ -54,6 +59,7 @@ private:
     ResidentFormPanel* resident_;
     DocumentsPanel* documents_;
     std::optional<Case> created_;
+    std::optional<bookings::BookingId> booking_; // the booking checked in on save
 };
 
 } // namespace madoguchi::gui

@@ -1,6 +1,7 @@
 #include "app/gui/waiting_store.hpp"
 
 #include "app/gui/label_wrap.hpp"
+#include "app/gui/waiting_store_call.hpp"
 
 #include <chrono>
 #include <future>
@@ -15,9 +16,6 @@
 namespace madoguchi::gui {
 
 namespace {
-
-// Below this nothing is shown: a flicker of a window at every save would be worse than a pause.
-constexpr auto kQuietWait = std::chrono::seconds(1);
 
 int gWaitsShown = 0; // nested when an event during one wait makes another call
 
@@ -76,21 +74,6 @@ WaitingStore::~WaitingStore() = default;
 bool WaitingStore::waitShown()
 {
     return gWaitsShown > 0;
-}
-
-template <typename F> std::invoke_result_t<F&> WaitingStore::call(F&& f)
-{
-    using Result = std::invoke_result_t<F&>;
-    std::packaged_task<Result()> task(std::ref(f));
-    std::future<Result> result = task.get_future();
-    worker_.post([&task] { task(); });
-    // A call made from an event handled during another call's wait (a live refresh, the idle
-    // lock) runs after that one on the worker, and waits the same way: its wait window comes over
-    // the first and both go in turn, so the window never blocks on a silent server. A call from
-    // another thread queues the same way and just blocks: only the window's thread shows a wait.
-    if (wxIsMainThread() && result.wait_for(kQuietWait) != std::future_status::ready)
-        waitVisibly([&result] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
-    return result.get(); // the value, or the call's exception, here on the window's thread
 }
 
 void WaitingStore::waitVisibly(const std::function<bool()>& done)

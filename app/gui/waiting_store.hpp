@@ -7,6 +7,7 @@
 // meanwhile; the other windows keep painting.
 #include "app/gui/store_worker.hpp"
 #include "db/audit_log.hpp"
+#include "db/booking_store.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
 
@@ -16,7 +17,7 @@ class wxWindow;
 
 namespace madoguchi::gui {
 
-class WaitingStore final : public db::CaseStore, public db::UserStore, public db::AuditLog {
+class WaitingStore final : public db::CaseStore, public db::UserStore, public db::AuditLog, public db::BookingStore {
 public:
     // `parent`: the window the wait is shown over (none: the middle of the screen).
     WaitingStore(db::CaseStore& inner, wxWindow* parent);
@@ -67,8 +68,28 @@ public:
     void setRetentionDays(int days, const db::Actor& by) override;
     db::PurgeResult purgeExpired(boost::gregorian::date today, const db::Actor& by) override;
 
+    // The booking book (waiting_booking_store.cpp); null where the inner store keeps none.
+    db::BookingStore* bookings() override;
+    bookings::Booking addBooking(const bookings::BookingDraft& draft, const bookings::OfficeCalendar& calendar,
+                                 const db::Actor& actor) override;
+    std::optional<bookings::Booking> findBooking(bookings::BookingId id) override;
+    std::optional<bookings::Booking> findBookingByNumber(const std::string& number) override;
+    std::vector<bookings::Booking> searchBookings(const db::BookingQuery& query) override;
+    std::vector<bookings::Appointment> appointmentsOn(const boost::gregorian::date& day) override;
+    std::map<boost::gregorian::date, std::vector<bookings::Appointment>>
+    appointmentsBetween(const boost::gregorian::date& from, const boost::gregorian::date& to) override;
+    bookings::Booking moveBooking(bookings::BookingId id, const bookings::StartTime& to,
+                                  const bookings::OfficeCalendar& calendar, const db::Actor& actor) override;
+    bookings::Booking cancelBooking(bookings::BookingId id, const std::string& reason, const db::Actor& actor) override;
+    Case checkIn(bookings::BookingId id, const CaseDraft& visit, const db::Actor& actor) override;
+    db::BookingImportResult importBookings(const std::vector<db::ImportedBooking>& lines,
+                                           const bookings::OfficeCalendar& calendar, const db::Actor& actor) override;
+    void recordBookingAccess(const db::Actor& actor, const std::string& action,
+                             const std::vector<bookings::BookingId>& ids, const std::string& detail) override;
+
 private:
     template <typename F> std::invoke_result_t<F&> call(F&& f);
+    db::BookingStore& innerBookings();
     void waitVisibly(const std::function<bool()>& done);
 
     db::CaseStore& inner_;

@@ -152,7 +152,7 @@ int main(int argc, char** argv)
         for (const auto& h : calendar.hoursOn(d))
             for (int m = h.open; m + 20 <= h.close && n < importLines; m += 20)
                 for (int w = 0; w < 20 && n < importLines; ++w, ++n)
-                    csv += "S" + std::to_string(n) + "," + toIso(d) + "," + clockText(m) + ",電子証明書の更新," +
+                    csv += "S" + std::to_string(n) + "," + toIso(d) + "," + clockText(m) + ",電子証明書の更新・発行," +
                            nameOf(n) + "," + kanaOf(n) + ",1980-04-0" + std::to_string(1 + n % 9) + ",042-341-" +
                            std::to_string(1000 + n % 9000) + ",本人,ja,\r\n";
     std::string sjis = toShiftJis(csv);
@@ -169,6 +169,8 @@ int main(int argc, char** argv)
                 "added %d, refused %zu, faults %zu\n",
                 importLines, sjis.size() / 1048576.0, readS + writeS, readS, writeS, r.added, r.refused.size(),
                 parsed.faults.size());
+    if (!parsed.faults.empty()) // the file should have none: say why, or the figure means nothing
+        std::printf("first fault: line %d: %s\n", parsed.faults[0].line, parsed.faults[0].reason.c_str());
     t0 = Clock::now();
     auto again = book.importBookings(lines, calendar, kClerk);
     std::printf("the same file again: %.2f s, unchanged %d, added %d\n", secondsSince(t0), again.unchanged,

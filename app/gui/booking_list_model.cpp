@@ -1,24 +1,15 @@
 #include "app/gui/booking_list_model.hpp"
 
+#include "app/gui/list_model_rows.hpp"
 #include "app/gui/wx_text.hpp"
 
 namespace madoguchi::gui {
 
 void BookingListModel::setRows(std::vector<BookingRow> rows)
 {
-    // As the case list: rows that stay are redrawn by the caller, the difference told as rows
-    // removed at the end or appended (a Reset rebuilds GTK's whole tree view).
     auto old = static_cast<unsigned int>(rows_.size());
     rows_ = std::move(rows);
-    auto now = static_cast<unsigned int>(rows_.size());
-    if (now < old) {
-        wxArrayInt gone;
-        for (unsigned int i = now; i < old; ++i)
-            gone.push_back(static_cast<int>(i));
-        RowsDeleted(gone);
-    }
-    for (unsigned int i = old; i < now; ++i)
-        RowAppended();
+    announceRowCount(*this, old, static_cast<unsigned int>(rows_.size())); // list_model_rows.hpp
 }
 
 void BookingListModel::GetValueByRow(wxVariant& variant, unsigned int row, unsigned int col) const

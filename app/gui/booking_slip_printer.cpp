@@ -1,6 +1,7 @@
 #include "app/gui/booking_slip_printer.hpp"
 
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/private_paper_folder.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -11,7 +12,6 @@
 
 #include <wx/config.h>
 #include <wx/intl.h>
-#include <wx/stdpaths.h>
 #include <wx/utils.h>
 
 namespace madoguchi::gui {
@@ -27,12 +27,7 @@ std::optional<std::filesystem::path> printBookingSlip(wxWindow* parent, const De
         if (!book)
             throw StorageError(StorageError::Kind::Io, "this case book keeps no bookings");
         // The slip carries the resident's name: a folder only this user can read.
-        wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
-        std::filesystem::path dir =
-            std::filesystem::path(utf8(wxStandardPaths::Get().GetUserDir(wxStandardPaths::Dir_Cache))) / "madoguchi" /
-            "slips";
-        std::filesystem::create_directories(dir);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+        std::filesystem::path dir = privatePaperFolder("slips");
         reports::Language lang = reports::slipLanguage(b);
         auto path = dir / (b.number + (lang == reports::Language::Ja ? "-ja" : "-en") + ".pdf");
         auto doc = reports::renderBookingSlip(b, lang, reports::loadOfficeInfoOrDefault(),

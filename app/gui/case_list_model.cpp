@@ -1,25 +1,15 @@
 #include "app/gui/case_list_model.hpp"
 
+#include "app/gui/list_model_rows.hpp"
 #include "app/gui/wx_text.hpp"
 
 namespace madoguchi::gui {
 
 void CaseListModel::setRows(std::vector<CaseRow> rows)
 {
-    // Not Reset(): on GTK that rebuilds the whole tree view (60-100 ms for 500 rows, measured by
-    // bench_gui). Rows that stay are only redrawn by the caller; the difference in count is told
-    // as rows removed at the end or appended.
     auto old = static_cast<unsigned int>(rows_.size());
     rows_ = std::move(rows);
-    auto now = static_cast<unsigned int>(rows_.size());
-    if (now < old) {
-        wxArrayInt gone;
-        for (unsigned int i = now; i < old; ++i)
-            gone.push_back(static_cast<int>(i));
-        RowsDeleted(gone);
-    }
-    for (unsigned int i = old; i < now; ++i)
-        RowAppended();
+    announceRowCount(*this, old, static_cast<unsigned int>(rows_.size())); // list_model_rows.hpp
 }
 
 void CaseListModel::apply(const std::vector<RowEdit>& edits)

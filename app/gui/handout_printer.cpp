@@ -2,6 +2,7 @@
 
 #include "app/common/audited_output.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/private_paper_folder.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -10,7 +11,6 @@
 
 #include <wx/config.h>
 #include <wx/intl.h>
-#include <wx/stdpaths.h>
 #include <wx/utils.h>
 
 namespace madoguchi::gui {
@@ -22,12 +22,7 @@ std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskCo
         if (!desk.rules)
             throw StorageError(StorageError::Kind::Io, "the rule book could not be read at start");
         // The handout carries the resident's name: a folder only this user can read.
-        wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
-        std::filesystem::path dir =
-            std::filesystem::path(utf8(wxStandardPaths::Get().GetUserDir(wxStandardPaths::Dir_Cache))) / "madoguchi" /
-            "handouts";
-        std::filesystem::create_directories(dir);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+        std::filesystem::path dir = privatePaperFolder("handouts");
         auto today = now().localDay;
         auto path = dir / (c.receptionNumber + "-" + toIso(today) + (english ? "-en" : "-ja") + ".pdf");
         auto doc = reports::renderHandout(c, english ? reports::Language::En : reports::Language::Ja,

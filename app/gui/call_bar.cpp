@@ -30,25 +30,6 @@ CallBar::CallBar(wxFrame* frame, DeskContext& desk, std::function<void(const Cas
     menu_->AppendSeparator();
     menu_->Append(IdCallNumber, _("Call a n&umber...\tCtrl+G"));
 
-    toolbar_ = frame_->CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT, wxID_ANY, "callBar");
-    auto icon = [](const wxArtID& id) { return wxArtProvider::GetBitmapBundle(id, wxART_TOOLBAR); };
-    toolbar_->AddTool(IdCallNext, _("Call next (F2)"), icon(wxART_GO_FORWARD),
-                      _("Call the next waiting resident to this window"));
-    toolbar_->AddTool(IdCallAgain, _("Call again (F3)"), icon(wxART_REDO), _("Announce the number once more"));
-    toolbar_->AddTool(IdNotHere, _("Not here (F4)"), icon(wxART_CROSS_MARK),
-                      _("The resident did not come: the number goes back to the queue for a while"));
-    toolbar_->AddTool(IdCallNumber, _("Call a number (Ctrl+G)"), icon(wxART_FIND),
-                      _("Call a reception number you choose"));
-    toolbar_->AddSeparator();
-    callLabel_ = new wxStaticText(toolbar_, wxID_ANY, _("Nobody called yet"), wxDefaultPosition, wxDefaultSize, 0,
-                                  "calledNumber");
-    callLabel_->SetFont(callLabel_->GetFont().Bold().Scaled(1.4f));
-    toolbar_->AddControl(callLabel_);
-    toolbar_->AddSeparator();
-    noteLabel_ = new wxStaticText(toolbar_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "callNote");
-    toolbar_->AddControl(noteLabel_);
-    toolbar_->Realize();
-
     frame_->Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { callNext(); }, IdCallNext);
     frame_->Bind(
@@ -57,6 +38,36 @@ CallBar::CallBar(wxFrame* frame, DeskContext& desk, std::function<void(const Cas
         wxEVT_MENU, [this](wxCommandEvent&) { notHere(); }, IdNotHere);
     frame_->Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { callNumber(); }, IdCallNumber);
+}
+
+void CallBar::addTools(wxToolBar* bar)
+{
+    toolbar_ = bar;
+    auto icon = [](const wxArtID& id) { return wxArtProvider::GetBitmapBundle(id, wxART_TOOLBAR); };
+    bar->AddTool(IdCallNext, _("Call next (F2)"), icon(wxART_GO_FORWARD),
+                 _("Call the next waiting resident to this window"));
+    // The other three as icons, their names and keys in the tooltip (and the Call menu, and F1):
+    // with labels the bar is wider than the counter laptop's 1366 pixels.
+    auto iconTool = [&](int id, const wxString& name, const wxArtID& art, const wxString& what) {
+        bar->AddTool(id, "", icon(art), wxBitmapBundle(), wxITEM_NORMAL, name, what);
+    };
+    iconTool(IdCallAgain, _("Call again (F3)"), wxART_REDO, _("Announce the number once more"));
+    iconTool(IdNotHere, _("Not here (F4)"), wxART_CROSS_MARK,
+             _("The resident did not come: the number goes back to the queue for a while"));
+    iconTool(IdCallNumber, _("Call a number (Ctrl+G)"), wxART_GOTO_LAST, _("Call a reception number you choose"));
+}
+
+void CallBar::addDisplay(wxToolBar* bar)
+{
+    toolbar_ = bar;
+    bar->AddSeparator();
+    callLabel_ =
+        new wxStaticText(bar, wxID_ANY, _("Nobody called yet"), wxDefaultPosition, wxDefaultSize, 0, "calledNumber");
+    callLabel_->SetFont(callLabel_->GetFont().Bold().Scaled(1.25f));
+    bar->AddControl(callLabel_);
+    bar->AddSeparator();
+    noteLabel_ = new wxStaticText(bar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "callNote");
+    bar->AddControl(noteLabel_);
 }
 
 wxString CallBar::shownCall() const

@@ -25,6 +25,10 @@ public:
 
     // The Call menu (its items carry the keys); the frame puts it on its menu bar.
     wxMenu* menu() const { return menu_; }
+    // The frame has one toolbar (wxFrame keeps one): the call keys go where the frame puts them
+    // among its own actions, and the number called at its end; the frame realizes the bar.
+    void addTools(wxToolBar* bar);
+    void addDisplay(wxToolBar* bar);
 
     void callNext();
     void callAgain();

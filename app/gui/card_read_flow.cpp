@@ -5,6 +5,7 @@
 #include "app/gui/presenters/card_pin_gate.hpp"
 #include "app/pcsc/pcsc_transport.hpp"
 #include "core/card/card_error.hpp"
+#include "core/common/clock.hpp"
 
 #include <atomic>
 #include <exception>
@@ -166,6 +167,22 @@ std::optional<card::CardInfo> readCardWithPin(wxWindow* parent, const std::strin
                 info = card::MyNumberCardReader(transport, readerName).readCardInfo(std::move(pin), options);
             });
         return info;
+    } catch (const std::exception& e) {
+        showError(parent, e, _("Reading the card"));
+        return std::nullopt;
+    }
+}
+
+std::optional<triage::Triage> triageCardOnReader(wxWindow* parent, const std::string& readerName)
+{
+    try {
+        card::TriageReading reading;
+        CardProgressDialog(parent, _("Looking at the card: PIN tries and certificate (no PIN)…"))
+            .run([&](const card::Progress& p) {
+                pcsc::PcscTransport transport(kAnswerTimeout);
+                reading = card::MyNumberCardReader(transport, readerName).readForTriage(p);
+            });
+        return triage::triageCard(reading, now().localDay);
     } catch (const std::exception& e) {
         showError(parent, e, _("Reading the card"));
         return std::nullopt;

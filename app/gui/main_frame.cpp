@@ -3,11 +3,14 @@
 #include "app/gui/booking_dialog.hpp"
 #include "app/gui/booking_slip_printer.hpp"
 #include "app/gui/bookings_panel.hpp"
+#include "app/gui/card_read_flow.hpp"
 #include "app/gui/case_detail_dialog.hpp"
 #include "app/gui/case_list_model.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
+#include "app/gui/help_dialogs.hpp"
 #include "app/gui/i18n.hpp"
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/new_case_dialog.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/settings_dialog.hpp"
@@ -22,7 +25,9 @@
 #include "reports/office_info.hpp"
 
 #include <algorithm>
+#include <wx/artprov.h>
 #include <wx/choice.h>
+#include <wx/config.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
@@ -35,6 +40,7 @@
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/toolbar.h>
 
 namespace madoguchi::gui {
 
@@ -53,8 +59,12 @@ enum MenuId {
     IdBookingSearch,
     IdBookingsPreviousDay,
     IdBookingsNextDay,
-    IdBookingsToday
+    IdBookingsToday,
+    IdCardVisit,
+    IdShortcuts
 };
+// Set once a first visit was saved at this desk: the first-run hint is not needed any more.
+const char* const kFirstRunDone = "/Hints/FirstRunDone";
 
 // The office's booking calendar; the defaults, and the reason, when its file is wrong.
 bookings::OfficeCalendar loadCalendar(std::string& problem)
@@ -97,11 +107,15 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
         [this](const Case&) { reload(); });
     callBar_->setSelectedCase([this] { return selectedCase(); });
     buildMenu();
+    buildToolbar();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     buildConnectionBanner(panel, sizer);
     buildFilterBar(panel, sizer);
 
+    listHint_ = new wxStaticText(panel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "listHint");
+    listHint_->SetForegroundColour(wxColour(0x20, 0x40, 0x80));
+    sizer->Add(listHint_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     list_ = new wxDataViewCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE,
                                wxDefaultValidator, "caseList");
     model_ = new CaseListModel;
@@ -188,6 +202,7 @@ void MainFrame::buildMenu()
 {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New case\tCtrl+N"));
+    file->Append(IdCardVisit, _("&Read card: new visit from the card\tCtrl+R"));
     file->Append(IdOpenCase, _("&Open the selected case\tCtrl+O"));
     file->Append(wxID_PRINT, _("&Print the handout of the selected case\tCtrl+P"));
     file->AppendSeparator();
@@ -211,15 +226,25 @@ void MainFrame::buildMenu()
     fileMenu_ = file;
     viewMenu_ = view;
     updateRoleMenus();
+    auto* help = new wxMenu;
+    help->Append(IdShortcuts, _("&Keyboard shortcuts\tF1"));
+    help->Append(wxID_ABOUT, _("&About Madoguchi"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(view, _("&View"));
     bar->Append(callBar_->menu(), _("&Call"));
     bar->Append(booking, _("&Bookings"));
+    bar->Append(help, _("&Help"));
     SetMenuBar(bar);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showKeyboardShortcuts(this); }, IdShortcuts);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { showAbout(this); }, wxID_ABOUT);
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { newCase(); }, wxID_NEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { newCaseFromCard(); }, IdCardVisit);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { openSelectedCase(); }, IdOpenCase);
     Bind(
@@ -269,6 +294,41 @@ void MainFrame::buildMenu()
         IdBookingsNextDay);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { bookings_->showDay(now().localDay); }, IdBookingsToday);
+}
+
+void MainFrame::buildToolbar()
+{
+    // Text beside each icon: the label carries the key, so a new clerk learns it from the bar.
+    auto* bar = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT | wxTB_HORZ_LAYOUT, wxID_ANY, "mainToolbar");
+    auto tool = [bar](int id, const wxString& label, const wxArtID& art) {
+        bar->AddTool(id, label, wxArtProvider::GetBitmapBundle(art, wxART_TOOLBAR), label);
+    };
+    tool(IdCardVisit, _("Read card (Ctrl+R)"), wxART_REMOVABLE);
+    tool(wxID_NEW, _("New visit (Ctrl+N)"), wxART_NEW);
+    callBar_->addTools(bar); // between taking a visit and printing its handout
+    tool(wxID_PRINT, _("Print (Ctrl+P)"), wxART_PRINT);
+    tool(IdSearch, _("Search (Ctrl+F)"), wxART_FIND);
+    callBar_->addDisplay(bar);
+    bar->Realize();
+}
+
+void MainFrame::updateListHint(const CaseFilter& filter)
+{
+    const bool filtered = !filter.text.empty() || !filter.window.empty() || filter.status || filter.procedure;
+    wxString hint;
+    if (model_->rows().empty() && filtered)
+        hint = _("No visit matches. Change the search or the filters.");
+    else if (model_->rows().empty() && !wxConfigBase::Get()->ReadBool(kFirstRunDone, false))
+        hint = _("To begin: put the resident's card on the reader and press Ctrl+R (Read card): the card says "
+                 "what the visit needs. Without a card: Ctrl+N (New visit). Every key: Help > Keyboard "
+                 "shortcuts (F1).");
+    else if (model_->rows().empty())
+        hint = _("No visit yet today. Ctrl+R reads the resident's card; Ctrl+N takes a visit without it.");
+    if (hint == listHint_->GetLabel() && listHint_->IsShown() == !hint.empty())
+        return;
+    setWrappedLabel(listHint_, hint, FromDIP(900));
+    listHint_->Show(!hint.empty());
+    listHint_->GetParent()->Layout();
 }
 
 void MainFrame::updateRoleMenus()
@@ -516,6 +576,7 @@ void MainFrame::updateListSummary(const CaseFilter& filter, std::size_t limit)
     auto warnings = static_cast<std::size_t>(
         std::count_if(rows.begin(), rows.end(), [](const CaseRow& r) { return r.warning != RowWarning::None; }));
     SetStatusText(u8(listSummary(filter, rows.size(), limit)), 0);
+    updateListHint(filter);
     SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
 }
 
@@ -524,9 +585,17 @@ const std::vector<CaseRow>& MainFrame::rows() const
     return model_->rows();
 }
 
-void MainFrame::newCase()
+void MainFrame::newCaseFromCard()
 {
-    NewCaseDialog dlg(this, desk_);
+    if (privacyLocked_)
+        return;
+    if (auto t = triageCardOnReader(this))
+        newCase(&*t);
+}
+
+void MainFrame::newCase(const triage::Triage* fromCard)
+{
+    NewCaseDialog dlg(this, desk_, fromCard);
     wxPersistenceManager::Get().RegisterAndRestore(&dlg);
     dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
     dlg.setPrivacyLocked(privacyLocked_);
@@ -534,6 +603,7 @@ void MainFrame::newCase()
     dialogPrivacy_ = nullptr;
     if (result != wxID_OK || !dlg.created())
         return;
+    wxConfigBase::Get()->Write(kFirstRunDone, true);
     reload();
     SetStatusText(wxString::Format(_("Saved as %s"), u8(dlg.created()->receptionNumber)), 0);
     // The visit goes on in the detail: tick, move on, print.

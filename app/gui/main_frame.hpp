@@ -9,6 +9,7 @@
 #include "app/gui/presenters/case_list_presenter.hpp"
 #include "app/gui/waiting_store.hpp"
 #include "core/bookings/office_calendar.hpp"
+#include "core/triage/card_triage.hpp"
 
 #include <functional>
 #include <memory>
@@ -23,6 +24,7 @@ class wxTextCtrl;
 class wxSizer;
 class wxMenu;
 class wxPanel;
+class wxStaticText;
 
 namespace madoguchi::db {
 class ChangeWatcher;
@@ -45,7 +47,10 @@ public:
 
     // Reads the list again with the current filters.
     void reload();
-    void newCase();
+    // `fromCard`: the new visit opens with what the card triage proposes.
+    void newCase(const triage::Triage* fromCard = nullptr);
+    // Read card: the card on the reader triaged (no PIN), then the new visit with its proposals.
+    void newCaseFromCard();
     void openCase(CaseId id);
     void openSelectedCase();
     void focusSearch();
@@ -94,6 +99,10 @@ private:
     void buildMenu();
     void selectCase(CaseId id);
     std::optional<CaseId> selectedCase() const;
+    // The main actions with their keys (new visit, read card, print, search).
+    void buildToolbar();
+    // The hint over an empty list: how to begin (the first time: where the keys are listed).
+    void updateListHint(const CaseFilter& filter);
     void updateRoleMenus();
     void buildConnectionBanner(wxWindow* parent, wxSizer* sizer);
     void buildFilterBar(wxWindow* parent, wxSizer* sizer);
@@ -124,6 +133,7 @@ private:
     wxChoice* procedureFilter_ = nullptr;
     wxTextCtrl* windowFilter_ = nullptr;
     wxDataViewCtrl* list_ = nullptr;
+    wxStaticText* listHint_ = nullptr;
     wxMenu* fileMenu_ = nullptr;
     wxMenu* viewMenu_ = nullptr;
     CaseListModel* model_ = nullptr;

@@ -3,7 +3,9 @@
 #include "app/gui/card_read_flow.hpp"
 #include "app/gui/documents_panel.hpp"
 #include "app/gui/error_dialog.hpp"
+#include "app/gui/label_wrap.hpp"
 #include "app/gui/presenters/card_facts.hpp"
+#include "app/gui/presenters/card_proposals.hpp"
 #include "app/gui/presenters/date_input.hpp"
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
@@ -28,16 +30,17 @@
 namespace madoguchi::gui {
 
 namespace {
-// In the order of the applicant choice (core/cases/applicant: every type the rules know), in two
-// columns so that the dialog still fits the counter laptop's 768 lines.
+// In the order of the applicant choice (core/cases/applicant: every type the rules know).
 constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType::Proxy,
                                          ApplicantType::LegalRepresentative, ApplicantType::HouseholdMember,
                                          ApplicantType::Curator};
 constexpr int kReadCardId = wxID_HIGHEST + 1;
 constexpr int kAddProcedureId = wxID_HIGHEST + 2;
+// The width the card's reasons wrap to: the left column's.
+constexpr int kCardTextWidth = 400;
 } // namespace
 
-NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
+NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk, const triage::Triage* fromCard)
     : wxDialog(parent, wxID_ANY, _("New case"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "newCaseDialog"),
       desk_(desk)
@@ -47,8 +50,11 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
 
     // Left: what the resident came for and who stands at the counter.
     auto* left = new wxBoxSizer(wxVERTICAL);
+    if (fromCard)
+        addCardBox(left, *fromCard);
     auto* procBox = new wxStaticBoxSizer(wxVERTICAL, this, _("&Procedure"));
-    picker_ = new ProcedurePicker(procBox->GetStaticBox());
+    // From the card, the procedures are proposed: the list is there to change them, three rows do.
+    picker_ = new ProcedurePicker(procBox->GetStaticBox(), fromCard ? 60 : 84);
     procBox->Add(picker_, 1, wxEXPAND | wxALL, 4);
     procedureMessage_ = new wxStaticText(procBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0,
                                          "procedureMessage");
@@ -76,19 +82,22 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     wxString applicantChoices[] = {_("Principal (the resident)"), _("Proxy"), _("Legal representative"),
                                    _("Household member"), _("Curator or assistant")};
     static_assert(std::size(applicantChoices) == std::size(kApplicants));
+    // The applicant's choices in rows of three and the proxy's two fields in one row: the left
+    // column sets the dialog's height, which must leave room for what the card says on 1366×768.
     applicant_ = new wxRadioBox(this, wxID_ANY, _("Appli&cant"), wxDefaultPosition, wxDefaultSize,
-                                static_cast<int>(std::size(applicantChoices)), applicantChoices, 2, wxRA_SPECIFY_COLS,
+                                static_cast<int>(std::size(applicantChoices)), applicantChoices, 3, wxRA_SPECIFY_COLS,
                                 wxDefaultValidator, "applicant");
     left->Add(applicant_, 0, wxEXPAND | wxBOTTOM, 4);
-    auto* proxyGrid = new wxFlexGridSizer(2, wxSize(6, 4));
-    proxyGrid->AddGrowableCol(1);
+    auto* proxyGrid = new wxFlexGridSizer(4, wxSize(6, 4));
+    proxyGrid->AddGrowableCol(1, 3);
+    proxyGrid->AddGrowableCol(3, 2);
     proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Proxy's name")), 0, wxALIGN_CENTER_VERTICAL);
     proxyName_ =
         new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyName");
     proxyGrid->Add(proxyName_, 1, wxEXPAND);
     proxyGrid->Add(new wxStaticText(this, wxID_ANY, _("Relation")), 0, wxALIGN_CENTER_VERTICAL);
-    proxyRelation_ =
-        new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "proxyRelation");
+    proxyRelation_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(80, -1)), 0,
+                                    wxDefaultValidator, "proxyRelation");
     proxyGrid->Add(proxyRelation_, 1, wxEXPAND);
     left->Add(proxyGrid, 0, wxEXPAND | wxBOTTOM, 8);
     proxyName_->Enable(false);
@@ -145,6 +154,14 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     top->Add(columns, 1, wxEXPAND);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    // Accepting what the card says sits with the dialog's own buttons: the columns have no height
+    // to spare on 1366×768.
+    if (fromCard && !cardProposals_.empty()) {
+        acceptCard_ = new wxButton(this, wxID_ANY, _("&Accept what the card says (Enter)"), wxDefaultPosition,
+                                   wxDefaultSize, 0, wxDefaultValidator, "acceptProposals");
+        acceptCard_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { acceptCardProposals(); });
+        buttons->Add(acceptCard_, 0);
+    }
     buttons->AddStretchSpacer();
     auto* saveButton = new wxButton(this, wxID_SAVE, _("&Save (Ctrl+S)"), wxDefaultPosition, wxDefaultSize, 0,
                                     wxDefaultValidator, "saveButton");
@@ -179,8 +196,46 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk)
     resident_->onChanged([this] { refreshRules(); });
     showProcedures();
     refreshRules();
-    picker_->focusSearch();
+    if (acceptCard_)
+        acceptCard_->SetFocus();
+    else
+        picker_->focusSearch();
     CentreOnParent();
+}
+
+void NewCaseDialog::addCardBox(wxSizer* column, const triage::Triage& fromCard)
+{
+    CardProposals shown = cardProposals(fromCard);
+    cardProposals_ = shown.procedures;
+    cardNotes_ = shown.notes;
+    cardReasons_ = shown.reasons;
+    added_ = cardProposals_; // shown in the visit's list, its checklist and fees, until changed
+    for (const auto& pin : fromCard.reading.pins)
+        if (pin.id == "card-info" && pin.blocked())
+            cardInfoReadable_ = false;
+    auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("What the card says"));
+    auto* text =
+        new wxStaticText(box->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "cardProposals");
+    setWrappedLabel(text, u8(shown.text), FromDIP(kCardTextWidth));
+    text->SetMinSize(text->GetBestSize()); // its lines as wrapped, not GTK's height for any width
+    box->Add(text, 0, wxALL, 4);
+    column->Add(box, 0, wxEXPAND | wxBOTTOM, 8);
+}
+
+void NewCaseDialog::acceptCardProposals()
+{
+    // The visit's list is what the card proposed, as the clerk may have changed it: kept as it is.
+    const bool pinReset = std::find(added_.begin(), added_.end(), Procedure::PinReset) != added_.end();
+    if (pinReset && !cardNotes_.empty() && !notes_->GetValue().Contains(u8(cardNotes_)))
+        notes_->AppendText((notes_->IsEmpty() ? wxString() : wxString("\n")) + u8(cardNotes_));
+    acceptCard_->Disable();
+    showProcedures();
+    refreshRules();
+    // Next the resident: from the card (the resident types the card-info PIN) where it can be read.
+    if (readCard_->IsShown() && cardInfoReadable_)
+        readCard_->SetFocus();
+    else
+        resident_->focusName();
 }
 
 std::vector<Procedure> NewCaseDialog::procedures() const
@@ -315,7 +370,7 @@ void NewCaseDialog::refreshRules()
 {
     std::vector<Procedure> visit = procedures();
     if (!desk_.rules || visit.empty()) {
-        rulesSummary_->ChangeValue(desk_.rules ? wxString()
+        rulesSummary_->ChangeValue(desk_.rules ? u8(cardReasons_)
                                                : _("The rule book could not be read: no documents or fees."));
         return;
     }
@@ -333,7 +388,7 @@ void NewCaseDialog::refreshRules()
     documents_->setRequired(rules.documents);
     feeYen_ = rules.totalYen;
 
-    std::string text;
+    std::string text = cardReasons_.empty() ? std::string() : cardReasons_ + "\n";
     if (!rules.problem.empty())
         text += rules.problem + "\n";
     text += fill(tr("Fee: %1"), {formatYen(rules.totalYen)}) + "\n";

@@ -2,9 +2,11 @@
 // A new case (a visit): its procedures — one, or a second and third added by keyboard —, the
 // applicant, the resident, the documents brought for all of them, notes; saved in one go. A save
 // that fails leaves everything as typed. Opened for a booking (arrival), it starts filled from it
-// and saving checks the booking in: the visit is linked to it.
+// and saving checks the booking in: the visit is linked to it. Opened after a card triage, it
+// shows what the card says the visit needs; Enter accepts it all, or the clerk changes it.
 #include "app/gui/desk_context.hpp"
 #include "core/bookings/booking.hpp"
+#include "core/triage/card_triage.hpp"
 
 #include <optional>
 #include <wx/dialog.h>
@@ -23,7 +25,8 @@ class DocumentsPanel;
 
 class NewCaseDialog : public wxDialog {
 public:
-    NewCaseDialog(wxWindow* parent, DeskContext& desk);
+    // `fromCard`: the triage of the card the resident handed over (none: the clerk picks).
+    NewCaseDialog(wxWindow* parent, DeskContext& desk, const triage::Triage* fromCard = nullptr);
     // The case as stored, after ShowModal() returned wxID_OK.
     const std::optional<Case>& created() const { return created_; }
     void setPrivacyLocked(bool locked);
@@ -43,6 +46,11 @@ private:
     void showProcedures();
     // The "read card" button: the card's facts into the form, or an error and the form untouched.
     void readCard();
+    // The card's proposals (already the visit's procedures) accepted: the locked PIN noted, the
+    // focus on to the resident.
+    void acceptCardProposals();
+    // The box with what the card says; the accept button has the focus while it has proposals.
+    void addCardBox(wxSizer* column, const triage::Triage& fromCard);
     // Documents, fees and deadlines for what is typed so far.
     void refreshRules();
     DeskContext& desk_;
@@ -55,6 +63,11 @@ private:
     wxTextCtrl *proxyName_, *proxyRelation_, *notes_, *cardIssued_, *rulesSummary_;
     int feeYen_ = 0;
     wxButton* readCard_;
+    wxButton* acceptCard_ = nullptr;
+    std::vector<Procedure> cardProposals_;
+    std::string cardNotes_;
+    std::string cardReasons_;      // the triage's reasons, at the top of the rules summary
+    bool cardInfoReadable_ = true; // false when the triage found the card-info PIN blocked
     wxStaticText* cardNote_;
     ResidentFormPanel* resident_;
     DocumentsPanel* documents_;

@@ -11,7 +11,7 @@
 
 namespace madoguchi::gui {
 
-ProcedurePicker::ProcedurePicker(wxWindow* parent)
+ProcedurePicker::ProcedurePicker(wxWindow* parent, int listHeight)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "procedurePicker")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -21,7 +21,7 @@ ProcedurePicker::ProcedurePicker(wxWindow* parent)
     sizer->Add(search_, 0, wxEXPAND | wxBOTTOM, 4);
     // Typing narrows the list: a few rows suffice, and the new-case dialog fits a 1366×768 screen
     // with a visit's second and third procedure below.
-    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, 84)), 0, nullptr, wxLB_SINGLE,
+    list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(420, listHeight)), 0, nullptr, wxLB_SINGLE,
                           wxDefaultValidator, "procedureList");
     sizer->Add(list_, 1, wxEXPAND);
     SetSizer(sizer);
@@ -63,8 +63,9 @@ void ProcedurePicker::refilter()
     int select = shown_.empty() ? wxNOT_FOUND : 0;
     for (std::size_t i = 0; i < shown_.size(); ++i) {
         const auto& p = info(shown_[i]);
+        // The name as clerks read it; the reading only finds it (typed さいこうふ or saikoufu).
         std::string label = uiLanguage() == UiLanguage::Japanese
-                                ? std::string(p.nameJa) + "（" + std::string(p.readingJa) + "）"
+                                ? std::string(p.nameJa)
                                 : std::string(p.nameEn) + " — " + std::string(p.nameJa);
         list_->Append(u8(label));
         if (keep && *keep == shown_[i])

@@ -15,7 +15,8 @@ namespace madoguchi::gui {
 
 class ProcedurePicker : public wxPanel {
 public:
-    explicit ProcedurePicker(wxWindow* parent);
+    // `listHeight`: the list's height in DIPs.
+    explicit ProcedurePicker(wxWindow* parent, int listHeight = 84);
     std::optional<Procedure> selected() const;
     void focusSearch();
     // Empties the search (every procedure listed again), for the visit's next procedure.

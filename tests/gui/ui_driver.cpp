@@ -56,9 +56,9 @@ void UiDriver::screenshot(const std::string& file)
     });
 }
 
-bool UiDriver::run()
+bool UiDriver::run(std::chrono::milliseconds tick)
 {
-    Start(80);
+    Start(static_cast<int>(tick.count()));
     // The loop that runs is the application's main loop; modal dialogs nest their own inside it.
     wxTheApp->OnRun();
     Stop();

@@ -63,7 +63,7 @@ int main(int argc, char** argv)
     if (!dbPath.empty()) {
         std::filesystem::remove(dbPath);
         auto store = db::openStore(dbPath);
-        store->users()->createFirstAdmin("bench", "bench-pass-1");
+        store->users().createFirstAdmin("bench", "bench-pass-1");
         const db::Actor admin{"bench", Role::Admin};
         auto& reg = *store->cardRegister();
         auto t = Clock::now();

@@ -127,7 +127,7 @@ int startup(int argc, char** argv, const std::string& path, bool keystrokes, boo
     gui::openSettingsFile();
     gui::applyLanguage("ja");
     auto store = db::openStore(path);
-    auto* frame = new gui::MainFrame(*store, gui::loadSettings(), "bench", gui::UserRole::Clerk);
+    auto* frame = new gui::MainFrame(*store, gui::loadSettings(), "bench", Role::Clerk);
     frame->Show();
     settle(frame);
     double sinceMain = std::chrono::duration<double, std::milli>(Clock::now() - mainStart).count();

@@ -2,6 +2,7 @@
 // 2026 (one in five for two procedures, statuses mixed), imported into a SQLite case book, then
 // the month read from the store, counted, laid out as PDF and written as CSV.
 //   bench_monthly [--visits N] [--runs R] [--out DIR]
+#include "app/common/day_cases.hpp"
 #include "bench/bench_timing.hpp"
 #include "bench/realistic_names.hpp"
 #include "core/files/output_file.hpp"
@@ -62,7 +63,7 @@ int main(int argc, char** argv)
     const auto november = boost::gregorian::date(2026, 11, 1);
     MonthlySummary s;
     auto load = bench::measure(runs, [&](int) {
-        s = loadMonthlySummary(*store, november);
+        s = summarizeMonth(app::casesReceivedInMonthOf(*store, november), november);
         return static_cast<std::size_t>(s.procedures);
     });
     RenderedDocument pdf;
@@ -71,7 +72,7 @@ int main(int argc, char** argv)
         return static_cast<std::size_t>(pdf.pages);
     });
     auto whole = bench::measure(runs, [&](int) {
-        auto summary = loadMonthlySummary(*store, november);
+        auto summary = summarizeMonth(app::casesReceivedInMonthOf(*store, november), november);
         files::writeOutputFile(out / "monthly.pdf", renderMonthlyReport(summary, OfficeInfo{}).pdf,
                                files::Overwrite::Yes);
         files::writeOutputFile(out / "monthly.csv", monthlyCsv(summary), files::Overwrite::Yes);

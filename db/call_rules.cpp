@@ -1,6 +1,7 @@
 #include "db/call_rules.hpp"
 
 #include "core/cases/reception_number.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/text/search_fold.hpp"
 #include "core/text/text_field.hpp"
@@ -134,12 +135,12 @@ CallChange planAbsent(const StoredCall& v, const CallSettings& settings, const A
                             "): the resident came, so the number is not sent back");
     CallChange c;
     std::string back =
-        isoAt(at.epoch + static_cast<std::int64_t>(settings.absentMinutes) * 60, offsetMinutesOf(at.iso));
+        timestampAt(at.epoch + static_cast<std::int64_t>(settings.absentMinutes) * 60, offsetMinutesOf(at.iso));
     c.state = {CallState::Kind::SentBack, v.call->window, v.call->calledAt, back};
     c.window = v.call->window;
     c.entry = callEntry(v, HistoryKind::Absent, v.call->window, actor, at);
     c.auditDetail = std::string(historyKindId(HistoryKind::Absent)) + " " + v.call->window + " back " +
-                    (back.size() >= 16 ? back.substr(11, 5) : back);
+                    readTimestamp(back)->clock(); // written just above
     return c;
 }
 

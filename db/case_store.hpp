@@ -191,10 +191,10 @@ public:
     // The default (a store that cannot tell) never reports anything.
     virtual std::unique_ptr<ChangeFeed> subscribe();
 
-    // Users and the audit trail (db/user_store.hpp, db/audit_log.hpp); null where the backend has
-    // none yet.
-    virtual UserStore* users() { return nullptr; }
-    virtual AuditLog* audit() { return nullptr; }
+    // Users and the audit trail (db/user_store.hpp, db/audit_log.hpp): every backend keeps both,
+    // so nothing is done without a user the audit can name.
+    virtual UserStore& users() = 0;
+    virtual AuditLog& audit() = 0;
     // The issued-card register (db/card_register.hpp); null where the backend has none.
     virtual CardRegister* cardRegister() { return nullptr; }
     // The booking book in the same database (db/booking_store.hpp); null where the backend has none.

@@ -83,10 +83,4 @@ std::string dailyCsv(const DailySummary& summary)
     return out;
 }
 
-void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path,
-                   files::Overwrite overwrite)
-{
-    files::writeOutputFile(path, dailyCsv(loadDailySummary(store, day)), overwrite);
-}
-
 } // namespace madoguchi::reports

@@ -111,8 +111,9 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
     });
     f.space(f.drawWrapped(f.left(), f.cursor(), f.width(), title, 16, Weight::Bold));
     f.paragraph(office.nameJa, kBody);
-    f.paragraph("集計時点：" + s.referenceTime.substr(0, 10) + " " + s.referenceTime.substr(11, 5) +
-                    "　遅延の目安：受付から" + std::to_string(s.overdueAfterMinutes) + "分を超えて未完了",
+    auto reference = readTimestamp(s.referenceTime);
+    f.paragraph("集計時点：" + (reference ? reference->dayAndClock() : s.referenceTime) + "　遅延の目安：受付から" +
+                    std::to_string(s.overdueAfterMinutes) + "分を超えて未完了",
                 kBody - 1);
     f.rule();
 
@@ -192,12 +193,6 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
     out.runs = doc.runs();
     out.pages = doc.pageCount();
     return out;
-}
-
-void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
-                         const std::filesystem::path& path, files::Overwrite overwrite)
-{
-    files::writeOutputFile(path, renderDailyReport(loadDailySummary(store, day), office).pdf, overwrite);
 }
 
 } // namespace madoguchi::reports

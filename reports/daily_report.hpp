@@ -18,9 +18,4 @@ RenderedDocument renderDailyReport(const DailySummary& summary, const OfficeInfo
 // RFC 4180 quoting.
 std::string dailyCsv(const DailySummary& summary);
 
-void writeDailyReportPdf(db::CaseStore& store, const boost::gregorian::date& day, const OfficeInfo& office,
-                         const std::filesystem::path& path, files::Overwrite overwrite = files::Overwrite::No);
-void writeDailyCsv(db::CaseStore& store, const boost::gregorian::date& day, const std::filesystem::path& path,
-                   files::Overwrite overwrite = files::Overwrite::No);
-
 } // namespace madoguchi::reports

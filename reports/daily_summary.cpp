@@ -2,14 +2,22 @@
 
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
-#include "db/booking_store.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 namespace madoguchi::reports {
+
+namespace {
+
+// The offset the office's timestamps carry (they all come from one clock).
+int officeOffsetMinutes(const std::vector<Case>& cases)
+{
+    return offsetMinutesOf(cases.empty() ? now().iso : cases.front().createdAt);
+}
+
+} // namespace
 
 void Tally::add(CaseStatus s)
 {
@@ -76,7 +84,7 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
     DailySummary s;
     s.day = day;
     s.overdueAfterMinutes = overdueAfterMinutes;
-    s.referenceTime = isoAt(reference, cases.empty() ? 9 * 60 : offsetMinutesOf(cases.front().createdAt));
+    s.referenceTime = timestampAt(reference, officeOffsetMinutes(cases));
     std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) {
         return a.receptionNumber.size() != b.receptionNumber.size()
                    ? a.receptionNumber.size() < b.receptionNumber.size()
@@ -160,32 +168,22 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
     return s;
 }
 
-DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes,
-                              const bookings::OfficeCalendar* calendar)
+DailySummary summarizeDayAsOfNow(std::vector<Case> cases, const boost::gregorian::date& day, int overdueAfterMinutes,
+                                 const std::optional<std::vector<bookings::Booking>>& dayBookings,
+                                 const bookings::OfficeCalendar* calendar)
 {
-    db::CaseQuery q;
-    q.day = day;
-    q.limit = 1'000'000;
-    std::vector<Case> cases;
-    for (const auto& row : store.search(q))
-        cases.push_back(store.get(row.id));
     auto nowEpoch =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    int offset = cases.empty() ? offsetMinutesOf(now().iso) : offsetMinutesOf(cases.front().createdAt);
-    std::int64_t endOfDay =
-        *epochSeconds(toIso(day + boost::gregorian::days(1)) + "T00:00:00Z") - static_cast<std::int64_t>(offset) * 60;
+    std::int64_t endOfDay = startOfDay(day + boost::gregorian::days(1), officeOffsetMinutes(cases));
     DailySummary s =
         summarizeDay(std::move(cases), day, std::min<std::int64_t>(nowEpoch, endOfDay), overdueAfterMinutes);
-    if (db::BookingStore* book = store.bookings()) {
-        db::BookingQuery bq;
-        bq.day = day;
-        bq.limit = 1'000'000;
+    if (dayBookings) {
         // Judged at the day's end, or now while it lasts.
         bookings::StartTime current = bookings::nowAtOffice();
         bookings::StartTime reference =
             current.day > day ? bookings::StartTime{day + boost::gregorian::days(1), 0} : current;
-        s.bookings = summarizeBookings(book->searchBookings(bq), reference,
-                                       calendar ? *calendar : bookings::OfficeCalendar::defaults());
+        s.bookings =
+            summarizeBookings(*dayBookings, reference, calendar ? *calendar : bookings::OfficeCalendar::defaults());
     }
     return s;
 }

@@ -5,9 +5,7 @@
 // still open, waiting or overdue.
 #include "core/bookings/office_calendar.hpp"
 #include "core/cases/case.hpp"
-#include "core/common/clock.hpp"
 #include "core/queue/wait_times.hpp"
-#include "db/case_store.hpp"
 #include "reports/booking_day.hpp"
 
 #include <array>
@@ -19,8 +17,6 @@
 #include <vector>
 
 namespace madoguchi::reports {
-
-using ::madoguchi::epochSeconds; // core/common/clock.hpp
 
 // One procedure line of a visit, as the day's figures see it.
 struct DayLine {
@@ -83,11 +79,14 @@ private:
 DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date& day, std::int64_t reference,
                           int overdueAfterMinutes = 60);
 
-// Every case received on `day`, with its history, from the store, and the day's bookings judged
-// with `calendar`'s late and missed minutes (the shipped defaults when none is given). Ages are
-// measured at the end of the day, or now if the day is not over.
-DailySummary loadDailySummary(db::CaseStore& store, const boost::gregorian::date& day, int overdueAfterMinutes = 60,
-                              const bookings::OfficeCalendar* calendar = nullptr);
+// The same, ages measured at the end of the day, or now if the day is not over. `cases`: every
+// case received on `day`, with its history; `dayBookings`: the day's bookings, judged with
+// `calendar`'s late and missed minutes (the shipped defaults when none is given), or none where
+// the case book keeps none. The callers read both from the case book (app/common/day_cases.hpp).
+DailySummary summarizeDayAsOfNow(std::vector<Case> cases, const boost::gregorian::date& day,
+                                 int overdueAfterMinutes = 60,
+                                 const std::optional<std::vector<bookings::Booking>>& dayBookings = std::nullopt,
+                                 const bookings::OfficeCalendar* calendar = nullptr);
 
 // 1時間5分 / 12分
 std::string formatMinutes(double minutes);

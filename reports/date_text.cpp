@@ -1,5 +1,6 @@
 #include "reports/date_text.hpp"
 
+#include "core/common/clock.hpp"
 #include "core/era/wareki.hpp"
 
 #include <array>
@@ -39,7 +40,8 @@ std::string printedYen(int yen, Language lang)
 
 std::string clockTime(const std::string& iso)
 {
-    return iso.size() >= 16 ? iso.substr(11, 5) : iso;
+    auto t = readTimestamp(iso);
+    return t ? t->clock() : iso;
 }
 
 } // namespace madoguchi::reports

@@ -11,7 +11,7 @@ namespace madoguchi::reports {
 std::string printedDate(const boost::gregorian::date& d, Language lang);
 // 1,000円 / ¥1,000; 0 → 無料 / free
 std::string printedYen(int yen, Language lang);
-// "HH:MM" of an ISO timestamp (2026-11-29T10:05:00+09:00 → 10:05); the text itself when shorter.
+// "HH:MM" of a stored timestamp (2026-11-29T10:05:00+09:00 → 10:05); the text itself when it is not one.
 std::string clockTime(const std::string& iso);
 
 } // namespace madoguchi::reports

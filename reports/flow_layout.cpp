@@ -56,7 +56,7 @@ void FlowLayout::space(double height)
 
 std::vector<std::string> FlowLayout::wrap(std::string_view text, double width, double size) const
 {
-    return breakLines(text, width, [&](std::string_view s) { return doc_.textWidth(s, size); });
+    return text::breakLines(text, width, [&](std::string_view s) { return doc_.textWidth(s, size); });
 }
 
 double FlowLayout::drawWrapped(double x, double top, double width, std::string_view text, double size, Weight weight,

@@ -3,7 +3,7 @@
 // is repeated on every page they run onto, a header for continuation pages, and "page n / N"
 // footers drawn once the total is known. Everything it draws lies inside the margins; the layout
 // tests check that through PdfDocument::runs().
-#include "reports/line_breaking.hpp"
+#include "core/text/line_breaking.hpp"
 #include "reports/pdf_document.hpp"
 
 #include <functional>

@@ -421,12 +421,8 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
     f.doc().rect(f.page(), bx, by, boxW, top - by, 1.2);
     f.moveTo(std::min(y, by) - 6);
 
-    std::string received = c.createdAt.size() >= 10 ? c.createdAt.substr(0, 10) : toIso(printedOn);
-    date receivedDay = printedOn;
-    try {
-        receivedDay = parseIsoDate(received, "created-at");
-    } catch (const ValidationError&) {
-    }
+    auto created = readTimestamp(c.createdAt);
+    date receivedDay = created ? created->localDay : printedOn;
     double labelW = l == Language::Ja ? 80 : 84;
     f.rule(0.3);
     f.labelled(t.receivedOn, printedDate(receivedDay, l), kBody, 0, labelW, Weight::Bold);

@@ -70,14 +70,10 @@ MonthlySummary summarizeMonth(const std::vector<Case>& cases, const date& anyDay
         s.twoVisitWaiting = 0;
     std::vector<double> waiting, handling;
     for (const Case& c : cases) {
-        if (c.createdAt.size() < 10)
+        auto created = readTimestamp(c.createdAt);
+        if (!created)
             continue;
-        date day;
-        try {
-            day = parseIsoDate(c.createdAt.substr(0, 10), "created_at");
-        } catch (const std::exception&) {
-            continue;
-        }
+        const date day = created->localDay;
         if (day < s.first || day > s.last)
             continue;
         ++s.visits;
@@ -106,35 +102,6 @@ MonthlySummary summarizeMonth(const std::vector<Case>& cases, const date& anyDay
     s.waiting = timeFigures(std::move(waiting));
     s.handling = timeFigures(std::move(handling));
     return s;
-}
-
-namespace {
-
-db::CaseQuery monthQuery(const date& anyDay)
-{
-    db::CaseQuery q;
-    q.from = date(anyDay.year(), anyDay.month(), 1);
-    q.to = q.from->end_of_month();
-    q.limit = 10'000'000;
-    return q;
-}
-
-} // namespace
-
-MonthlySummary loadMonthlySummary(db::CaseStore& store, const date& anyDay)
-{
-    std::vector<Case> cases;
-    for (const auto& row : store.search(monthQuery(anyDay)))
-        cases.push_back(store.get(row.id));
-    return summarizeMonth(cases, anyDay);
-}
-
-std::vector<CaseId> monthlyCaseIds(db::CaseStore& store, const date& anyDay)
-{
-    std::vector<CaseId> ids;
-    for (const auto& row : store.search(monthQuery(anyDay)))
-        ids.push_back(row.id);
-    return ids;
 }
 
 } // namespace madoguchi::reports

@@ -5,7 +5,6 @@
 // and the two-visit (照会書) cases still waiting. Computed once, printed as PDF and CSV.
 #include "core/cases/applicant.hpp"
 #include "core/cases/case.hpp"
-#include "db/case_store.hpp"
 #include "reports/daily_summary.hpp"
 
 #include <array>
@@ -47,11 +46,8 @@ struct MonthlySummary {
     std::vector<int> visitsByDay; // index 0 = the 1st
 };
 
-// `cases`: the visits received in the month of `anyDay` (others are ignored).
+// `cases`: the visits received in the month of `anyDay` (others are ignored), each with its
+// history — the callers read them from the case book (app::casesReceivedInMonthOf).
 MonthlySummary summarizeMonth(const std::vector<Case>& cases, const boost::gregorian::date& anyDay);
-// Every visit received in the month, with its history, from the store.
-MonthlySummary loadMonthlySummary(db::CaseStore& store, const boost::gregorian::date& anyDay);
-// The cases' ids, for the audit entry of an export.
-std::vector<CaseId> monthlyCaseIds(db::CaseStore& store, const boost::gregorian::date& anyDay);
 
 } // namespace madoguchi::reports

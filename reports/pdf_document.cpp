@@ -1,7 +1,7 @@
 #include "reports/pdf_document.hpp"
 
 #include "core/common/errors.hpp"
-#include "reports/line_breaking.hpp"
+#include "core/text/line_breaking.hpp"
 #include "reports/truetype_font.hpp"
 
 #include <cstdio>
@@ -122,7 +122,7 @@ struct PdfDocument::Impl {
     std::string printable(std::string_view text, std::set<char32_t>* substituted) const
     {
         std::string out;
-        for (char32_t c : decodeUtf8(text)) {
+        for (char32_t c : text::decodeUtf8(text)) {
             if (c == U'\t' || c == U'\r' || c == U'\n')
                 c = U' ';
             if (c != U' ' && !font->has(c)) {
@@ -130,7 +130,7 @@ struct PdfDocument::Impl {
                     substituted->insert(c);
                 c = kMissingGlyph;
             }
-            appendUtf8(out, c);
+            text::appendUtf8(out, c);
         }
         return out;
     }
@@ -158,7 +158,7 @@ int PdfDocument::pageCount() const
 double PdfDocument::textWidth(std::string_view text, double size) const
 {
     long milli = 0;
-    for (char32_t c : decodeUtf8(text)) {
+    for (char32_t c : text::decodeUtf8(text)) {
         if (c == U'\t' || c == U'\r' || c == U'\n')
             c = U' ';
         milli += impl_->font->advanceMilli(impl_->font->has(c) || c == U' ' ? c : kMissingGlyph);
@@ -197,7 +197,7 @@ std::string PdfDocument::bytes()
 {
     std::set<char32_t> used;
     for (const auto& run : runs_)
-        for (char32_t c : decodeUtf8(run.text))
+        for (char32_t c : text::decodeUtf8(run.text))
             used.insert(c);
     used.insert(U' ');
     TempFontFile fontFile(impl_->font->subset(used));

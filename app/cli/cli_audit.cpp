@@ -23,13 +23,6 @@ nlohmann::json toJson(const AuditEntry& e)
             {"detail", e.detail}, {"hash", e.hash}};
 }
 
-db::AuditLog& auditLog(CliContext& ctx)
-{
-    if (db::AuditLog* log = ctx.store().audit())
-        return *log;
-    throw ValidationError("this database backend (" + ctx.store().describe() + ") keeps no audit trail yet");
-}
-
 int auditDay(CliContext& ctx, const std::vector<std::string>& args, bool exporting)
 {
     po::options_description o(exporting ? "audit export" : "audit list");
@@ -42,11 +35,11 @@ int auditDay(CliContext& ctx, const std::vector<std::string>& args, bool exporti
     auto overwrite = exporting ? overwriteAsked(vm) : files::Overwrite::No;
     if (exporting)
         files::checkOutputTarget(vm["csv"].as<std::string>(), overwrite);
-    auto& log = auditLog(ctx);
+    auto& log = ctx.store().audit();
     auto entries = log.auditDay(day, ctx.actor());
     if (exporting) {
         std::string file = vm["csv"].as<std::string>();
-        app::writeAudited(&log, ctx.actor(), {audit_actions::kAuditExport, {}, toIso(day) + " csv"},
+        app::writeAudited(log, ctx.actor(), {audit_actions::kAuditExport, {}, toIso(day) + " csv"},
                           {{file, reports::auditCsv(entries)}}, overwrite);
         if (ctx.json)
             ctx.printJson({{"ok", true}, {"csv", file}, {"entries", entries.size()}});

@@ -3,6 +3,7 @@
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/case_json.hpp"
+#include "core/common/clock.hpp"
 
 #include <iostream>
 
@@ -21,9 +22,10 @@ void printCall(CliContext& ctx, const Case& c)
     }
     auto& o = ctx.out;
     o << c.receptionNumber << "  (id " << c.id << ")  ";
-    if (c.call && c.call->kind == CallState::Kind::SentBack)
-        o << "不在: " << c.call->backAt.substr(11, 5) << " から再び待ち (absent: waits again from then)";
-    else if (c.call)
+    if (c.call && c.call->kind == CallState::Kind::SentBack) {
+        auto back = readTimestamp(c.call->backAt);
+        o << "不在: " << (back ? back->clock() : c.call->backAt) << " から再び待ち (absent: waits again from then)";
+    } else if (c.call)
         o << "→ 窓口 " << c.call->window << " (window " << c.call->window << ")";
     o << '\n';
     std::string procedures;

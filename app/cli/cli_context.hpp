@@ -66,7 +66,7 @@ struct CliContext {
     db::Actor actor(); // logs in on first use
     std::string storeUrl() const;
     void printJson(const nlohmann::json& doc);
-    // Records a view/print/export of these cases in the audit trail (a backend without one: nothing).
+    // Records a view/print/export of these cases in the audit trail.
     void recordAccess(const std::string& action, const std::vector<CaseId>& cases, const std::string& detail = "");
 
 private:

@@ -2,7 +2,6 @@
 // $MADOGUCHI_PASSWORD or typed on the terminal. Never a password on the command line, where `ps`
 // and the shell history would show it.
 #include "app/cli/cli_context.hpp"
-#include "app/common/current_user.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/roles.hpp"
 #include "db/audit_log.hpp"
@@ -66,15 +65,8 @@ db::Actor CliContext::actor()
 {
     if (actor_)
         return *actor_;
-    db::CaseStore& s = unauthenticatedStore();
-    db::UserStore* users = s.users();
-    if (!users) {
-        // A backend without users of its own yet (PostgreSQL): the operating-system login, as
-        // before users existed.
-        actor_ = db::Actor{app::currentOsUser(), Role::Admin};
-        return *actor_;
-    }
-    if (!users->hasUsers())
+    db::UserStore& users = unauthenticatedStore().users();
+    if (!users.hasUsers())
         throw AccessDenied("this case book has no users yet: create the admin first with "
                            "madoguchi-cli user init-admin --name NAME (password on standard input)");
     std::string name = userName;
@@ -83,14 +75,13 @@ db::Actor CliContext::actor()
             name = env;
     if (name.empty())
         throw AccessDenied("who is acting? give --user NAME (or set MADOGUCHI_USER)");
-    actor_ = users->authenticate(name, readPassword("password for " + name + ": "));
+    actor_ = users.authenticate(name, readPassword("password for " + name + ": "));
     return *actor_;
 }
 
 void CliContext::recordAccess(const std::string& action, const std::vector<CaseId>& cases, const std::string& detail)
 {
-    if (db::AuditLog* log = store().audit())
-        log->recordAccess(actor(), action, cases, detail);
+    store().audit().recordAccess(actor(), action, cases, detail);
 }
 
 } // namespace madoguchi::cli

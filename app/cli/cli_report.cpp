@@ -2,6 +2,7 @@
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/audited_output.hpp"
+#include "app/common/day_cases.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
@@ -133,7 +134,8 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     requirePermission(actor.user, actor.role, Permission::ViewReports);
     // Late and missed bookings by the office's minutes (its office file's "appointments").
     auto calendar = bookings::OfficeCalendar::forOfficeFile(officePath.value_or(reports::defaultOfficeConfigPath()));
-    auto summary = reports::loadDailySummary(ctx.store(), day, overdue, &calendar);
+    auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(ctx.store(), day), day, overdue,
+                                                app::bookingsOn(ctx.store(), day), &calendar);
     if (pdf || csv) {
         // Every case on the report is exported: one audit entry each, once the files are complete
         // and before they take their names (app/common/audited_output.hpp).
@@ -214,7 +216,7 @@ int reportMonthly(CliContext& ctx, const std::vector<std::string>& args)
 
     db::Actor actor = ctx.actor();
     requirePermission(actor.user, actor.role, Permission::ViewReports);
-    auto summary = reports::loadMonthlySummary(ctx.store(), first);
+    auto summary = reports::summarizeMonth(app::casesReceivedInMonthOf(ctx.store(), first), first);
     if (pdf || csv) {
         // The figures hold no name, but they are read from every case of the month: one entry, once
         // the files are complete (app/common/audited_output.hpp).

@@ -13,18 +13,10 @@ namespace madoguchi::cli {
 
 namespace {
 
-db::AuditLog& retentionLog(CliContext& ctx)
-{
-    db::AuditLog* log = ctx.store().audit();
-    if (!log)
-        throw ValidationError("this database backend (" + ctx.store().describe() + ") has no retention setting yet");
-    return *log;
-}
-
 int retentionShow(CliContext& ctx, const std::vector<std::string>& args)
 {
     parseArgs(args, po::options_description("retention show"));
-    int days = retentionLog(ctx).retentionDays();
+    int days = ctx.store().audit().retentionDays();
     if (ctx.json)
         ctx.printJson({{"retention_days", days == 0 ? nlohmann::json() : nlohmann::json(days)}});
     else
@@ -37,7 +29,7 @@ int retentionSet(CliContext& ctx, const std::vector<std::string>& args)
     po::options_description o("retention set");
     o.add_options()("days", po::value<int>()->required(), "keep closed cases this many days after their last change");
     auto vm = parseArgs(args, o);
-    retentionLog(ctx).setRetentionDays(vm["days"].as<int>(), ctx.actor());
+    ctx.store().audit().setRetentionDays(vm["days"].as<int>(), ctx.actor());
     if (ctx.json)
         ctx.printJson({{"retention_days", vm["days"].as<int>()}});
     else
@@ -51,7 +43,7 @@ int retentionPurge(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("today", po::value<std::string>(), "the day to count from (default: today)");
     auto vm = parseArgs(args, o);
     auto today = vm.count("today") ? parseIsoDate(vm["today"].as<std::string>(), "--today") : now().localDay;
-    auto r = retentionLog(ctx).purgeExpired(today, ctx.actor());
+    auto r = ctx.store().audit().purgeExpired(today, ctx.actor());
     if (ctx.json)
         ctx.printJson({{"cutoff", toIso(r.cutoff)},
                        {"purged", r.purged},

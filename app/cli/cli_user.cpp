@@ -13,13 +13,6 @@ namespace madoguchi::cli {
 
 namespace {
 
-db::UserStore& userStore(db::CaseStore& store)
-{
-    if (db::UserStore* u = store.users())
-        return *u;
-    throw ValidationError("this database backend (" + store.describe() + ") keeps no users yet");
-}
-
 nlohmann::json toJson(const db::User& u)
 {
     return {{"name", u.name}, {"role", std::string(roleId(u.role))}, {"active", u.active}, {"created_at", u.createdAt}};
@@ -47,7 +40,7 @@ int userInitAdmin(CliContext& ctx, const std::vector<std::string>& args)
     po::options_description o("user init-admin");
     o.add_options()("name", po::value<std::string>()->required(), "the admin's login name");
     auto vm = parseArgs(args, o);
-    auto& users = userStore(ctx.unauthenticatedStore());
+    auto& users = ctx.unauthenticatedStore().users();
     std::string password = readPasswordFromStdin("the admin's password");
     printUser(ctx, users.createFirstAdmin(vm["name"].as<std::string>(), password));
     return kOk;
@@ -73,7 +66,7 @@ int userAdd(CliContext& ctx, const std::vector<std::string>& args)
     p.add("name", 1);
     auto vm = parseArgs(args, o, p);
     Role role = parseRole(vm["role"].as<std::string>());
-    auto& users = userStore(ctx.store());
+    auto& users = ctx.store().users();
     requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers); // before reading stdin
     std::string password = readPasswordFromStdin("the new user's password");
     printUser(ctx, users.addUser(vm["name"].as<std::string>(), role, password, ctx.actor()));
@@ -88,7 +81,7 @@ int userRole(CliContext& ctx, const std::vector<std::string>& args)
     po::positional_options_description p;
     p.add("name", 1).add("role", 1);
     auto vm = parseArgs(args, o, p);
-    auto& users = userStore(ctx.store());
+    auto& users = ctx.store().users();
     printUser(ctx, users.setRole(vm["name"].as<std::string>(), parseRole(vm["role"].as<std::string>()), ctx.actor()));
     return kOk;
 }
@@ -96,7 +89,7 @@ int userRole(CliContext& ctx, const std::vector<std::string>& args)
 int userSetActive(CliContext& ctx, const std::vector<std::string>& args, bool active)
 {
     std::string name = nameArg(args, active ? "user enable" : "user disable");
-    printUser(ctx, userStore(ctx.store()).setActive(name, active, ctx.actor()));
+    printUser(ctx, ctx.store().users().setActive(name, active, ctx.actor()));
     return kOk;
 }
 
@@ -107,7 +100,7 @@ int userPasswd(CliContext& ctx, const std::vector<std::string>& args)
     po::positional_options_description p;
     p.add("name", 1);
     auto vm = parseArgs(args, o, p);
-    auto& users = userStore(ctx.store());
+    auto& users = ctx.store().users();
     std::string name = optionalString(vm, "name").value_or(ctx.actor().user);
     if (name != ctx.actor().user)
         requirePermission(ctx.actor().user, ctx.actor().role, Permission::ManageUsers);
@@ -122,7 +115,7 @@ int userPasswd(CliContext& ctx, const std::vector<std::string>& args)
 int userList(CliContext& ctx, const std::vector<std::string>& args)
 {
     parseArgs(args, po::options_description("user list"));
-    auto all = userStore(ctx.store()).users(ctx.actor());
+    auto all = ctx.store().users().users(ctx.actor());
     if (ctx.json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& u : all)

@@ -4,7 +4,7 @@
 
 namespace madoguchi::app {
 
-void writeAudited(db::AuditLog* log, const db::Actor& actor, const AuditedAccess& access,
+void writeAudited(db::AuditLog& log, const db::Actor& actor, const AuditedAccess& access,
                   const std::vector<OutputDocument>& documents, files::Overwrite overwrite)
 {
     // Every target checked before anything is written: a refusal leaves no file and no entry.
@@ -15,18 +15,15 @@ void writeAudited(db::AuditLog* log, const db::Actor& actor, const AuditedAccess
         staged.push_back(std::make_unique<files::StagedOutput>(d.target, overwrite));
         staged.back()->write(d.bytes);
     }
-    if (log)
-        log->recordAccess(actor, access.action, access.cases, access.detail);
+    log.recordAccess(actor, access.action, access.cases, access.detail);
     try {
         for (auto& s : staged)
             s->commit();
     } catch (...) {
-        if (log) {
-            try {
-                log->recordAccess(actor, access.action, {}, access.detail + " not written");
-            } catch (...) {
-                // The first failure is the one to report.
-            }
+        try {
+            log.recordAccess(actor, access.action, {}, access.detail + " not written");
+        } catch (...) {
+            // The first failure is the one to report.
         }
         throw;
     }

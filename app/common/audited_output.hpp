@@ -26,8 +26,8 @@ struct AuditedAccess {
     std::string detail; // "pdf ja", "daily report csv"; "… not written" is appended on failure
 };
 
-// `log` may be null (a backend without an audit trail). Throws what the writer throws.
-void writeAudited(db::AuditLog* log, const db::Actor& actor, const AuditedAccess& access,
+// Throws what the writer throws.
+void writeAudited(db::AuditLog& log, const db::Actor& actor, const AuditedAccess& access,
                   const std::vector<OutputDocument>& documents, files::Overwrite overwrite);
 
 } // namespace madoguchi::app

@@ -38,6 +38,8 @@ AppSettings loadSettings()
     s.database = utf8(c->Read("/Settings/Database", u8(s.database)));
     s.office = utf8(c->Read("/Settings/Office", u8(s.office)));
     s.hallDisplay = utf8(c->Read("/Settings/HallDisplay", u8(s.hallDisplay)));
+    s.idleLockMinutes = static_cast<int>(c->ReadLong("/Settings/IdleLockMinutes", s.idleLockMinutes));
+    s.openHandout = c->ReadBool("/Settings/OpenHandout", s.openHandout);
     return s;
 }
 
@@ -59,6 +61,8 @@ void saveSettings(const AppSettings& s)
     c->Write("/Settings/Database", u8(s.database));
     c->Write("/Settings/Office", u8(s.office));
     c->Write("/Settings/HallDisplay", u8(s.hallDisplay));
+    c->Write("/Settings/IdleLockMinutes", s.idleLockMinutes);
+    c->Write("/Settings/OpenHandout", s.openHandout);
     c->Flush();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The user's settings, in the XDG config directory ($XDG_CONFIG_HOME/madoguchi/settings.ini):
-// language, the window (窓口) this desk is, when a waiting resident is flagged, and (set by an
-// administrator) which case book and office the desk works on and where the hall display listens. The same file holds
-// the window layout that wxPersistenceManager saves.
+// language, the window (窓口) this desk is, when a waiting resident is flagged, when the desk
+// locks, and (set by an administrator) which case book and office the desk works on and where the
+// hall display listens. The same file holds the window layout that wxPersistenceManager saves.
+// Every setting is read here and only here; the rest of the window gets them from AppSettings.
 #include <string>
 
 namespace madoguchi::gui {
@@ -18,6 +19,8 @@ struct AppSettings {
     // Where this office's hall display (madoguchi-display --listen) serves its page: the settings
     // page says which address the hall's screen opens. Set by an administrator.
     std::string hallDisplay = "127.0.0.1:8080";
+    int idleLockMinutes = 3; // the desk locks after this long without a key or a click
+    bool openHandout = true; // a printed handout opens in the viewer (a desk without one: false)
 };
 
 // What the window opens: --db when given, else the settings' case book, else the default file.

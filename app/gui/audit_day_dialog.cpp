@@ -5,7 +5,6 @@
 #include "app/gui/output_question.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/common/clock.hpp"
-#include "core/common/errors.hpp"
 #include "db/audit_log.hpp"
 #include "reports/audit_csv.hpp"
 
@@ -23,10 +22,7 @@ AuditDayDialog::AuditDayDialog(wxWindow* parent, DeskContext& desk, boost::grego
                wxSize(820, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "auditDayDialog"),
       desk_(desk), day_(day)
 {
-    db::AuditLog* log = desk.store.audit();
-    if (!log)
-        throw ValidationError("this case book (" + desk.store.describe() + ") keeps no audit trail");
-    entries_ = log->auditDay(day, desk.actor());
+    entries_ = desk.store.audit().auditDay(day, desk.actor());
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(new wxStaticText(this, wxID_ANY, wxString::Format(_("%zu entries"), entries_.size()), wxDefaultPosition,
@@ -43,7 +39,8 @@ AuditDayDialog::AuditDayDialog(wxWindow* parent, DeskContext& desk, boost::grego
     list->AppendColumn(_("Detail"), wxLIST_FORMAT_LEFT, 220);
     for (const auto& e : entries_) {
         long i = list->InsertItem(list->GetItemCount(), wxString::Format("%lld", static_cast<long long>(e.seq)));
-        list->SetItem(i, 1, u8(e.at.size() >= 19 ? e.at.substr(11, 8) : e.at));
+        auto at = readTimestamp(e.at);
+        list->SetItem(i, 1, u8(at ? at->clockWithSeconds() : e.at));
         list->SetItem(i, 2, u8(e.user));
         list->SetItem(i, 3, u8(e.role));
         list->SetItem(i, 4, u8(e.action));

@@ -10,7 +10,6 @@
 #include "db/booking_store.hpp"
 #include "reports/booking_slip.hpp"
 
-#include <wx/config.h>
 #include <wx/intl.h>
 #include <wx/utils.h>
 
@@ -39,7 +38,7 @@ std::optional<std::filesystem::path> printBookingSlip(wxWindow* parent, const De
                                   lang == reports::Language::Ja ? "pdf ja" : "pdf en");
         files::writeOutputFile(path, doc.pdf, files::Overwrite::Yes);
         // The viewer prints; a desk without one (or a test) turns this off in the settings file.
-        if (wxConfigBase::Get()->ReadBool("/Settings/OpenHandout", true))
+        if (desk.openHandout)
             wxLaunchDefaultApplication(u8(path.string()));
         return path;
     } catch (const std::exception& e) {

@@ -37,8 +37,7 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
       desk_(desk), case_(desk.store.get(id))
 {
     // Opening a case shows the resident's data: audited (users issue) before anything is shown.
-    if (db::AuditLog* log = desk.store.audit())
-        log->recordAccess(desk.actor(), audit_actions::kView, {case_.id}, "window");
+    desk.store.audit().recordAccess(desk.actor(), audit_actions::kView, {case_.id}, "window");
     auto* top = new wxBoxSizer(wxVERTICAL);
     title_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "caseTitle");
     title_->SetFont(title_->GetFont().Bold().Larger());
@@ -181,8 +180,9 @@ void CaseDetailDialog::show(const Case& c)
         facts.birth = c.resident.birth;
         facts.foreignResident = c.resident.foreignResident;
         // The rules of the day the case was received name its documents.
-        auto received = parseDateInput(c.createdAt.substr(0, 10)).date;
-        documents_->setLabels(visitRules(*desk_.rules, facts, received ? *received : now().localDay).documents);
+        auto received = readTimestamp(c.createdAt);
+        documents_->setLabels(
+            visitRules(*desk_.rules, facts, received ? received->localDay : now().localDay).documents);
     }
     if (c.feeYen > 0)
         who += "\n" + fill(tr("Fee: %1"), {formatYen(c.feeYen)});

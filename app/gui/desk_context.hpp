@@ -8,26 +8,17 @@
 
 namespace madoguchi::gui {
 
-inline UserRole toUserRole(Role r)
-{
-    return r == Role::Admin ? UserRole::Admin : r == Role::Supervisor ? UserRole::Supervisor : UserRole::Clerk;
-}
-
 struct DeskContext {
     db::CaseStore& store;
     std::string window; // 窓口 of this desk (settings)
     std::string user;   // the actor written into the history
-    UserRole role = UserRole::Clerk;
+    Role role = Role::Clerk;
     int waitWarningMinutes = 30;
     // The rule book for documents, fees and deadlines; none when its files could not be read.
     const rules::RuleBook* rules = nullptr;
+    bool openHandout = true; // AppSettings::openHandout
     // The store checks the role too (a clerk cannot reopen), so the actor carries it.
-    db::Actor actor() const
-    {
-        return db::Actor{user, role == UserRole::Admin        ? Role::Admin
-                               : role == UserRole::Supervisor ? Role::Supervisor
-                                                              : Role::Clerk};
-    }
+    db::Actor actor() const { return db::Actor{user, role}; }
 };
 
 } // namespace madoguchi::gui

@@ -15,12 +15,11 @@ class MainFrame;
 
 struct DeskSession {
     MainFrame* frame = nullptr;         // owned by wx; null when nobody logged in
-    std::unique_ptr<IdleLock> idleLock; // none on a case book without users
+    std::unique_ptr<IdleLock> idleLock; // none when nobody logged in
 };
 
 // Asks who sits at the desk (or creates the first admin) before any resident's name is on screen,
-// then opens and shows the main window as that user. Roles come from the login only. On a case
-// book that keeps no users the desk is a clerk's, in the name of the system user.
+// then opens and shows the main window as that user. Roles come from the login only.
 DeskSession openDesk(db::CaseStore& store, const AppSettings& settings, const rules::RuleBook* rules,
                      std::chrono::seconds lockAfter);
 

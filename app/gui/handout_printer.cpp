@@ -9,7 +9,6 @@
 #include "db/audit_log.hpp"
 #include "reports/handout.hpp"
 
-#include <wx/config.h>
 #include <wx/intl.h>
 #include <wx/utils.h>
 
@@ -35,7 +34,7 @@ std::optional<std::filesystem::path> printHandout(wxWindow* parent, const DeskCo
                           {audit_actions::kPrint, {c.id}, english ? "pdf en" : "pdf ja"}, {{path, doc.pdf}},
                           files::Overwrite::Yes);
         // The viewer prints; a desk without one (or a test) turns this off in the settings file.
-        if (wxConfigBase::Get()->ReadBool("/Settings/OpenHandout", true))
+        if (desk.openHandout)
             wxLaunchDefaultApplication(u8(path.string()));
         return path;
     } catch (const std::exception& e) {

@@ -31,14 +31,14 @@ UiLanguage applyLanguage(const std::string& setting)
     return lang;
 }
 
-wxString roleName(UserRole r)
+wxString roleName(Role r)
 {
     switch (r) {
-    case UserRole::Clerk:
+    case Role::Clerk:
         return _("clerk");
-    case UserRole::Supervisor:
+    case Role::Supervisor:
         return _("supervisor");
-    case UserRole::Admin:
+    case Role::Admin:
         return _("administrator");
     }
     return {};

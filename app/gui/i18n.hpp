@@ -1,7 +1,7 @@
 #pragma once
 // Loads the gettext catalogs (po/*.po compiled by the build) through wxTranslations.
-#include "app/gui/presenters/case_detail_presenter.hpp"
 #include "app/gui/presenters/translate.hpp"
+#include "core/security/roles.hpp"
 
 #include <string>
 #include <wx/string.h>
@@ -12,6 +12,6 @@ namespace madoguchi::gui {
 UiLanguage applyLanguage(const std::string& setting);
 
 // A role as the window names it: 窓口職員, 係長, 管理者.
-wxString roleName(UserRole r);
+wxString roleName(Role r);
 
 } // namespace madoguchi::gui

@@ -68,8 +68,8 @@ void IdleLock::lockNow()
         LoginDialog dlg(top, users_, LoginDialog::Mode::Unlock, user);
         if (dlg.ShowModal() == wxID_OK && dlg.actor()) {
             // Another user may take over the desk: the window then works in their name and role.
-            if (dlg.actor()->user != user || toUserRole(dlg.actor()->role) != frame_.currentRole())
-                frame_.setCurrentUser(dlg.actor()->user, toUserRole(dlg.actor()->role));
+            if (dlg.actor()->user != user || dlg.actor()->role != frame_.currentRole())
+                frame_.setCurrentUser(dlg.actor()->user, dlg.actor()->role);
             break;
         }
     }

@@ -1,7 +1,7 @@
 #include "app/gui/label_wrap.hpp"
 
 #include "app/gui/wx_text.hpp"
-#include "reports/line_breaking.hpp"
+#include "core/text/line_breaking.hpp"
 
 #include <wx/stattext.h>
 
@@ -14,7 +14,7 @@ void setWrappedLabel(wxStaticText* label, const wxString& text, int width)
         return;
     }
     std::string joined;
-    for (const auto& line : reports::breakLines(utf8(text), width, [label](std::string_view piece) {
+    for (const auto& line : text::breakLines(utf8(text), width, [label](std::string_view piece) {
              return static_cast<double>(label->GetTextExtent(u8(std::string(piece))).GetWidth());
          })) {
         if (!joined.empty())

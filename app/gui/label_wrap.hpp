@@ -1,5 +1,5 @@
 #pragma once
-// Wraps a label to a width the way the handouts wrap (reports/line_breaking.hpp): Japanese between
+// Wraps a label to a width the way the handouts wrap (core/text/line_breaking.hpp): Japanese between
 // any two characters except where 禁則 forbids it, Latin at spaces. wxStaticText::Wrap breaks at
 // spaces only, so a Japanese sentence stayed one line and stretched its dialog across the screen.
 #include <wx/string.h>

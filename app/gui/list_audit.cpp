@@ -30,13 +30,12 @@ void ListAudit::flush()
     Stop();
     if (pending_.empty())
         return;
-    db::AuditLog* log = desk_.store.audit();
     try {
         const char* detail = pendingSearch_ ? "window search" : "window list";
         if (record_)
             record_(desk_.actor(), pending_, detail);
-        else if (log)
-            log->recordAccess(desk_.actor(), audit_actions::kList, pending_, detail);
+        else
+            desk_.store.audit().recordAccess(desk_.actor(), audit_actions::kList, pending_, detail);
     } catch (const std::exception& e) {
         if (failed_)
             failed_(e.what());

@@ -15,7 +15,6 @@
 #include <optional>
 #include <wx/app.h>
 #include <wx/cmdline.h>
-#include <wx/config.h>
 #include <wx/msgdlg.h>
 #include <wx/version.h>
 
@@ -56,7 +55,7 @@ public:
         } catch (const std::exception& e) {
             rulesProblem = explain(e, utf8(_("Reading the rule book")));
         }
-        long seconds = 60 * wxConfigBase::Get()->ReadLong("/Settings/IdleLockMinutes", 3);
+        long seconds = 60L * settings.idleLockMinutes;
         parser.Found("lock-after", &seconds);
         session_ =
             openDesk(*store_, settings, rules_ ? &*rules_ : nullptr, std::chrono::seconds(std::max(1L, seconds)));

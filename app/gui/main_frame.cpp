@@ -87,7 +87,7 @@ constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress
 
 } // namespace
 
-MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role)
+MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, Role role)
     : wxFrame(nullptr, wxID_ANY, _("Madoguchi - counter"), wxDefaultPosition, wxSize(1100, 680), wxDEFAULT_FRAME_STYLE,
               "mainFrame"),
       waitingStore_(std::make_unique<WaitingStore>(store, this)), desk_{*waitingStore_, settings.window, user, role,
@@ -98,6 +98,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
                  }),
       settings_(settings), office_(settings.office), calendar_(loadCalendar(calendarProblem_))
 {
+    desk_.openHandout = settings.openHandout;
     callBar_ = std::make_unique<CallBar>(
         this, desk_,
         [this](const Case& c) {
@@ -336,7 +337,7 @@ void MainFrame::updateRoleMenus()
     // A clerk's menu has no supervisor view at all, so neither its item nor its shortcut
     // (Ctrl+Shift+S) reaches it; the view refuses a clerk as well.
     bool offered = viewMenu_->FindItem(IdSupervisor) != nullptr;
-    bool wanted = desk_.role != UserRole::Clerk;
+    bool wanted = desk_.role != Role::Clerk;
     if (wanted && !offered) {
         viewMenu_->AppendSeparator();
         viewMenu_->Append(IdSupervisor, _("Su&pervisor view\tCtrl+Shift+S"));
@@ -347,7 +348,7 @@ void MainFrame::updateRoleMenus()
     }
     // Users: administrators only, after the settings.
     bool usersOffered = fileMenu_->FindItem(IdUsers) != nullptr;
-    bool usersWanted = desk_.role == UserRole::Admin && desk_.store.users();
+    bool usersWanted = desk_.role == Role::Admin;
     if (usersWanted && !usersOffered) {
         size_t pos = 0;
         fileMenu_->FindChildItem(wxID_PREFERENCES, &pos);
@@ -666,7 +667,7 @@ void MainFrame::focusSearch()
 
 void MainFrame::showSupervisorView()
 {
-    if (desk_.role == UserRole::Clerk)
+    if (desk_.role == Role::Clerk)
         return;
     SupervisorView view(this, desk_);
     view.ShowModal();
@@ -674,11 +675,10 @@ void MainFrame::showSupervisorView()
 
 void MainFrame::showUsers()
 {
-    db::UserStore* users = desk_.store.users();
-    if (desk_.role != UserRole::Admin || !users)
+    if (desk_.role != Role::Admin)
         return;
     try {
-        UsersDialog dlg(this, *users, desk_);
+        UsersDialog dlg(this, desk_.store.users(), desk_);
         dlg.ShowModal();
     } catch (const std::exception& e) {
         showError(this, e, _("Reading the users"));
@@ -687,18 +687,19 @@ void MainFrame::showUsers()
 
 void MainFrame::showSettings()
 {
-    SettingsDialog dlg(this, settings_, desk_.role == UserRole::Admin);
+    SettingsDialog dlg(this, settings_, desk_.role == Role::Admin);
     if (dlg.ShowModal() != wxID_OK)
         return;
     settings_ = dlg.settings();
     desk_.window = settings_.window;
     desk_.waitWarningMinutes = settings_.waitWarningMinutes;
+    desk_.openHandout = settings_.openHandout;
     saveSettings(settings_);
     updateUserStatus();
     reload();
 }
 
-void MainFrame::setCurrentUser(const std::string& user, UserRole role)
+void MainFrame::setCurrentUser(const std::string& user, Role role)
 {
     listAudit_.flush(); // what the list showed until now was shown to the previous user
     bookings_->flushAudit();

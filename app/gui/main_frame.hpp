@@ -38,7 +38,7 @@ class CaseListModel;
 
 class MainFrame : public wxFrame {
 public:
-    MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, UserRole role);
+    MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, Role role);
     ~MainFrame() override;
 
     // The case book as this window calls it (on its worker thread): what else works at the desk
@@ -73,11 +73,11 @@ public:
 
     // For the login and idle lock (users issue): who is at the desk, and hiding personal data
     // while the desk is left.
-    void setCurrentUser(const std::string& user, UserRole role);
+    void setCurrentUser(const std::string& user, Role role);
     void setPrivacyLocked(bool locked);
     void setRuleBook(const rules::RuleBook* rules) { desk_.rules = rules; }
     bool privacyLocked() const { return privacyLocked_; }
-    UserRole currentRole() const { return desk_.role; }
+    Role currentRole() const { return desk_.role; }
     const std::string& currentUser() const { return desk_.user; }
 
     // Live refresh: what another window (or this one) saved, as the change feed reports it; only

@@ -1,6 +1,7 @@
 #include "app/gui/supervisor_view.hpp"
 
 #include "app/common/audited_output.hpp"
+#include "app/common/day_cases.hpp"
 #include "app/gui/audit_day_dialog.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/output_question.hpp"
@@ -97,7 +98,8 @@ void SupervisorView::exportDay(bool csv)
         return;
     try {
         auto office = reports::loadOfficeInfoOrDefault(); // bad settings: refused before anything is recorded
-        auto summary = reports::loadDailySummary(desk_.store, day());
+        auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(desk_.store, day()), day(), 60,
+                                                    app::bookingsOn(desk_.store, day()));
         // Every case in the file is exported: one audit entry each, once the file is complete and
         // before it takes its name (as the console's `report daily` does).
         std::vector<CaseId> ids;

@@ -43,7 +43,7 @@ public:
             role_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                                  "newRole");
             for (Role r : kRoles)
-                role_->Append(roleName(toUserRole(r)));
+                role_->Append(roleName(r));
             role_->SetSelection(0);
             grid->Add(role_, 1, wxEXPAND);
         } else {
@@ -161,7 +161,7 @@ void UsersDialog::refresh()
     list_->DeleteAllItems();
     for (const auto& u : shown_) {
         long i = list_->InsertItem(list_->GetItemCount(), u8(u.name));
-        list_->SetItem(i, 1, roleName(toUserRole(u.role)));
+        list_->SetItem(i, 1, roleName(u.role));
         list_->SetItem(i, 2, u.active ? _("active") : _("disabled"));
     }
     if (!shown_.empty())
@@ -220,7 +220,7 @@ void UsersDialog::changeRoleOfSelected()
         wxArrayString names;
         int current = 0;
         for (std::size_t i = 0; i < std::size(kRoles); ++i) {
-            names.Add(roleName(toUserRole(kRoles[i])));
+            names.Add(roleName(kRoles[i]));
             if (kRoles[i] == u.role)
                 current = static_cast<int>(i);
         }

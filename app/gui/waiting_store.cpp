@@ -176,85 +176,75 @@ std::unique_ptr<db::ChangeFeed> WaitingStore::subscribe()
     return inner_.subscribe();
 }
 
-db::UserStore* WaitingStore::users()
-{
-    return inner_.users() ? this : nullptr;
-}
-
-db::AuditLog* WaitingStore::audit()
-{
-    return inner_.audit() ? this : nullptr;
-}
-
 bool WaitingStore::hasUsers()
 {
-    return call([&] { return inner_.users()->hasUsers(); });
+    return call([&] { return inner_.users().hasUsers(); });
 }
 
 db::User WaitingStore::createFirstAdmin(const std::string& name, const std::string& password)
 {
-    return call([&] { return inner_.users()->createFirstAdmin(name, password); });
+    return call([&] { return inner_.users().createFirstAdmin(name, password); });
 }
 
 db::Actor WaitingStore::authenticate(const std::string& name, const std::string& password)
 {
-    return call([&] { return inner_.users()->authenticate(name, password); });
+    return call([&] { return inner_.users().authenticate(name, password); });
 }
 
 db::User WaitingStore::addUser(const std::string& name, Role role, const std::string& password, const db::Actor& by)
 {
-    return call([&] { return inner_.users()->addUser(name, role, password, by); });
+    return call([&] { return inner_.users().addUser(name, role, password, by); });
 }
 
 db::User WaitingStore::setRole(const std::string& name, Role role, const db::Actor& by)
 {
-    return call([&] { return inner_.users()->setRole(name, role, by); });
+    return call([&] { return inner_.users().setRole(name, role, by); });
 }
 
 db::User WaitingStore::setActive(const std::string& name, bool active, const db::Actor& by)
 {
-    return call([&] { return inner_.users()->setActive(name, active, by); });
+    return call([&] { return inner_.users().setActive(name, active, by); });
 }
 
 void WaitingStore::setPassword(const std::string& name, const std::string& password, const db::Actor& by)
 {
-    call([&] { inner_.users()->setPassword(name, password, by); });
+    call([&] { inner_.users().setPassword(name, password, by); });
 }
 
 std::vector<db::User> WaitingStore::users(const db::Actor& by)
 {
-    return call([&] { return inner_.users()->users(by); });
+    return call([&] { return inner_.users().users(by); });
 }
 
 void WaitingStore::recordAccess(const db::Actor& actor, const std::string& action, const std::vector<CaseId>& cases,
                                 const std::string& detail)
 {
-    call([&] { inner_.audit()->recordAccess(actor, action, cases, detail); });
+    call([&] { inner_.audit().recordAccess(actor, action, cases, detail); });
 }
 
 std::vector<AuditEntry> WaitingStore::auditDay(boost::gregorian::date day, const db::Actor& by)
 {
-    return call([&] { return inner_.audit()->auditDay(day, by); });
+    return call([&] { return inner_.audit().auditDay(day, by); });
 }
 
 db::AuditVerification WaitingStore::verifyAudit()
 {
-    return call([&] { return inner_.audit()->verifyAudit(); });
+    return call([&] { return inner_.audit().verifyAudit(); });
 }
 
 int WaitingStore::retentionDays()
 {
-    return call([&] { return inner_.audit()->retentionDays(); });
+    return call([&] { return inner_.audit().retentionDays(); });
 }
 
 void WaitingStore::setRetentionDays(int days, const db::Actor& by)
 {
-    call([&] { inner_.audit()->setRetentionDays(days, by); });
+    call([&] { inner_.audit().setRetentionDays(days, by); });
 }
 
 db::PurgeResult WaitingStore::purgeExpired(boost::gregorian::date today, const db::Actor& by)
 {
-    return call([&] { return inner_.audit()->purgeExpired(today, by); });
+    return call([&] { return inner_.audit().purgeExpired(today, by); });
 }
 
 } // namespace madoguchi::gui

@@ -48,8 +48,8 @@ public:
     using CaseStore::backup;
     std::string describe() const override;
     std::unique_ptr<db::ChangeFeed> subscribe() override; // opens its own connection: not on the worker
-    db::UserStore* users() override;
-    db::AuditLog* audit() override;
+    db::UserStore& users() override { return *this; }
+    db::AuditLog& audit() override { return *this; }
 
     bool hasUsers() override;
     db::User createFirstAdmin(const std::string& name, const std::string& password) override;

@@ -10,21 +10,6 @@
 
 namespace madoguchi {
 
-namespace {
-
-// Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
-std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-} // namespace
-
 Timestamp now()
 {
     std::time_t t = std::time(nullptr);
@@ -38,49 +23,6 @@ Timestamp now()
         iso.insert(iso.size() - 2, ":");
     return {iso, boost::gregorian::date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday),
             static_cast<std::int64_t>(t)};
-}
-
-std::optional<std::int64_t> epochSeconds(const std::string& iso)
-{
-    int y, mo, d, h, mi, s;
-    char sign = 'Z';
-    int oh = 0, om = 0;
-    if (iso.size() < 19 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
-        return std::nullopt;
-    std::size_t p = 19;
-    if (p < iso.size() && iso[p] == '.')
-        while (p < iso.size() && iso[p] != '+' && iso[p] != '-' && iso[p] != 'Z')
-            ++p; // fractions of a second do not matter here
-    if (p < iso.size() && (iso[p] == '+' || iso[p] == '-')) {
-        sign = iso[p];
-        if (std::sscanf(iso.c_str() + p + 1, "%2d:%2d", &oh, &om) != 2)
-            return std::nullopt;
-    }
-    std::int64_t t =
-        daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s;
-    std::int64_t off = (oh * 60 + om) * 60;
-    return sign == '-' ? t + off : t - off;
-}
-
-std::string isoAt(std::int64_t epoch, int offsetMinutes)
-{
-    std::int64_t local = epoch + offsetMinutes * 60;
-    std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    std::int64_t secs = local - days * 86400;
-    auto d = boost::gregorian::date(1970, 1, 1) + boost::gregorian::days(days);
-    char buf[40];
-    int off = std::abs(offsetMinutes);
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", toIso(d).c_str(), static_cast<int>(secs / 3600),
-                  static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60), offsetMinutes < 0 ? '-' : '+',
-                  off / 60, off % 60);
-    return buf;
-}
-
-int offsetMinutesOf(const std::string& iso)
-{
-    if (iso.size() >= 25 && (iso[19] == '+' || iso[19] == '-'))
-        return (iso[19] == '-' ? -1 : 1) * (std::stoi(iso.substr(20, 2)) * 60 + std::stoi(iso.substr(23, 2)));
-    return 9 * 60; // the office's zone when a timestamp has none (JST)
 }
 
 boost::gregorian::date parseIsoDate(const std::string& text, const std::string& what)
@@ -99,6 +41,133 @@ boost::gregorian::date parseIsoDate(const std::string& text, const std::string& 
     if (d < 1 || d > boost::gregorian::gregorian_calendar::end_of_month_day(y, m))
         throw bad("does not exist (no such day in that month)");
     return boost::gregorian::date(y, m, d);
+}
+
+namespace {
+
+// Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Reads `width` digits at `at`; false unless they are all digits.
+bool digits(std::string_view s, std::size_t at, std::size_t width, int& value)
+{
+    if (at + width > s.size())
+        return false;
+    value = 0;
+    for (std::size_t i = at; i < at + width; ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        value = value * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+std::string twoDigits(int v)
+{
+    return {static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)};
+}
+
+} // namespace
+
+std::string TimestampParts::clock() const
+{
+    return twoDigits(hour) + ":" + twoDigits(minute);
+}
+
+std::string TimestampParts::clockWithSeconds() const
+{
+    return clock() + ":" + twoDigits(second);
+}
+
+std::string TimestampParts::dayAndClock() const
+{
+    return toIso(localDay) + " " + clock();
+}
+
+std::optional<TimestampParts> readTimestamp(std::string_view iso)
+{
+    // YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]
+    int y, mo, d, h, mi, sec;
+    if (!digits(iso, 0, 4, y) || iso.size() < 19 || iso[4] != '-' || !digits(iso, 5, 2, mo) || iso[7] != '-' ||
+        !digits(iso, 8, 2, d) || (iso[10] != 'T' && iso[10] != ' ') || !digits(iso, 11, 2, h) || iso[13] != ':' ||
+        !digits(iso, 14, 2, mi) || iso[16] != ':' || !digits(iso, 17, 2, sec))
+        return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > boost::gregorian::gregorian_calendar::end_of_month_day(y, mo) || h > 23 ||
+        mi > 59 || sec > 60)
+        return std::nullopt;
+    std::size_t p = 19;
+    if (p < iso.size() && iso[p] == '.')
+        for (++p; p < iso.size() && iso[p] >= '0' && iso[p] <= '9';)
+            ++p; // fractions of a second do not matter here
+    int offset = 0;
+    if (p < iso.size() && (iso[p] == '+' || iso[p] == '-')) {
+        int oh, om;
+        if (!digits(iso, p + 1, 2, oh) || p + 3 >= iso.size() || iso[p + 3] != ':' || !digits(iso, p + 4, 2, om))
+            return std::nullopt;
+        offset = (iso[p] == '-' ? -1 : 1) * (oh * 60 + om);
+        p += 6;
+    } else if (p < iso.size() && iso[p] == 'Z') {
+        ++p;
+    }
+    if (p != iso.size())
+        return std::nullopt;
+    TimestampParts t;
+    t.localDay = boost::gregorian::date(y, mo, d);
+    t.hour = h;
+    t.minute = mi;
+    t.second = sec;
+    t.offsetMinutes = offset;
+    t.epoch = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec -
+              static_cast<std::int64_t>(offset) * 60;
+    return t;
+}
+
+std::optional<std::int64_t> epochSeconds(std::string_view iso)
+{
+    if (auto t = readTimestamp(iso))
+        return t->epoch;
+    return std::nullopt;
+}
+
+std::optional<long> minutesBetween(std::string_view fromIso, std::string_view toIso)
+{
+    auto a = epochSeconds(fromIso), b = epochSeconds(toIso);
+    if (!a || !b)
+        return std::nullopt;
+    return static_cast<long>((*b - *a) / 60);
+}
+
+std::string timestampAt(std::int64_t epoch, int offsetMinutes)
+{
+    std::int64_t local = epoch + static_cast<std::int64_t>(offsetMinutes) * 60;
+    std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    std::int64_t secs = local - days * 86400;
+    auto d = boost::gregorian::date(1970, 1, 1) + boost::gregorian::days(days);
+    char buf[48];
+    int off = std::abs(offsetMinutes);
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", toIso(d).c_str(), static_cast<int>(secs / 3600),
+                  static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60), offsetMinutes < 0 ? '-' : '+',
+                  off / 60, off % 60);
+    return buf;
+}
+
+int offsetMinutesOf(std::string_view iso)
+{
+    auto t = readTimestamp(iso);
+    return t ? t->offsetMinutes : 9 * 60;
+}
+
+std::int64_t startOfDay(const boost::gregorian::date& day, int offsetMinutes)
+{
+    return daysFromCivil(day.year(), day.month(), day.day()) * 86400 - static_cast<std::int64_t>(offsetMinutes) * 60;
 }
 
 std::string toIso(const boost::gregorian::date& d)

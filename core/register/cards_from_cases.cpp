@@ -76,17 +76,12 @@ CaseCardUpdates cardsFromCases(const std::vector<Case>& cases, std::map<std::str
     std::set<std::string> changed;
     for (const FinishedLine& line : lines) {
         const Resident& resident = line.visit->resident;
-        if (line.at.size() < 10) {
+        auto finished = readTimestamp(line.at);
+        if (!finished) {
             ++out.skipped;
             continue;
         }
-        boost::gregorian::date day;
-        try {
-            day = parseIsoDate(line.at.substr(0, 10), "finished");
-        } catch (const ValidationError&) {
-            ++out.skipped;
-            continue;
-        }
+        const boost::gregorian::date day = finished->localDay;
         const std::string id = caseRecordId(resident);
         auto it = known.find(id);
         IssuedCard card;

@@ -44,8 +44,8 @@ public:
     using CaseStore::backup;
     std::string describe() const override;
     std::unique_ptr<ChangeFeed> subscribe() override;
-    UserStore* users() override { return this; }
-    AuditLog* audit() override { return this; }
+    UserStore& users() override { return *this; }
+    AuditLog& audit() override { return *this; }
     CardRegister* cardRegister() override { return this; }
     BookingStore* bookings() override { return this; }
 

@@ -27,12 +27,12 @@ protected:
     void SetUp() override
     {
         store = db::openStore(file);
-        store->users()->createFirstAdmin("admin", "admin-pass-1");
-        store->users()->addUser("hanako", Role::Clerk, "clerk-pass-1", admin);
-        store->users()->addUser("sato", Role::Supervisor, "super-pass-1", admin);
+        store->users().createFirstAdmin("admin", "admin-pass-1");
+        store->users().addUser("hanako", Role::Clerk, "clerk-pass-1", admin);
+        store->users().addUser("sato", Role::Supervisor, "super-pass-1", admin);
     }
-    db::AuditLog& log() { return *store->audit(); }
-    db::UserStore& users() { return *store->users(); }
+    db::AuditLog& log() { return store->audit(); }
+    db::UserStore& users() { return store->users(); }
 
     TempDir dir;
     std::string file = (dir / "book.db").string();

@@ -126,7 +126,7 @@ protected:
     db::AuditVerification verifyAgain()
     {
         store = db::openStore(file);
-        return store->audit()->verifyAudit();
+        return store->audit().verifyAudit();
     }
     std::int64_t entries = 0;
 };
@@ -146,7 +146,7 @@ TEST_F(AuditTamper, ChangedEntryWithRecomputedHashBreaksTheNextLink)
 {
     // Someone who knows the hash function rewrites entry 3 consistently: entry 4 no longer follows.
     store = db::openStore(file);
-    auto day = store->audit()->auditDay(now().localDay, supervisor);
+    auto day = store->audit().auditDay(now().localDay, supervisor);
     store.reset();
     AuditEntry e = day[2];
     ASSERT_EQ(e.seq, 3);

@@ -94,7 +94,7 @@ TEST_F(Roles, PasswordsAreArgon2idHashesNeverPlainText)
         ++n;
     }
     EXPECT_EQ(n, 3);
-    EXPECT_THROW(db::openStore(file)->users()->addUser("x", Role::Clerk, "short", admin), ValidationError);
+    EXPECT_THROW(db::openStore(file)->users().addUser("x", Role::Clerk, "short", admin), ValidationError);
 }
 
 TEST_F(Roles, AdminPurgesClosedCasesPastTheRetentionPeriodAndTheAuditKeepsOnlyCounts)

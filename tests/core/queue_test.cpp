@@ -196,7 +196,7 @@ TEST(IsoTime, EpochAndBack)
 {
     auto e = epochSeconds("2026-12-02T10:05:00+09:00");
     ASSERT_TRUE(e);
-    EXPECT_EQ(isoAt(*e, 540), "2026-12-02T10:05:00+09:00");
-    EXPECT_EQ(isoAt(*e, 0), "2026-12-02T01:05:00+00:00");
+    EXPECT_EQ(timestampAt(*e, 540), "2026-12-02T10:05:00+09:00");
+    EXPECT_EQ(timestampAt(*e, 0), "2026-12-02T01:05:00+00:00");
     EXPECT_EQ(offsetMinutesOf("2026-12-02T10:05:00-03:30"), -210);
 }

@@ -378,7 +378,7 @@ TEST_P(BookingBook, ChangesAndViewsAreAuditedWithoutNames)
     book().moveBooking(b.id, {b.start.day, 630}, c, kClerk);
     book().recordBookingAccess(kClerk, audit_actions::kBookingView, {b.id}, "console");
     book().cancelBooking(b.id, "山田さんから電話", kClerk);
-    auto entries = store->audit()->auditDay(now().localDay, kAdmin);
+    auto entries = store->audit().auditDay(now().localDay, kAdmin);
     std::vector<std::string> actions;
     for (const auto& e : entries) {
         actions.push_back(e.action);
@@ -386,17 +386,17 @@ TEST_P(BookingBook, ChangesAndViewsAreAuditedWithoutNames)
         EXPECT_NE(e.detail.find("booking " + std::to_string(b.id)), std::string::npos) << e.detail;
     }
     EXPECT_EQ(actions, (std::vector<std::string>{"booking.create", "booking.move", "booking.view", "booking.cancel"}));
-    EXPECT_TRUE(store->audit()->verifyAudit().ok);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
 }
 
 TEST_P(BookingBook, ACaseClerkMayBookAndTheRetentionPurgeTakesOldBookings)
 {
     const OfficeCalendar& c = OfficeCalendar::defaults();
     Booking b = book().addBooking(booking("山田 太郎", "ヤマダ タロウ", {openDay(), 600}), c, kClerk);
-    store->audit()->setRetentionDays(30, kAdmin);
+    store->audit().setRetentionDays(30, kAdmin);
     // Thirty-one days after the booking's day it is purged with the closed cases.
-    auto r = store->audit()->purgeExpired(b.start.day + days(31), kAdmin);
+    auto r = store->audit().purgeExpired(b.start.day + days(31), kAdmin);
     EXPECT_EQ(r.bookingsPurged, 1);
     EXPECT_FALSE(book().findBooking(b.id));
-    EXPECT_THROW(store->audit()->purgeExpired(now().localDay, kClerk), AccessDenied);
+    EXPECT_THROW(store->audit().purgeExpired(now().localDay, kClerk), AccessDenied);
 }

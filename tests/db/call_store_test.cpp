@@ -242,7 +242,7 @@ TEST_P(CallBook, EveryCallIsAuditedWithoutPersonalData)
     store->callAgain(c.id, kWindow3);
     store->markAbsent(c.id, kWindow3);
     std::vector<std::string> calls;
-    for (const auto& e : store->audit()->auditDay(now().localDay, kAdmin))
+    for (const auto& e : store->audit().auditDay(now().localDay, kAdmin))
         if (e.action == audit_actions::kCall) {
             EXPECT_EQ(e.caseId, c.id);
             EXPECT_EQ(e.user, "suzuki");
@@ -250,7 +250,7 @@ TEST_P(CallBook, EveryCallIsAuditedWithoutPersonalData)
             EXPECT_EQ(e.detail.find("山田"), std::string::npos);
         }
     EXPECT_EQ(calls, (std::vector<std::string>{"called 3", "called-again 3", "absent 3"}));
-    EXPECT_TRUE(store->audit()->verifyAudit().ok);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
 }
 
 TEST_P(CallBook, AStaleEditCannotUndoACall)
@@ -274,7 +274,7 @@ TEST_P(CallBook, SettingsAreTheOfficesAndOnlyAnAdministratorChangesThem)
     EXPECT_EQ(read.order, QueueOrder::Arrival);
     EXPECT_EQ(read.absentMinutes, 5);
     bool audited = false;
-    for (const auto& e : store->audit()->auditDay(now().localDay, kAdmin))
+    for (const auto& e : store->audit().auditDay(now().localDay, kAdmin))
         audited |= e.action == audit_actions::kSettings && e.detail == "call.absent_minutes=5 call.order=arrival";
     EXPECT_TRUE(audited);
 }

@@ -349,7 +349,7 @@ TEST_P(VisitBook, EveryLineMovedIsAuditedWithIdsOnly)
     Case c = store->add(visitDraft({P::PinReset, P::CertRenewal}), kClerk);
     store->changeStatus(c.id, move(S::InProgress, P::CertRenewal), kClerk);
     store->changeStatus(c.id, S::InProgress, "", kClerk);
-    auto day = store->audit()->auditDay(now().localDay, kSupervisor);
+    auto day = store->audit().auditDay(now().localDay, kSupervisor);
     std::vector<std::string> details;
     for (const auto& e : day)
         if (e.caseId == c.id)
@@ -358,7 +358,7 @@ TEST_P(VisitBook, EveryLineMovedIsAuditedWithIdsOnly)
     EXPECT_EQ(details[0], "case.create received pin-reset+cert-renewal");
     EXPECT_EQ(details[1], "case.status received→in-progress cert-renewal:received→in-progress");
     EXPECT_EQ(details[2], "case.status in-progress→in-progress pin-reset:received→in-progress");
-    EXPECT_TRUE(store->audit()->verifyAudit().ok);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
 }
 
 // Live refresh: a line that moves while the visit's status stays is still a status change, and

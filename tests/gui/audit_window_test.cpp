@@ -85,7 +85,7 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     const db::Actor reader{"tanaka", Role::Supervisor};
     auto entries = [&](const std::string& action) {
         std::vector<AuditEntry> out;
-        for (auto& e : store->audit()->auditDay(now().localDay, reader))
+        for (auto& e : store->audit().auditDay(now().localDay, reader))
             if (e.action == action)
                 out.push_back(e);
         return out;
@@ -101,7 +101,7 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
 
     FileChooserHook hook;
     fileChooser = &hook;
-    openFrame(gui::UserRole::Supervisor, "tanaka");
+    openFrame(Role::Supervisor, "tanaka");
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.waitFor("the day's list is recorded once it has settled", [&] {
@@ -139,7 +139,7 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     run(d);
     fileChooser = nullptr;
 
-    auto all = store->audit()->auditDay(now().localDay, reader);
+    auto all = store->audit().auditDay(now().localDay, reader);
     for (const auto& e : all)
         if (e.user != "sato") { // who put the cases in
             EXPECT_EQ(e.user, "tanaka") << e.action;
@@ -170,7 +170,7 @@ TEST_F(WindowTest, EveryViewOfResidentsDataIsAuditedInTheUsersName)
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("case.view"), std::string::npos) << text;
     EXPECT_EQ(text.find("伊藤"), std::string::npos) << "no names in the audit trail";
-    EXPECT_TRUE(store->audit()->verifyAudit().ok);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
 }
 
 // The window's exports go through the one writer: an existing file is replaced only after the
@@ -184,7 +184,7 @@ TEST_F(WindowTest, ExportsAskBeforeReplacingAFileAndNeverWriteOverTheCaseBook)
     const db::Actor reader{"tanaka", Role::Supervisor};
     auto exports = [&] {
         int n = 0;
-        for (auto& e : store->audit()->auditDay(now().localDay, reader))
+        for (auto& e : store->audit().auditDay(now().localDay, reader))
             n += e.action == audit_actions::kExport;
         return n;
     };
@@ -195,7 +195,7 @@ TEST_F(WindowTest, ExportsAskBeforeReplacingAFileAndNeverWriteOverTheCaseBook)
 
     FileChooserHook hook;
     fileChooser = &hook;
-    openFrame(gui::UserRole::Supervisor, "tanaka");
+    openFrame(Role::Supervisor, "tanaka");
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });

@@ -127,7 +127,7 @@ TEST_F(WindowTest, ABookingIsTakenOnThePhoneByKeyboardAndFoundInTheBookingsView)
     d.act("the names shown were audited (booking.list)", [&] {
         frame->bookingsPanel().flushAudit();
         bool found = false;
-        for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+        for (const auto& e : store->audit().auditDay(now().localDay, {"admin", Role::Admin}))
             found = found || (e.action == "booking.list" &&
                               e.detail.rfind("booking " + std::to_string(saved->id) + ";", 0) == 0);
         EXPECT_TRUE(found);

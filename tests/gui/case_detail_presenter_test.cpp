@@ -18,29 +18,29 @@ std::vector<CaseStatus> targets(const DetailActions& a)
 
 TEST(CaseDetailPresenter, OffersExactlyTheLifecyclesTransitions)
 {
-    auto a = actionsFor(CaseStatus::Received, UserRole::Clerk);
+    auto a = actionsFor(CaseStatus::Received, Role::Clerk);
     EXPECT_EQ(targets(a), (std::vector{CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Withdrawn}));
     EXPECT_TRUE(a.canEdit);
     EXPECT_FALSE(a.canReopen);
-    EXPECT_EQ(targets(actionsFor(CaseStatus::Waiting, UserRole::Clerk)),
+    EXPECT_EQ(targets(actionsFor(CaseStatus::Waiting, Role::Clerk)),
               (std::vector{CaseStatus::InProgress, CaseStatus::Done, CaseStatus::Withdrawn}));
 }
 
 TEST(CaseDetailPresenter, HoldAndWithdrawalAskForAReason)
 {
-    for (const auto& t : actionsFor(CaseStatus::InProgress, UserRole::Clerk).transitions)
+    for (const auto& t : actionsFor(CaseStatus::InProgress, Role::Clerk).transitions)
         EXPECT_EQ(t.needsReason, t.to == CaseStatus::Waiting || t.to == CaseStatus::Withdrawn);
 }
 
 TEST(CaseDetailPresenter, AClosedCaseIsReopenedBySupervisorsOnly)
 {
-    auto clerk = actionsFor(CaseStatus::Done, UserRole::Clerk);
+    auto clerk = actionsFor(CaseStatus::Done, Role::Clerk);
     EXPECT_TRUE(clerk.transitions.empty());
     EXPECT_FALSE(clerk.canReopen);
     EXPECT_FALSE(clerk.canEdit);
-    EXPECT_TRUE(actionsFor(CaseStatus::Withdrawn, UserRole::Supervisor).canReopen);
-    EXPECT_TRUE(actionsFor(CaseStatus::Done, UserRole::Admin).canReopen);
-    EXPECT_FALSE(actionsFor(CaseStatus::InProgress, UserRole::Supervisor).canReopen);
+    EXPECT_TRUE(actionsFor(CaseStatus::Withdrawn, Role::Supervisor).canReopen);
+    EXPECT_TRUE(actionsFor(CaseStatus::Done, Role::Admin).canReopen);
+    EXPECT_FALSE(actionsFor(CaseStatus::InProgress, Role::Supervisor).canReopen);
 }
 
 TEST(CaseDetailPresenter, HistoryReadsAsChangesWithReasons)
@@ -93,11 +93,11 @@ TEST(CaseDetailPresenter, EachProcedureLineHasItsOwnButtonsAndHistory)
     EXPECT_EQ(rows[0].name, "暗証番号の再設定");
     EXPECT_EQ(rows[0].status, "完了");
     EXPECT_EQ(rows[1].status, "対応中");
-    auto done = actionsFor(c, 0, UserRole::Clerk);
+    auto done = actionsFor(c, 0, Role::Clerk);
     EXPECT_TRUE(done.transitions.empty()); // the PIN reset is closed
     EXPECT_TRUE(done.canEdit);             // the visit is not
-    EXPECT_TRUE(actionsFor(c, 0, UserRole::Supervisor).canReopen);
-    EXPECT_EQ(targets(actionsFor(c, 1, UserRole::Clerk)),
+    EXPECT_TRUE(actionsFor(c, 0, Role::Supervisor).canReopen);
+    EXPECT_EQ(targets(actionsFor(c, 1, Role::Clerk)),
               (std::vector{CaseStatus::Waiting, CaseStatus::Done, CaseStatus::Withdrawn}));
     EXPECT_EQ(historyRows(c, 0).size(), 3u); // the reception, and the PIN reset's own two
     EXPECT_EQ(historyRows(c, 1).size(), 2u);

@@ -67,13 +67,6 @@ TEST(CaseListPresenter, TodaysListIsNotCutAtTheSearchLimit)
     EXPECT_LT(buildQuery(f, kToday).limit, 2000u);
 }
 
-TEST(CaseListPresenter, CountsMinutesAcrossUtcOffsets)
-{
-    EXPECT_EQ(minutesBetween("2026-11-29T09:00:00+09:00", "2026-11-29T09:45:00+09:00"), 45);
-    EXPECT_EQ(minutesBetween("2026-11-29T09:00:00+09:00", "2026-11-29T00:30:00+00:00"), 30);
-    EXPECT_FALSE(minutesBetween("garbage", "2026-11-29T00:30:00+00:00"));
-}
-
 TEST(CaseListPresenter, AResidentWaitingPastTheLimitIsFlagged)
 {
     setUiLanguage(UiLanguage::Japanese);

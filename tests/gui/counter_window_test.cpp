@@ -264,7 +264,7 @@ TEST_F(WindowTest, ASupervisorSeesTheDayAndReopensAClosedCase)
     CaseId id = store->search(db::CaseQuery{}).back().id;
     store->changeStatus(id, CaseStatus::InProgress, "", {"sato"});
     store->changeStatus(id, CaseStatus::Done, "", {"sato"});
-    openFrame(gui::UserRole::Supervisor);
+    openFrame(Role::Supervisor);
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusIs("search"); });
     d.act("Ctrl+Shift+S", [] { pressKey('S', wxMOD_CONTROL | wxMOD_SHIFT); });

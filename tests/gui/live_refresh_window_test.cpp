@@ -96,8 +96,7 @@ struct TwoCounters {
     {
         gui::AppSettings settings = gui::loadSettings();
         settings.window = window;
-        auto* f =
-            new gui::MainFrame(s, settings, window == std::string("1") ? "tanaka" : "suzuki", gui::UserRole::Clerk);
+        auto* f = new gui::MainFrame(s, settings, window == std::string("1") ? "tanaka" : "suzuki", Role::Clerk);
         f->setRuleBook(&rules);
         f->SetSize(x, 0, 640, 420);
         f->Show();

@@ -56,7 +56,7 @@ TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
     UiDriver d;
     startAndLogIn(d, "hanako", "hanako-pass-1");
     d.act("the clerk's window", [this] {
-        EXPECT_EQ(frame->currentRole(), gui::UserRole::Clerk);
+        EXPECT_EQ(frame->currentRole(), Role::Clerk);
         EXPECT_FALSE(menuHasShortcut(frame, "Ctrl+Shift+S")) << "no supervisor view in a clerk's menu";
         EXPECT_FALSE(menuHasItem(frame, "&Users...")) << "no user management in a clerk's menu";
         EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+N"));
@@ -76,7 +76,7 @@ TEST_F(WindowTest, AClerkLogsInAndCannotReachTheSupervisorsCommands)
     EXPECT_EQ(store->get(done).status, CaseStatus::Done);
     // The refused password is in the audit trail, in the name typed (no password).
     int failed = 0;
-    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+    for (const auto& e : store->audit().auditDay(now().localDay, {"admin", Role::Admin}))
         if (e.action == audit_actions::kLoginFailed) {
             ++failed;
             EXPECT_EQ(e.user, "hanako");
@@ -92,7 +92,7 @@ TEST_F(WindowTest, ASupervisorLogsInAndHasTheSupervisorsCommands)
     UiDriver d;
     startAndLogIn(d, "sato", "sato-pass-12");
     d.act("the supervisor's window", [this] {
-        EXPECT_EQ(frame->currentRole(), gui::UserRole::Supervisor);
+        EXPECT_EQ(frame->currentRole(), Role::Supervisor);
         EXPECT_TRUE(menuHasShortcut(frame, "Ctrl+Shift+S"));
         EXPECT_FALSE(menuHasItem(frame, "&Users...")) << "users are the administrator's";
     });
@@ -195,7 +195,7 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
     d.waitFor("clerk is chosen", [] { return control<wxRadioBox>("roleChoice")->GetSelection() == 0; });
     d.act("Enter", [] { pressKey(WXK_RETURN); });
     d.waitFor("sato is a clerk in the case book", [this] {
-        for (const auto& u : store->users()->users({"admin", Role::Admin}))
+        for (const auto& u : store->users().users({"admin", Role::Admin}))
             if (u.name == "sato")
                 return u.role == Role::Clerk && !shownTopLevel("roleDialog");
         return false;
@@ -225,11 +225,11 @@ TEST_F(WindowTest, AnAdministratorChangesARoleAndSetsAForgottenPassword)
     d.waitFor("back on the list", [] { return !shownTopLevel("usersDialog") && focusIs("search"); });
     run(d);
 
-    EXPECT_THROW(store->users()->authenticate("sato", "sato-pass-12"), AccessDenied);
-    EXPECT_EQ(store->users()->authenticate("sato", "sato-new-pass-1").role, Role::Clerk);
-    EXPECT_EQ(store->users()->authenticate("admin", "admin-pass-1").role, Role::Admin);
+    EXPECT_THROW(store->users().authenticate("sato", "sato-pass-12"), AccessDenied);
+    EXPECT_EQ(store->users().authenticate("sato", "sato-new-pass-1").role, Role::Clerk);
+    EXPECT_EQ(store->users().authenticate("admin", "admin-pass-1").role, Role::Admin);
     int changes = 0;
-    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+    for (const auto& e : store->audit().auditDay(now().localDay, {"admin", Role::Admin}))
         changes +=
             e.action == audit_actions::kUserChange && e.user == "admin" && e.detail.find("sato") != std::string::npos;
     EXPECT_EQ(changes, 2) << "the role change and the new password, each audited in the admin's name";
@@ -285,7 +285,7 @@ TEST_F(WindowTest, AnAdministratorAddsAUserAndDisablesAnother)
     });
     d.act("Alt+D: disable her", [] { pressKey('D', wxMOD_ALT); });
     d.waitFor("she is disabled in the case book", [this] {
-        for (const auto& u : store->users()->users({"admin", Role::Admin}))
+        for (const auto& u : store->users().users({"admin", Role::Admin}))
             if (u.name == "hanako")
                 return !u.active;
         return false;
@@ -295,10 +295,10 @@ TEST_F(WindowTest, AnAdministratorAddsAUserAndDisablesAnother)
     d.waitFor("back on the list", [] { return !shownTopLevel("usersDialog") && focusIs("search"); });
     run(d);
 
-    EXPECT_EQ(store->users()->authenticate("jiro", "jiro-pass-123").role, Role::Supervisor);
-    EXPECT_THROW(store->users()->authenticate("hanako", "hanako-pass-1"), AccessDenied);
+    EXPECT_EQ(store->users().authenticate("jiro", "jiro-pass-123").role, Role::Supervisor);
+    EXPECT_THROW(store->users().authenticate("hanako", "hanako-pass-1"), AccessDenied);
     int added = 0;
-    for (const auto& e : store->audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+    for (const auto& e : store->audit().auditDay(now().localDay, {"admin", Role::Admin}))
         added += e.action == audit_actions::kUserAdd && e.user == "admin" && e.detail.find("jiro") != std::string::npos;
     EXPECT_EQ(added, 1);
 }

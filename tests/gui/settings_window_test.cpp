@@ -31,7 +31,7 @@ void pressOk()
 
 TEST_F(WindowTest, AnAdministratorSetsTheCaseBookAndTheOffice)
 {
-    openFrame(gui::UserRole::Admin, "admin");
+    openFrame(Role::Admin, "admin");
     const std::string url = "postgresql://office_kodaira@db.city.local/madoguchi?sslmode=verify-full";
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusedName() == "search"; });
@@ -70,7 +70,7 @@ TEST_F(WindowTest, AnAdministratorSetsTheCaseBookAndTheOffice)
 
 TEST_F(WindowTest, AClerkSeesTheCaseBookAndOfficeButCannotChangeThem)
 {
-    openFrame(gui::UserRole::Clerk);
+    openFrame(Role::Clerk);
     UiDriver d;
     d.waitFor("the window is ready", [] { return focusedName() == "search"; });
     d.act("File > Settings", [&] { openSettings(frame); });

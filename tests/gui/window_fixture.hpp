@@ -26,7 +26,9 @@ protected:
         wxTheApp->SetExitOnFrameDelete(false);
         gui::openSettingsFile();
         // Handouts are checked from their files; no PDF viewer pops up on the test display.
-        wxConfigBase::Get()->Write("/Settings/OpenHandout", false);
+        auto settings = gui::loadSettings();
+        settings.openHandout = false;
+        gui::saveSettings(settings);
         gui::applyLanguage(language());
         store = db::openStore(bookPath());
     }
@@ -39,7 +41,7 @@ protected:
     virtual std::string language() const { return "ja"; }
     std::string bookPath() const { return (dir / "book.db").string(); }
 
-    gui::MainFrame* openFrame(gui::UserRole role = gui::UserRole::Clerk, const std::string& user = "tanaka")
+    gui::MainFrame* openFrame(Role role = Role::Clerk, const std::string& user = "tanaka")
     {
         frame = new gui::MainFrame(*store, gui::loadSettings(), user, role);
         frame->setRuleBook(&ruleBook());
@@ -75,7 +77,7 @@ protected:
     // hanako (clerk) and sato (supervisor), added by the first admin.
     void addDeskUsers()
     {
-        db::UserStore& users = *store->users();
+        db::UserStore& users = store->users();
         users.createFirstAdmin("admin", "admin-pass-1");
         db::Actor admin{"admin", Role::Admin};
         users.addUser("hanako", Role::Clerk, "hanako-pass-1", admin);

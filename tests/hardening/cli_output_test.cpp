@@ -35,7 +35,7 @@ protected:
     void SetUp() override
     {
         auto store = db::openStore(book.string());
-        store->users()->createFirstAdmin("admin", "admin-pass-1");
+        store->users().createFirstAdmin("admin", "admin-pass-1");
         CaseDraft d;
         d.procedure = Procedure::Reissue;
         d.resident.name = "山田 太郎";

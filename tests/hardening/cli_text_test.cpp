@@ -22,7 +22,7 @@ protected:
     void SetUp() override
     {
         auto store = db::openStore(book.string());
-        store->users()->createFirstAdmin("admin", "admin-pass-1");
+        store->users().createFirstAdmin("admin", "admin-pass-1");
     }
     ProcessResult cli(std::vector<std::string> args, const std::string& input = "")
     {

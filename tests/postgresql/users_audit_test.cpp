@@ -29,7 +29,7 @@ protected:
 
 TEST_F(PostgresUsersAndAudit, FirstAdminLoginRolesAndAnAuditedCase)
 {
-    db::UserStore& users = *store->users();
+    db::UserStore& users = store->users();
     EXPECT_FALSE(users.hasUsers());
     users.createFirstAdmin("admin", "correct horse");
     EXPECT_THROW(users.createFirstAdmin("other", "another long one"), AccessDenied);
@@ -42,23 +42,23 @@ TEST_F(PostgresUsersAndAudit, FirstAdminLoginRolesAndAnAuditedCase)
     Case c = store->add(draft("山田 太郎", "ヤマダ タロウ"), clerk);
     store->changeStatus(c.id, CaseStatus::Withdrawn, "本人の申出", clerk);
     EXPECT_THROW(store->reopen(c.id, "再来庁", clerk), AccessDenied); // a clerk may not reopen
-    store->audit()->recordAccess(clerk, audit_actions::kView, {c.id}, "");
+    store->audit().recordAccess(clerk, audit_actions::kView, {c.id}, "");
 
-    auto verification = store->audit()->verifyAudit();
+    auto verification = store->audit().verifyAudit();
     EXPECT_TRUE(verification.ok) << verification.problem;
     // user.add ×2, two failed logins, create, status, view
     EXPECT_EQ(verification.entries, 7);
-    auto today = store->audit()->auditDay(now().localDay, admin);
+    auto today = store->audit().auditDay(now().localDay, admin);
     ASSERT_EQ(today.size(), 7u);
     EXPECT_EQ(today[4].action, audit_actions::kCreate);
     EXPECT_EQ(*today[4].caseId, c.id);
     EXPECT_EQ(today[5].detail, "received→withdrawn");
-    EXPECT_THROW(store->audit()->auditDay(now().localDay, clerk), AccessDenied);
+    EXPECT_THROW(store->audit().auditDay(now().localDay, clerk), AccessDenied);
 }
 
 TEST_F(PostgresUsersAndAudit, AnAdminCannotLockThemselfOutAnotherAdminCan)
 {
-    db::UserStore& users = *store->users();
+    db::UserStore& users = store->users();
     users.createFirstAdmin("admin", "correct horse");
     db::Actor admin{"admin", Role::Admin};
     EXPECT_THROW(users.setRole("admin", Role::Clerk, admin), RuleViolation);
@@ -73,14 +73,14 @@ TEST_F(PostgresUsersAndAudit, AChangedOrRemovedEntryIsNamed)
     db::Actor clerk{"hanako", Role::Clerk};
     for (int i = 0; i < 5; ++i)
         store->add(draft("山田 太郎", "ヤマダ タロウ"), clerk);
-    ASSERT_TRUE(store->audit()->verifyAudit().ok);
+    ASSERT_TRUE(store->audit().verifyAudit().ok);
     {
         pqxx::connection c(book->url());
         pqxx::work tx(c);
         tx.exec("UPDATE audit_log SET user_name = 'someone' WHERE seq = 3");
         tx.commit();
     }
-    auto v = store->audit()->verifyAudit();
+    auto v = store->audit().verifyAudit();
     EXPECT_FALSE(v.ok);
     ASSERT_TRUE(v.badSeq);
     EXPECT_EQ(*v.badSeq, 3);
@@ -91,7 +91,7 @@ TEST_F(PostgresUsersAndAudit, AChangedOrRemovedEntryIsNamed)
         tx.exec("DELETE FROM audit_log WHERE seq = 5"); // the last one
         tx.commit();
     }
-    EXPECT_FALSE(store->audit()->verifyAudit().ok);
+    EXPECT_FALSE(store->audit().verifyAudit().ok);
 }
 
 TEST_F(PostgresUsersAndAudit, TheChainStaysWholeWithManyWindowsWriting)
@@ -110,7 +110,7 @@ TEST_F(PostgresUsersAndAudit, TheChainStaysWholeWithManyWindowsWriting)
         t.join();
     std::vector<db::ImportedCase> in(50, {draft("佐藤", "サトウ"), "2026-11-02T09:00:00+09:00", CaseStatus::Done});
     store->importCases(in, clerk);
-    auto v = store->audit()->verifyAudit();
+    auto v = store->audit().verifyAudit();
     EXPECT_TRUE(v.ok) << v.problem;
     EXPECT_EQ(v.entries, 4 * 25 * 2 + 50);
 }
@@ -122,13 +122,13 @@ TEST_F(PostgresUsersAndAudit, PurgeRemovesOldClosedCasesAndRecordsOnlyCounts)
     in.push_back({draft("古い 完了", "フルイ カンリョウ"), "2020-01-06T09:00:00+09:00", CaseStatus::Done});
     in.push_back({draft("古い 保留", "フルイ ホリュウ"), "2020-01-06T09:05:00+09:00", CaseStatus::Waiting});
     store->importCases(in, admin);
-    store->audit()->setRetentionDays(365, admin);
-    auto result = store->audit()->purgeExpired(now().localDay, admin);
+    store->audit().setRetentionDays(365, admin);
+    auto result = store->audit().purgeExpired(now().localDay, admin);
     EXPECT_EQ(result.purged, 1);
     EXPECT_EQ(result.keptOpen, 1);
     EXPECT_EQ(store->check().caseCount, 1);
     EXPECT_TRUE(store->check().ok);
-    auto v = store->audit()->verifyAudit();
+    auto v = store->audit().verifyAudit();
     EXPECT_TRUE(v.ok) << v.problem;
-    EXPECT_THROW(store->audit()->purgeExpired(now().localDay, {"hanako", Role::Clerk}), AccessDenied);
+    EXPECT_THROW(store->audit().purgeExpired(now().localDay, {"hanako", Role::Clerk}), AccessDenied);
 }

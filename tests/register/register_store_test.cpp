@@ -28,7 +28,7 @@ IssuedCard card(const std::string& id, int year = 2016)
 std::vector<AuditEntry> registerEntries(db::CaseStore& store)
 {
     std::vector<AuditEntry> out;
-    for (auto& e : store.audit()->auditDay(now().localDay, {"admin", Role::Admin}))
+    for (auto& e : store.audit().auditDay(now().localDay, {"admin", Role::Admin}))
         if (e.action.rfind("register.", 0) == 0)
             out.push_back(e);
     return out;
@@ -91,7 +91,7 @@ TEST_P(RegisterBook, OnlySupervisorsKeepAndReadItAndEachTimeIsAudited)
     EXPECT_FALSE(entries[0].caseId);
     EXPECT_EQ(entries[1].action, "register.read");
     EXPECT_EQ(entries[1].detail, "forecast: 2 cards");
-    EXPECT_TRUE(store->audit()->verifyAudit().ok);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
 }
 
 TEST_P(RegisterBook, FinishedCasesFillTheRegisterOnceAndASecondSyncChangesNothing)

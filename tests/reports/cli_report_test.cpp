@@ -22,7 +22,7 @@ protected:
     {
         auto store = db::openStore(db);
         store->importCases(generatedDay(boost::gregorian::date(2026, 11, 27), 120), {"import"});
-        store->users()->createFirstAdmin("admin", "admin-pass-1"); // the console tool acts as a user
+        store->users().createFirstAdmin("admin", "admin-pass-1"); // the console tool acts as a user
     }
     ProcessResult cli(std::vector<std::string> args)
     {

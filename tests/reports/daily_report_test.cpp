@@ -1,4 +1,5 @@
 // The daily report and the CSV of a generated office day in a real SQLite case book.
+#include "app/common/day_cases.hpp"
 #include "core/files/output_file.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
@@ -81,7 +82,8 @@ protected:
 TEST_F(DailyReport, CsvHasOneRowPerCaseOfTheDayAndReadsBack)
 {
     auto file = dir / "day.csv";
-    writeDailyCsv(*store, kDay, file);
+    files::writeOutputFile(file, dailyCsv(summarizeDayAsOfNow(app::casesReceivedOn(*store, kDay), kDay)),
+                           files::Overwrite::No);
     std::ifstream in(file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), {});
     ASSERT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << "UTF-8 byte-order mark for Excel";
@@ -111,7 +113,7 @@ TEST_F(DailyReport, CsvHasOneRowPerCaseOfTheDayAndReadsBack)
 
 TEST_F(DailyReport, PdfRunsOverPagesWithHeadersAndPageNumbersRepeated)
 {
-    auto summary = loadDailySummary(*store, kDay);
+    auto summary = summarizeDayAsOfNow(app::casesReceivedOn(*store, kDay), kDay);
     ASSERT_EQ(summary.total, 400);
     auto doc = renderDailyReport(summary, OfficeInfo{});
     test::expectInside(doc, 28.3);
@@ -141,7 +143,8 @@ TEST_F(DailyReport, PdfRunsOverPagesWithHeadersAndPageNumbersRepeated)
 
 TEST_F(DailyReport, AnEmptyDayStillPrints)
 {
-    auto doc = renderDailyReport(loadDailySummary(*store, date(2026, 1, 5)), OfficeInfo{});
+    auto doc = renderDailyReport(summarizeDayAsOfNow(app::casesReceivedOn(*store, date(2026, 1, 5)), date(2026, 1, 5)),
+                                 OfficeInfo{});
     EXPECT_EQ(doc.pages, 1);
     auto file = dir / "empty.pdf";
     files::writeOutputFile(file, doc.pdf, files::Overwrite::No);
@@ -180,7 +183,7 @@ protected:
 
 TEST_F(DailyReportOfVisits, TheSummaryCountsVisitsAndProceduresApart)
 {
-    auto s = loadDailySummary(*store, kDay);
+    auto s = summarizeDayAsOfNow(app::casesReceivedOn(*store, kDay), kDay);
     EXPECT_EQ(s.total, 3);
     EXPECT_EQ(s.procedureLines, 6);
     EXPECT_EQ(s.byStatus[statusIndex(CaseStatus::Waiting)], 2); // both visits of several wait on a line
@@ -202,7 +205,8 @@ TEST_F(DailyReportOfVisits, TheSummaryCountsVisitsAndProceduresApart)
 TEST_F(DailyReportOfVisits, TheCsvHasARowPerProcedureWithTheVisitsNumber)
 {
     auto file = dir / "visits.csv";
-    writeDailyCsv(*store, kDay, file);
+    files::writeOutputFile(file, dailyCsv(summarizeDayAsOfNow(app::casesReceivedOn(*store, kDay), kDay)),
+                           files::Overwrite::No);
     std::ifstream in(file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), {});
     auto rows = parseCsv(bytes.substr(3));
@@ -242,7 +246,9 @@ TEST_F(DailyReportOfVisits, TheCsvHasARowPerProcedureWithTheVisitsNumber)
 TEST_F(DailyReportOfVisits, ThePdfCountsBothAndListsEachProcedureOfAWaitingVisit)
 {
     auto file = dir / "visits.pdf";
-    writeDailyReportPdf(*store, kDay, OfficeInfo{}, file);
+    files::writeOutputFile(
+        file, renderDailyReport(summarizeDayAsOfNow(app::casesReceivedOn(*store, kDay), kDay), OfficeInfo{}).pdf,
+        files::Overwrite::No);
     auto text = test::pdfTextCompact(file);
     for (const char* s : {"受付件数3件（来庁）", "手続き件数6件", "暗証番号の再設定（保留）",
                           "電子証明書の更新・発行（完了）", "照会書待ち"})

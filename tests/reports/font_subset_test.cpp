@@ -1,8 +1,8 @@
 // The font: our widths are libharu's widths (HPDF_Font_TextWidth on the full IPAex font and on
 // our subset), the subset holds exactly what a document uses, and a character the font lacks
 // prints as 〓 rather than as tofu.
+#include "core/text/line_breaking.hpp"
 #include "pdf_reader.hpp"
-#include "reports/line_breaking.hpp"
 #include "reports/pdf_document.hpp"
 #include "reports/truetype_font.hpp"
 #include "tests/support/run_process.hpp"
@@ -49,7 +49,7 @@ TEST(FontSubset, TheSubsetMeasuresAndPrintsLikeTheFullFont)
     test::TempDir dir;
     std::set<char32_t> chars;
     for (const char* s : kSamples)
-        for (char32_t c : decodeUtf8(s))
+        for (char32_t c : text::decodeUtf8(s))
             chars.insert(c);
     const auto& full = TrueTypeFont::load(gothicFontPath());
     std::string subset = full.subset(chars);

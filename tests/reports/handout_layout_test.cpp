@@ -2,11 +2,11 @@
 // like): text never leaves the printable area, long texts run onto more pages with the header
 // and page numbers repeated, and the PDF reads back with poppler.
 #include "core/files/output_file.hpp"
+#include "core/text/line_breaking.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
 #include "reports/flow_layout.hpp"
 #include "reports/handout.hpp"
-#include "reports/line_breaking.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -72,11 +72,11 @@ void expectInsideMargins(const RenderedDocument& doc)
 void expectNoLineStartsWithClosingPunctuation(const RenderedDocument& doc)
 {
     for (const auto& r : doc.runs) {
-        auto cps = decodeUtf8(r.text);
+        auto cps = text::decodeUtf8(r.text);
         ASSERT_FALSE(cps.empty());
         if (cps.size() == 1)
             continue; // a bullet (・) drawn on its own, not the start of a wrapped line
-        EXPECT_FALSE(mayNotStartLine(cps.front())) << r.text;
+        EXPECT_FALSE(text::mayNotStartLine(cps.front())) << r.text;
     }
 }
 

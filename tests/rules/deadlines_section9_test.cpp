@@ -567,12 +567,15 @@ TEST(Section9Properties, ACertificateNeverOutlivesTheCard)
         auto g = generate(rng);
         auto out = computeDeadlines(g.in);
         ASSERT_LE(out.authCertExpiry, out.cardExpiry) << g.in.birth << " " << g.in.cardIssued;
-        if (out.signCertExpiry)
+        if (out.signCertExpiry) {
             ASSERT_LE(*out.signCertExpiry, out.authCertExpiry);
-        if (out.cardExtendableUntil)
+        }
+        if (out.cardExtendableUntil) {
             ASSERT_LE(out.authCertExpiry, out.cardExpiry); // the special period does not lengthen them either
-        if (out.healthInsuranceUntil)
+        }
+        if (out.healthInsuranceUntil) {
             ASSERT_GT(*out.healthInsuranceUntil, out.authCertExpiry);
+        }
     }
 }
 
@@ -593,10 +596,12 @@ TEST(Section9Properties, WindowsNeverOpenMoreThanThreeMonthsBefore)
     for (int i = 0; i < 50000; ++i) {
         auto g = generate(rng);
         auto out = computeDeadlines(g.in);
-        if (out.cardRenewalOpens)
+        if (out.cardRenewalOpens) {
             ASSERT_GT(*out.cardRenewalOpens, monthsBefore(out.cardExpiry, 3));
-        if (out.certRenewalOpens)
+        }
+        if (out.certRenewalOpens) {
             ASSERT_GT(*out.certRenewalOpens, monthsBefore(out.authCertExpiry, 3));
+        }
         ASSERT_EQ(out.cardRenewalOpens.has_value(), !out.boundToStay);
     }
 }

@@ -4,6 +4,7 @@
 #include "app/gui/presenters/translate.hpp"
 #include "core/cases/lifecycle.hpp"
 #include "core/cases/visit.hpp"
+#include "core/common/clock.hpp"
 
 namespace madoguchi::gui {
 
@@ -26,17 +27,17 @@ std::string verb(CaseStatus to)
 }
 } // namespace
 
-DetailActions actionsFor(CaseStatus status, UserRole role)
+DetailActions actionsFor(CaseStatus status, Role role)
 {
     DetailActions a;
     for (CaseStatus to : allowedTransitions(status))
         a.transitions.push_back({to, verb(to) + " (" + statusName(to) + ")", statusNeedsReason(to)});
-    a.canReopen = isClosed(status) && role != UserRole::Clerk;
+    a.canReopen = isClosed(status) && allows(role, Permission::ReopenCase);
     a.canEdit = !isClosed(status);
     return a;
 }
 
-DetailActions actionsFor(const Case& c, std::size_t line, UserRole role)
+DetailActions actionsFor(const Case& c, std::size_t line, Role role)
 {
     auto lines = c.procedures.empty() ? std::vector<ProcedureLine>{{c.procedure, c.status}} : c.procedures;
     DetailActions a = actionsFor(lines.at(std::min(line, lines.size() - 1)).status, role);
@@ -60,7 +61,8 @@ std::vector<HistoryRow> rowsOf(const std::vector<HistoryEntry>& entries)
     std::vector<HistoryRow> rows;
     for (const auto& h : entries) {
         HistoryRow r;
-        r.at = h.at.size() >= 16 ? h.at.substr(0, 10) + " " + h.at.substr(11, 5) : h.at;
+        auto at = readTimestamp(h.at);
+        r.at = at ? at->dayAndClock() : h.at;
         r.actor = h.actor;
         r.change =
             h.from ? statusName(*h.from) + " → " + statusName(h.to) : fill(tr("Received as %1"), {statusName(h.to)});

@@ -3,14 +3,12 @@
 // buttons are the selected line's and come from core/cases/lifecycle.hpp, so the window offers
 // exactly the changes the store will accept, and reopening only to supervisors.
 #include "core/cases/case.hpp"
+#include "core/security/roles.hpp"
 
 #include <string>
 #include <vector>
 
 namespace madoguchi::gui {
-
-// Until the users issue lands, the role comes from the settings; the login dialog will set it.
-enum class UserRole { Clerk, Supervisor, Admin };
 
 struct TransitionButton {
     CaseStatus to;
@@ -25,9 +23,9 @@ struct DetailActions {
 };
 
 // For a line at `status` (a visit of one procedure: the case's status).
-DetailActions actionsFor(CaseStatus status, UserRole role);
+DetailActions actionsFor(CaseStatus status, Role role);
 // For line `line` of the visit: its own changes and reopening; edits while the visit is open.
-DetailActions actionsFor(const Case& c, std::size_t line, UserRole role);
+DetailActions actionsFor(const Case& c, std::size_t line, Role role);
 
 // One row of the detail's procedure list.
 struct ProcedureRow {

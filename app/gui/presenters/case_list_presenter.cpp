@@ -3,9 +3,8 @@
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "core/cases/reception_number.hpp"
+#include "core/common/clock.hpp"
 #include "core/text/search_fold.hpp"
-
-#include <boost/date_time/posix_time/posix_time.hpp>
 
 namespace madoguchi::gui {
 
@@ -29,42 +28,17 @@ db::CaseQuery buildQuery(const CaseFilter& f, const boost::gregorian::date& toda
     return q;
 }
 
-std::optional<long> minutesBetween(const std::string& fromIso, const std::string& toIso)
-{
-    // 2026-11-29T10:05:00+09:00: the local part, then the offset to reach UTC.
-    auto utc = [](const std::string& iso) -> std::optional<boost::posix_time::ptime> {
-        if (iso.size() < 19)
-            return std::nullopt;
-        try {
-            std::string local = iso.substr(0, 19);
-            local[10] = ' ';
-            auto t = boost::posix_time::time_from_string(local);
-            if (iso.size() >= 25 && (iso[19] == '+' || iso[19] == '-')) {
-                int sign = iso[19] == '+' ? 1 : -1;
-                auto offset = boost::posix_time::hours(std::stoi(iso.substr(20, 2))) +
-                              boost::posix_time::minutes(std::stoi(iso.substr(23, 2)));
-                t -= sign > 0 ? offset : -offset;
-            }
-            return t;
-        } catch (const std::exception&) {
-            return std::nullopt;
-        }
-    };
-    auto a = utc(fromIso), b = utc(toIso);
-    if (!a || !b)
-        return std::nullopt;
-    return (*b - *a).total_seconds() / 60;
-}
-
 CaseRow toRow(const db::CaseSummary& s, const RowContext& ctx)
 {
     CaseRow r;
     r.id = s.id;
     r.receptionNumber = s.receptionNumber;
-    bool today = s.createdAt.substr(0, 10) == ctx.nowIso.substr(0, 10);
+    auto created = readTimestamp(s.createdAt);
+    auto shownAt = readTimestamp(ctx.nowIso);
+    bool today = created && shownAt && created->localDay == shownAt->localDay;
     // Today's rows need only the time; a row found in the case book needs its day too.
-    if (s.createdAt.size() >= 16)
-        r.time = today ? s.createdAt.substr(11, 5) : s.createdAt.substr(0, 10) + " " + s.createdAt.substr(11, 5);
+    if (created)
+        r.time = today ? created->clock() : created->dayAndClock();
     // A visit of several procedures shows them all: 「暗証番号の再設定 + 電子証明書の更新・発行」.
     r.procedure = s.procedures.empty() ? procedureName(s.procedure) : procedureNames(s.procedures);
     r.resident = ctx.privacyLocked ? std::string("＊＊＊") : s.name;

@@ -38,9 +38,6 @@ struct RowContext {
 
 CaseRow toRow(const db::CaseSummary& summary, const RowContext& context);
 
-// Minutes from `fromIso` to `toIso`, both ISO timestamps with offsets; none when unreadable.
-std::optional<long> minutesBetween(const std::string& fromIso, const std::string& toIso);
-
 // "12 cases today", "3 found in the case book".
 std::string listSummary(const CaseFilter& filter, std::size_t count, std::size_t limit);
 

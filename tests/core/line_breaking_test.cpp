@@ -1,10 +1,10 @@
 // Japanese line breaking (禁則) and Latin word wrapping, with a fixed-pitch measure so that every
 // expected break can be worked out by hand: CJK 10 points, anything else 5.
-#include "reports/line_breaking.hpp"
+#include "core/text/line_breaking.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace madoguchi::reports;
+using namespace madoguchi::text;
 
 namespace {
 

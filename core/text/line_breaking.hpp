@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace madoguchi::reports {
+namespace madoguchi::text {
 
 // Width of a piece of text in points at the size being laid out.
 using MeasureText = std::function<double(std::string_view)>;
@@ -25,4 +25,4 @@ bool mayNotEndLine(char32_t c);
 std::vector<char32_t> decodeUtf8(std::string_view text); // invalid bytes become U+FFFD
 void appendUtf8(std::string& out, char32_t c);
 
-} // namespace madoguchi::reports
+} // namespace madoguchi::text

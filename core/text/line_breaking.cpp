@@ -1,8 +1,8 @@
-#include "reports/line_breaking.hpp"
+#include "core/text/line_breaking.hpp"
 
 #include <algorithm>
 
-namespace madoguchi::reports {
+namespace madoguchi::text {
 
 namespace {
 
@@ -192,4 +192,4 @@ void appendUtf8(std::string& out, char32_t c)
     }
 }
 
-} // namespace madoguchi::reports
+} // namespace madoguchi::text

@@ -143,7 +143,7 @@ DailySummary summarizeDay(std::vector<Case> cases, const boost::gregorian::date&
             }
         std::vector<CallMark> marks = callMarks(c);
         if (auto at = answeredCallAt(marks))
-            dc.calledAt = isoAt(*at, offsetMinutesOf(c.createdAt));
+            dc.calledAt = timestampAt(*at, offsetMinutesOf(c.createdAt));
         dc.waits = visitWaits(c);
         dc.overdue = isOpen(c.status) && dc.ageMinutes > overdueAfterMinutes;
         ++s.total;

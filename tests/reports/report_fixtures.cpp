@@ -1,6 +1,7 @@
 #include "report_fixtures.hpp"
 
 #include "core/common/clock.hpp"
+#include "tests/support/made_up_rules.hpp"
 
 #include <gtest/gtest.h>
 #include <random>
@@ -41,33 +42,32 @@ rules::Requirements handmadeRequirements(Procedure p, bool longTexts)
     r.procedure = p;
     r.applicant = ApplicantType::Principal;
     r.day = boost::gregorian::date(2026, 11, 29);
-    r.documents.push_back({"card",
-                           t("マイナンバーカード", "My Number card"),
-                           {{"card", 1, {"", ""}, {{"card", t("マイナンバーカード", "My Number card")}}}},
-                           std::nullopt});
-    r.documents.push_back({"principal-id",
-                           t("ご本人の本人確認書類", "Identity documents of the resident"),
-                           {{"A",
-                             1,
-                             t("次のうち1点", "one of these"),
-                             {{"licence", t("運転免許証", "Driver's licence")},
-                              {"passport", t("旅券（パスポート）", "Passport")},
-                              {"residence-card", t("在留カード", "Residence card")}}},
-                            {"B",
-                             2,
-                             t("次のうち2点", "two of these"),
-                             {{"insurance", t("健康保険の資格確認書", "Health insurance certificate")},
-                              {"pension", t("年金手帳", "Pension book")}}}},
-                           t("有効期限内の原本に限ります。", "Originals that have not expired only.")});
-    r.fees.push_back({"card-reissue", 800, t("カード再交付手数料", "Card reissue fee"),
-                      t("本人の責めによらない場合は無料", "free when it is not your fault")});
-    r.fees.push_back({"cert", 200, t("電子証明書発行手数料", "Certificate fee"), std::nullopt});
+    auto item = [&](std::string id, std::string ja, std::string en) {
+        return test::documentItem(std::move(id), t(std::move(ja), std::move(en)));
+    };
+    r.documents.push_back(
+        test::requirement("card", t("マイナンバーカード", "My Number card"),
+                          {{"card", 1, {"", ""}, {item("card", "マイナンバーカード", "My Number card")}}}));
+    r.documents.push_back(test::requirement(
+        "principal-id", t("ご本人の本人確認書類", "Identity documents of the resident"),
+        {{"A",
+          1,
+          t("次のうち1点", "one of these"),
+          {item("licence", "運転免許証", "Driver's licence"), item("passport", "旅券（パスポート）", "Passport"),
+           item("residence-card", "在留カード", "Residence card")}},
+         {"B",
+          2,
+          t("次のうち2点", "two of these"),
+          {item("insurance", "健康保険の資格確認書", "Health insurance certificate"),
+           item("pension", "年金手帳", "Pension book")}}},
+        t("有効期限内の原本に限ります。", "Originals that have not expired only.")));
+    r.fees.push_back(test::fee("card-reissue", 800, t("カード再交付手数料", "Card reissue fee"),
+                               t("本人の責めによらない場合は無料", "free when it is not your fault")));
+    r.fees.push_back(test::fee("cert", 200, t("電子証明書発行手数料", "Certificate fee")));
     r.whereToGo = t("市民課2番窓口へお越しください。", "Please go to window 2 of the Citizens Division.");
-    r.contacts.push_back({"hotline",
-                          {"マイナンバー総合フリーダイヤル", "My Number toll-free line"},
-                          "0120-95-0178",
-                          {"24時間365日", "24 hours, every day"}});
-    r.contacts.push_back({"city", t("市民課", "Citizens Division"), "042-000-0000", {"平日", "weekdays"}});
+    r.contacts.push_back(test::contact("hotline", {"マイナンバー総合フリーダイヤル", "My Number toll-free line"},
+                                       "0120-95-0178", {"24時間365日", "24 hours, every day"}));
+    r.contacts.push_back(test::contact("city", t("市民課", "Citizens Division"), "042-000-0000", {"平日", "weekdays"}));
     r.notes.push_back(t("警察への遺失届の受理番号を控えてください。", "Keep the police report number."));
     return r;
 }

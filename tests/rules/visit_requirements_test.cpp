@@ -4,6 +4,7 @@
 #include "core/common/data_paths.hpp"
 #include "core/rules/rule_book.hpp"
 #include "core/rules/visit_requirements.hpp"
+#include "tests/support/made_up_rules.hpp"
 
 #include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -24,12 +25,12 @@ const RuleBook& shipped()
 
 DocumentItem item(const std::string& id)
 {
-    return {id, {id + "（和）", id + " (en)"}};
+    return test::documentItem(id, {id + "（和）", id + " (en)"});
 }
 
 DocumentRequirement single(const std::string& id, const std::string& itemId, const std::string& ja)
 {
-    return {id, {ja, ja + " en"}, {{itemId, 1, {"", ""}, {item(itemId)}}}, std::nullopt};
+    return test::requirement(id, {ja, ja + " en"}, {{itemId, 1, {"", ""}, {item(itemId)}}});
 }
 
 DocumentOption option(const std::string& id, int count, std::vector<std::string> items)
@@ -77,14 +78,11 @@ TEST(VisitRequirements, APaperBothProceduresNeedIsAskedForOnceUnderItsOwnName)
 
 TEST(VisitRequirements, TheStricterOfTwoIdentityChecksStandsForBoth)
 {
-    DocumentRequirement loose{"principal-id",
-                              {"本人確認書類", "ID"},
-                              {option("A", 1, {"license", "passport"}), option("B", 2, {"insurance", "pension"})},
-                              std::nullopt};
-    DocumentRequirement strict{"principal-id",
-                               {"顔写真付きの本人確認書類", "Photo ID"},
-                               {option("A", 1, {"passport", "license"})},
-                               std::nullopt};
+    DocumentRequirement loose =
+        test::requirement("principal-id", {"本人確認書類", "ID"},
+                          {option("A", 1, {"license", "passport"}), option("B", 2, {"insurance", "pension"})});
+    DocumentRequirement strict = test::requirement("principal-id", {"顔写真付きの本人確認書類", "Photo ID"},
+                                                   {option("A", 1, {"passport", "license"})});
     Requirements a = answer(P::PinReset), b = answer(P::Reissue);
     a.documents = {loose};
     b.documents = {strict};
@@ -96,8 +94,8 @@ TEST(VisitRequirements, TheStricterOfTwoIdentityChecksStandsForBoth)
         EXPECT_EQ(v.documentFor[0].size(), 2u);
     }
     // Neither covers the other (other papers): both stay, each for its procedure.
-    DocumentRequirement other{
-        "principal-id", {"在留カード", "Residence card"}, {option("A", 1, {"residence-card"})}, std::nullopt};
+    DocumentRequirement other =
+        test::requirement("principal-id", {"在留カード", "Residence card"}, {option("A", 1, {"residence-card"})});
     b.documents = {other};
     auto v = mergeVisitRequirements({a, b});
     ASSERT_EQ(v.merged.documents.size(), 2u);
@@ -108,10 +106,10 @@ TEST(VisitRequirements, TheStricterOfTwoIdentityChecksStandsForBoth)
 TEST(VisitRequirements, EachFeeOnceAndNoFeeSaidOnlyWhenThereIsNone)
 {
     Requirements reissue = answer(P::Reissue), pin = answer(P::PinReset), cert = answer(P::CertRenewal);
-    reissue.fees = {{"card-reissue", 800, {"カード再交付手数料", "Card reissue fee"}, std::nullopt},
-                    {"cert-reissue", 200, {"電子証明書発行手数料", "Certificate fee"}, std::nullopt}};
-    pin.fees = {{"none", 0, {"手数料はかかりません", "No fee"}, std::nullopt}};
-    cert.fees = {{"cert-renewal", 0, {"電子証明書の更新", "Renewal"}, Text{"期限切れ後も無料", "Also free"}}};
+    reissue.fees = {test::fee("card-reissue", 800, {"カード再交付手数料", "Card reissue fee"}),
+                    test::fee("cert-reissue", 200, {"電子証明書発行手数料", "Certificate fee"})};
+    pin.fees = {test::fee("none", 0, {"手数料はかかりません", "No fee"})};
+    cert.fees = {test::fee("cert-renewal", 0, {"電子証明書の更新", "Renewal"}, Text{"期限切れ後も無料", "Also free"})};
     auto withReissue = mergeVisitRequirements({reissue, pin, reissue});
     ASSERT_EQ(withReissue.merged.fees.size(), 2u);
     EXPECT_EQ(withReissue.merged.totalYen(), 1000);

@@ -124,6 +124,11 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     auto day = now().localDay;
     if (auto d = optionalString(vm, "date"))
         day = parseIsoDate(*d, "--date");
+    // A day's report is of a day that has begun (a later one holds nothing, and 9999-12-31 ran
+    // past the calendar: "internal error").
+    if (day > now().localDay)
+        throw ValidationError("--date: " + toIso(day) + " is after today (" + toIso(now().localDay) +
+                              "): a day's report is of today or an earlier day");
     int overdue = vm["overdue-minutes"].as<int>();
     if (overdue <= 0)
         throw ValidationError("--overdue-minutes: give a positive number of minutes");

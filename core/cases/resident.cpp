@@ -2,6 +2,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/era/wareki.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <string>
@@ -63,8 +64,10 @@ void validate(const Resident& r, const boost::gregorian::date& today)
         throw ValidationError("birth: a birth date is required");
     if (r.birth > today)
         throw ValidationError("birth: " + toIso(r.birth) + " is in the future");
-    if (r.birth.year() < 1868)
-        throw ValidationError("birth: " + toIso(r.birth) + " is before 1868-01-25 (明治)");
+    // Checked by day, against the era table's own first day: 1868-01-01..24 have no era year.
+    const auto meijiStarts = era::allEras().front().first;
+    if (r.birth < meijiStarts)
+        throw ValidationError("birth: " + toIso(r.birth) + " is before " + toIso(meijiStarts) + " (明治)");
     if (r.stayUntil && *r.stayUntil < r.birth)
         throw ValidationError("stay-until: the period of stay cannot end before the birth date");
     if (r.movedIn && *r.movedIn < r.birth)

@@ -2,6 +2,7 @@
 // here is which period a date falls in; windows and expiries are the engine's.
 #include "core/register/forecast.hpp"
 
+#include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/rules/deadlines.hpp"
 
@@ -68,6 +69,10 @@ Forecast computeForecast(const std::vector<IssuedCard>& cards, const date& first
         throw ValidationError("months: " + std::to_string(months) + " is not between 1 and 120");
     if (capacity && (capacity->cardReceipt < 0 || capacity->certRenewal < 0))
         throw ValidationError("capacity: slots per week cannot be negative");
+    // The months counted must lie where the deadline engine counts (9999-12 ran past the calendar).
+    if (firstMonth > rules::kLastDayCounted - boost::gregorian::months(months))
+        throw ValidationError("from: " + toIso(firstMonth).substr(0, 7) + " and " + std::to_string(months) +
+                              " months run past " + toIso(rules::kLastDayCounted) + ", the last day the rules count");
     Forecast f;
     f.first = date(firstMonth.year(), firstMonth.month(), 1);
     for (int m = 0; m < months; ++m) {

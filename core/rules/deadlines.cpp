@@ -244,10 +244,28 @@ date specialPeriodLimit(const date& stayUntil)
     return monthsAfter(stayUntil, kSpecialPeriodMonths);
 }
 
+void checkInRange(const std::optional<date>& value, const char* name)
+{
+    if (value && !value->is_special())
+        check(*value <= kLastDayCounted, [&] {
+            return std::string(name) + ": " + toIso(*value) + " is after " + toIso(kLastDayCounted) +
+                   ", past any card the rule book counts";
+        });
+}
+
 void validate(const DeadlineInput& in, const date& applied, const date& certIssued)
 {
     check(!in.birth.is_special(), [&] { return std::string("birth: a date is needed"); });
     check(!in.cardIssued.is_special(), [&] { return std::string("issued: a date is needed"); });
+    for (const auto& [value, name] :
+         {std::pair{std::optional<date>(in.birth), "birth"}, std::pair{std::optional<date>(in.cardIssued), "issued"},
+          std::pair{in.applied, "applied"}, std::pair{in.certIssued, "cert-issued"},
+          std::pair{in.prevCertExpiry, "prev-cert-expiry"}, std::pair{in.signCertIssued, "sign-cert-issued"},
+          std::pair{in.stayUntil, "stay-until"}, std::pair{in.certStayUntil, "cert-stay-until"},
+          std::pair{in.stayPendingUntil, "stay-pending-until"}, std::pair{in.movedIn, "moved-in"},
+          std::pair{in.moveDay, "move-day"}, std::pair{in.declaredMoveOut, "declared-move-out"},
+          std::pair{std::optional<date>(in.today), "today"}})
+        checkInRange(value, name);
     check(in.birth <= in.cardIssued, [&] {
         return "birth (" + toIso(in.birth) + ") is after the card's issue day (発行日, " + toIso(in.cardIssued) + ")";
     });

@@ -119,7 +119,13 @@ struct Deadlines {
     std::vector<AppliedRule> rules;    // the rules behind the fields, for `rules explain`
 };
 
-// Throws ValidationError (one line naming the field) for input that can never be right: birth
+// The last day the engine counts from. It counts at most a card's ten years (plus the birthday
+// and a 特例期間) forward from a given day, and Boost's calendar ends at 9999-12-31: a later day
+// is a typo, not a card, refused by name (deadlines, forecast) instead of overflowing the count.
+inline const boost::gregorian::date kLastDayCounted(2199, 12, 31);
+
+// Throws ValidationError (one line naming the field) for input that can never be right: a day
+// after kLastDayCounted, birth
 // after the issue day, application after the issue day, certificates issued before the card or
 // after it expired, a period of stay ending before the issue day, a move-in before birth, a
 // special period past 2 months after the stay, a signature certificate on a face-auth card.

@@ -48,6 +48,22 @@ TEST(Resident, EachBadFieldIsNamed)
     expectField(r, "stay-until");
 }
 
+// The era check is by day: the days of 1868 before 明治 began (01-01..01-24) have no era year,
+// and the message names the first day the check applies.
+TEST(Resident, BirthBeforeMeijiIsRefusedByDay)
+{
+    Resident r = valid();
+    r.birth = date(1868, 1, 24);
+    try {
+        validate(r, kToday);
+        ADD_FAILURE() << "accepted 1868-01-24";
+    } catch (const ValidationError& e) {
+        EXPECT_NE(std::string(e.what()).find("before 1868-01-25"), std::string::npos) << e.what();
+    }
+    r.birth = date(1868, 1, 25);
+    EXPECT_NO_THROW(validate(r, kToday));
+}
+
 TEST(Clock, StrictIsoDates)
 {
     EXPECT_EQ(parseIsoDate("2024-02-29", "d"), date(2024, 2, 29));

@@ -112,6 +112,11 @@ TEST(CliDeadlines, ImpossibleInputExitsTwoWithOneLine)
              {"deadlines", "--birth", "1990-01-01", "--issued", "2026-02-30", "--json"},
              {"deadlines", "--birth", "1990-01-01", "--issued", "2020-01-01", "--stay-until", "2019-01-01", "--json"},
              {"deadlines", "--issued", "2020-01-01", "--json"},
+             // Past the calendar the count can reach (it ended in "internal error", exit 1).
+             {"deadlines", "--birth", "1990-01-01", "--issued", "9999-01-01", "--json"},
+             {"deadlines", "--birth", "9998-01-01", "--issued", "9999-12-31", "--json"},
+             {"deadlines", "--birth", "1990-01-01", "--issued", "2020-01-01", "--stay-until", "9999-12-31", "--json"},
+             {"deadlines", "--birth", "1990-01-01", "--issued", "2020-01-01", "--today", "9999-12-31", "--json"},
          }) {
         auto r = runCli(args);
         EXPECT_EQ(r.exitCode, 2) << args[2] << args[4];

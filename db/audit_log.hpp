@@ -26,6 +26,10 @@ struct PurgeResult {
     std::int64_t bookingsPurged = 0; // bookings for a day before the cutoff (all of them closed by then)
 };
 
+// A purge deletes, or (DryRun) only counts what it would delete: nothing changes and nothing is
+// audited, as no resident's data is read.
+enum class PurgeRun { Delete, DryRun };
+
 class AuditLog {
 public:
     virtual ~AuditLog() = default;
@@ -45,7 +49,7 @@ public:
     // Removes closed cases last changed before today − retention period, with their documents,
     // history and search entries, and the bookings for a day before that cutoff (a booking's day
     // over, it is arrived, missed or cancelled: closed); audited with the counts only.
-    virtual PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) = 0;
+    virtual PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by, PurgeRun run) = 0;
 };
 
 } // namespace madoguchi::db

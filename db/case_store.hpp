@@ -73,6 +73,16 @@ struct IntegrityReport {
 struct StoreOptions {
     std::string office = "main"; // reception numbers are unique per office and day
     std::string series = "A";    // the letter in front of the number
+    // A missing SQLite file becomes a new, empty case book only when this is set. The console
+    // sets it for `user init-admin` and `--create` alone, so a mistyped --db is refused instead
+    // of silently starting an empty book; the window (first run) and the benches keep it.
+    bool createIfMissing = true;
+    // The desk logins are made from ("host/osuser"): failed logins are counted per desk as well
+    // as per name (db/login_throttle.hpp).
+    std::string desk;
+    // Where the store reports what it did to the case book on its own (made a readable file
+    // private); empty: nobody is told.
+    std::function<void(const std::string&)> notice;
 };
 
 // A case brought in from elsewhere (a vendor system's export, generated fixtures, the benchmark):

@@ -16,6 +16,11 @@ std::unique_ptr<CaseStore> openStore(const std::string& url, const StoreOptions&
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         return std::make_unique<PostgresCaseStore>(url, options);
     }
+    // Anything else that names a scheme is a typo (postgress://, mysql://): not a file name to
+    // create. Only the scheme is repeated: the rest of a URL may hold a password.
+    if (auto scheme = url.find("://"); scheme != std::string::npos && url.rfind("sqlite:", 0) != 0)
+        throw ValidationError("--db: unknown database scheme \"" + url.substr(0, scheme) +
+                              "://\" (a SQLite file path, sqlite:PATH or postgresql://...)");
     std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
     if (path.empty())
         throw ValidationError("--db: empty database path");

@@ -4,6 +4,7 @@
 #include "db/audit_log.hpp"
 #include "db/user_store.hpp"
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -18,15 +19,35 @@ void validateUserName(const std::string& name);
 // which names exist.
 struct LoginOutcome {
     std::optional<Actor> actor; // set when the login succeeds
-    // On failure, what the audit trail records: the user (or "?" for a name that is none) and why.
+    // On failure, what the audit trail records: the user (or "?" for a name that is none) and why
+    // (the trail may say "switched off"; the person at the login is not told).
     Actor auditedAs;
     std::string auditDetail;
-    bool switchedOff = false; // the password was right but the account is off: said so
-    // Throws AccessDenied with the answer the person at the login sees.
-    [[noreturn]] void refuse(const std::string& typedName) const;
+    // Throws AccessDenied with the one answer every refusal gets: an unknown name, a wrong
+    // password, a switched-off or locked account all read the same.
+    [[noreturn]] void refuse() const;
 };
 LoginOutcome judgeLogin(const std::string& password, const std::optional<User>& user,
                         const std::optional<std::string>& hash);
+
+// The failed logins in a row counted for a typed name and for a desk (db/login_throttle.hpp),
+// as read from the case book, and what one more failure makes of them.
+struct LoginFailures {
+    int name = 0;       // stored count for the typed name
+    int desk = 0;       // stored count for the desk
+    bool fresh = false; // the later of the two failed within login_throttle::kForgetAfter
+    // The wait before this attempt is judged.
+    std::chrono::milliseconds delay() const;
+    // One more failure of a known, switched-on user that reaches login_throttle::kLockAfter:
+    // the account is switched off (an admin switches it on again).
+    bool locksAfterFailure(const std::optional<User>& user) const;
+};
+// The audit detail of the lock.
+std::string lockDetail(const std::string& name);
+
+// A retention period an admin may set: at least a day, at most a hundred years (a longer one is a
+// typo, and would count back past the calendar). ValidationError otherwise.
+void checkRetentionPeriod(int days);
 
 // The start of a purge: the cutoff `retentionDays` back from `today`. ValidationError when no
 // retention period is set.

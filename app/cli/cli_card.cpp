@@ -10,6 +10,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/era/wareki.hpp"
+#include "core/security/audit_chain.hpp"
 #include "core/triage/card_triage.hpp"
 
 #include <array>
@@ -187,8 +188,12 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
     parseArgs(args, o);
     auto timeout = timeoutOf(c);
     std::optional<card::SecurePin> pin;
-    if (withPin)
+    if (withPin) {
+        // The card-info AP gives a resident's name, address, birth and sex: only a logged-in user
+        // reads it, and the read is audited. Logged in before the PIN is asked for.
+        ctx.actor();
         pin.emplace(readPinFromStdin(ctx.err));
+    }
 
     return withCardReader(ctx, c, timeout, "read", [&](card::MyNumberCardReader& reader) {
         card::AuthCertificateInfo cert = reader.readAuthCertificate();
@@ -204,6 +209,8 @@ int cardRead(CliContext& ctx, const std::vector<std::string>& args)
             info = reader.readCardInfo(std::move(*pin), options);
             pin.reset();
             warnings = info->warnings;
+            // Before anything of it is printed: no entry, no output.
+            ctx.recordAccess(audit_actions::kCardRead, {}, "console: card-info AP");
         }
         // Expired: notAfter (UTC, ISO) before now; ISO strings of equal format compare as times.
         char now[32];

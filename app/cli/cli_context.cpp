@@ -1,5 +1,6 @@
 #include "app/cli/cli_context.hpp"
 
+#include "app/common/current_user.hpp"
 #include "core/common/errors.hpp"
 
 #include <cctype>
@@ -21,6 +22,9 @@ db::CaseStore& CliContext::unauthenticatedStore()
         db::StoreOptions options;
         if (!office.empty())
             options.office = office;
+        options.createIfMissing = createBook;
+        options.desk = app::currentDesk();
+        options.notice = [this](const std::string& line) { err << "madoguchi-cli: " << line << '\n'; };
         store_ = db::openStore(storeUrl(), options);
     }
     return *store_;

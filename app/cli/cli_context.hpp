@@ -55,6 +55,9 @@ struct CliContext {
     std::string userName; // --user, else $MADOGUCHI_USER
     std::string office;   // --office-code, else $MADOGUCHI_OFFICE, else "main"
     bool json = false;
+    // --create (or `user init-admin`): a missing SQLite file may become a new case book. Without
+    // it a mistyped --db is refused rather than answered from an empty book.
+    bool createBook = false;
     std::ostream& out;
     std::ostream& err;
 

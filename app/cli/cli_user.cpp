@@ -40,6 +40,7 @@ int userInitAdmin(CliContext& ctx, const std::vector<std::string>& args)
     po::options_description o("user init-admin");
     o.add_options()("name", po::value<std::string>()->required(), "the admin's login name");
     auto vm = parseArgs(args, o);
+    ctx.createBook = true; // the first admin is where a new case book begins
     auto& users = ctx.unauthenticatedStore().users();
     std::string password = readPasswordFromStdin("the admin's password");
     printUser(ctx, users.createFirstAdmin(vm["name"].as<std::string>(), password));

@@ -4,6 +4,7 @@
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/cli/terminal_stream.hpp"
+#include "app/common/process_hardening.hpp"
 #include "app/common/version_info.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/roles.hpp"
@@ -28,6 +29,8 @@ void printUsage(std::ostream& os)
           "             (default $MADOGUCHI_OFFICE, else main)\n"
           "  --user NAME  who is acting (default $MADOGUCHI_USER); the password comes from\n"
           "             $MADOGUCHI_PASSWORD or is asked on the terminal, never an argument\n"
+          "  --create   make a new case book if the --db file does not exist (user init-admin\n"
+          "             does this itself); without it a missing file is refused\n"
           "  --json     print one JSON document on stdout\n"
           "  --version  print the version and those of the libraries in use\n"
           "  --help     this text; COMMAND --help and COMMAND ACTION --help: the options of one\n\n"
@@ -57,6 +60,7 @@ int fail(std::ostream& err, int code, const std::string& message)
 
 int main(int argc, char** argv)
 {
+    app::keepSecretsOutOfCoreDumps(); // before any PIN, My Number or case is in memory
     std::setlocale(LC_ALL, "");
     // Everything printed passes the terminal filter: no stored text can drive the terminal.
     TerminalSafeBuffer outBuffer(std::cout.rdbuf()), errBuffer(std::cerr.rdbuf());
@@ -88,6 +92,8 @@ int main(int argc, char** argv)
             std::string a = argv[i];
             if (a == "--json")
                 ctx.json = true;
+            else if (a == "--create")
+                ctx.createBook = true;
             else if (valued(i, a, "--db", "a value (a file path or postgresql://...)", ctx.dbUrl) ||
                      valued(i, a, "--user", "a login name", ctx.userName) ||
                      valued(i, a, "--office-code", "a code (e.g. main)", ctx.office))

@@ -1,5 +1,7 @@
 #include "app/common/version_info.hpp"
 
+#include "app/common/process_hardening.hpp"
+
 #include <boost/version.hpp>
 #include <dlfcn.h>
 #include <nlohmann/json.hpp>
@@ -80,6 +82,7 @@ std::string versionText(const std::string& program, const std::vector<LibraryVer
     std::string text = program + " " + MADOGUCHI_VERSION + "\n";
     for (const auto& l : libraries)
         text += "  " + l.name + std::string(l.name.size() < 14 ? 14 - l.name.size() : 1, ' ') + l.version + "\n";
+    text += std::string("core dumps: ") + (coreDumpsAllowed() ? "allowed" : "off") + "\n";
     return text;
 }
 
@@ -88,7 +91,8 @@ nlohmann::json versionJson(const std::string& program, const std::vector<Library
     nlohmann::json libs = nlohmann::json::object();
     for (const auto& l : libraries)
         libs[l.name] = l.version;
-    return {{"program", program}, {"version", MADOGUCHI_VERSION}, {"libraries", libs}};
+    return {
+        {"program", program}, {"version", MADOGUCHI_VERSION}, {"libraries", libs}, {"core_dumps", coreDumpsAllowed()}};
 }
 
 } // namespace madoguchi::app

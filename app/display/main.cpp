@@ -2,6 +2,7 @@
 // serves the page and its live stream (HallServer) until SIGINT or SIGTERM. Exit codes as
 // madoguchi-cli's: 2 bad options, 3 a case book that cannot be read at all, or an address that
 // cannot be bound.
+#include "app/common/process_hardening.hpp"
 #include "app/common/version_info.hpp"
 #include "app/display/board_feed.hpp"
 #include "app/display/display_options.hpp"
@@ -28,6 +29,7 @@ int fail(int code, const std::string& message)
 
 int main(int argc, char** argv)
 {
+    app::keepSecretsOutOfCoreDumps(); // it maps pages of the case book
     std::vector<std::string> args(argv + 1, argv + argc);
     DisplayOptions options;
     try {

@@ -1,4 +1,6 @@
 // madoguchi: the counter window.
+#include "app/common/current_user.hpp"
+#include "app/common/process_hardening.hpp"
 #include "app/common/version_info.hpp"
 #include "app/gui/app_settings.hpp"
 #include "app/gui/desk_session.hpp"
@@ -41,6 +43,7 @@ public:
         try {
             db::StoreOptions options;
             options.office = settings.office;
+            options.desk = app::currentDesk();
             store_ = db::openStore(chosenDatabase(utf8(url), settings), options);
         } catch (const std::exception& e) {
             ErrorText t = explain(e, utf8(_("Opening the case book")));
@@ -85,6 +88,7 @@ wxIMPLEMENT_APP_NO_MAIN(madoguchi::gui::MadoguchiApp);
 
 int main(int argc, char** argv)
 {
+    madoguchi::app::keepSecretsOutOfCoreDumps(); // before any PIN, My Number or case is in memory
     // --version is answered before GTK starts, so that it works without a display (over ssh, in
     // the install test); the switch stays in the parser above so that --help lists it.
     for (int i = 1; i < argc; ++i)

@@ -15,6 +15,8 @@
 #include "app/gui/wx_text.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
+#include "core/security/audit_chain.hpp"
+#include "db/audit_log.hpp"
 #include "db/booking_store.hpp"
 
 #include <algorithm>
@@ -357,6 +359,14 @@ void NewCaseDialog::readCard()
     std::optional<card::CardInfo> info = readCardWithPin(this);
     if (!info) {
         readCard_->SetFocus(); // the form is as it was; the clerk may try again or type
+        return;
+    }
+    // The card gave a resident's name and address: audited (no content in the entry) before
+    // anything of it is shown; if the trail cannot take the entry, nothing is shown.
+    try {
+        desk_.store.audit().recordAccess(desk_.actor(), audit_actions::kCardRead, {}, "window: card-info AP");
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reading the card"));
         return;
     }
     // Only the four facts go into the form; the My Number (masked) and the PIN stay out of it.

@@ -242,9 +242,9 @@ void WaitingStore::setRetentionDays(int days, const db::Actor& by)
     call([&] { inner_.audit().setRetentionDays(days, by); });
 }
 
-db::PurgeResult WaitingStore::purgeExpired(boost::gregorian::date today, const db::Actor& by)
+db::PurgeResult WaitingStore::purgeExpired(boost::gregorian::date today, const db::Actor& by, db::PurgeRun run)
 {
-    return call([&] { return inner_.audit().purgeExpired(today, by); });
+    return call([&] { return inner_.audit().purgeExpired(today, by, run); });
 }
 
 } // namespace madoguchi::gui

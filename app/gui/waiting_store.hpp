@@ -66,7 +66,7 @@ public:
     db::AuditVerification verifyAudit() override;
     int retentionDays() override;
     void setRetentionDays(int days, const db::Actor& by) override;
-    db::PurgeResult purgeExpired(boost::gregorian::date today, const db::Actor& by) override;
+    db::PurgeResult purgeExpired(boost::gregorian::date today, const db::Actor& by, db::PurgeRun run) override;
 
     // The booking book (waiting_booking_store.cpp); null where the inner store keeps none.
     db::BookingStore* bookings() override;

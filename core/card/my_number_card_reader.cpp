@@ -42,7 +42,17 @@ public:
         if (progress_ && !progress_(apdus_, std::max(steps_, apdus_ + 1)))
             throw CardError(CardErrorKind::Cancelled, "読み取りを中止しました", "the read was cancelled");
         ++apdus_;
-        return parseResponse(t_.transmit(command));
+        // The raw answer may carry the My Number or the resident's facts: its copy is wiped here,
+        // the parsed one by the caller.
+        Bytes raw = t_.transmit(command);
+        try {
+            Response r = parseResponse(raw);
+            wipe(raw);
+            return r;
+        } catch (...) {
+            wipe(raw);
+            throw;
+        }
     }
 
     // The answer must be 90 00; anything else names the step and the status word.

@@ -3,6 +3,7 @@
 #include "core/common/errors.hpp"
 
 #include <algorithm>
+#include <openssl/crypto.h>
 #include <string>
 
 namespace madoguchi::mynumber {
@@ -13,6 +14,13 @@ bool allDigits(std::string_view s)
 {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+// The normalized copy is the whole number: wiped when it goes, like the PIN's buffers, so that
+// no freed copy of it is left in memory (or in a core dump).
+struct WipedOnExit {
+    std::string& text;
+    ~WipedOnExit() { OPENSSL_cleanse(text.data(), text.size()); }
+};
 
 } // namespace
 
@@ -35,6 +43,7 @@ int checkDigit(std::string_view first11)
 std::string normalize(std::string_view typed)
 {
     std::string out;
+    out.reserve(typed.size()); // no reallocation, so no unwiped copy left behind
     for (std::size_t i = 0; i < typed.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(typed[i]);
         if (c == ' ' || c == '-' || c == '\t')
@@ -66,6 +75,7 @@ std::string normalize(std::string_view typed)
 void validate(std::string_view typed)
 {
     std::string n = normalize(typed);
+    WipedOnExit wiped{n};
     // Never echo the number itself in a message: messages end up in logs.
     if (!allDigits(n))
         throw ValidationError(
@@ -92,6 +102,7 @@ bool isValid(std::string_view typed) noexcept
 std::string mask(std::string_view typed)
 {
     std::string n = normalize(typed);
+    WipedOnExit wiped{n};
     if (n.size() == 12 && allDigits(n))
         return "**** **** " + n.substr(8);
     return "**** **** ****";

@@ -33,6 +33,9 @@ inline constexpr const char* kReopen = "case.reopen";
 inline constexpr const char* kCall = "case.call"; // called, called again or sent back ("not here")
 inline constexpr const char* kPrint = "case.print";
 inline constexpr const char* kExport = "case.export";
+// The card-info AP read with the resident's PIN (name, address, birth, sex): no case id yet and
+// nothing of the card's content in the entry.
+inline constexpr const char* kCardRead = "card.read";
 inline constexpr const char* kPurge = "retention.purge";
 inline constexpr const char* kUserAdd = "user.add";
 inline constexpr const char* kUserChange = "user.change";

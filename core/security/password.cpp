@@ -36,4 +36,12 @@ bool verifyPassword(const std::string& password, const std::string& hash)
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+std::string unmatchableHash()
+{
+    // $argon2id$v=19$m=<KiB>,t=<passes>,p=1$<16-byte salt>$<32-byte digest>, base64 without padding.
+    return "$argon2id$v=19$m=" + std::to_string(crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024) +
+           ",t=" + std::to_string(crypto_pwhash_OPSLIMIT_INTERACTIVE) + ",p=1$" + std::string(22, 'A') + "$" +
+           std::string(43, 'A');
+}
+
 } // namespace madoguchi

@@ -20,3 +20,5 @@ GRANT SELECT, INSERT ON audit_log TO :"office_role";
 GRANT SELECT, UPDATE ON audit_head TO :"office_role";
 -- The issued-card register (supervisors import it and read it for the forecast).
 GRANT SELECT, INSERT, UPDATE ON issued_cards TO :"office_role";
+-- Failed logins in a row (the delay and the lock of db/login_throttle.hpp).
+GRANT SELECT, INSERT, UPDATE, DELETE ON login_failures TO :"office_role";

@@ -136,8 +136,7 @@ int PostgresCaseStore::retentionDays()
 void PostgresCaseStore::setRetentionDays(int days, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageSettings);
-    if (days < 1)
-        throw ValidationError("retention: the period must be at least one day");
+    checkRetentionPeriod(days);
     session_.transact("saving the settings", [&](pqxx::work& tx) {
         tx.exec_params0("INSERT INTO settings (key, value) VALUES ('retention_days', $1)"
                         " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -147,21 +146,30 @@ void PostgresCaseStore::setRetentionDays(int days, const Actor& by)
     });
 }
 
-PurgeResult PostgresCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by)
+PurgeResult PostgresCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by, PurgeRun run)
 {
     requirePermission(by.user, by.role, Permission::PurgeCases);
     PurgeResult result = startPurge(today, retentionDays());
     std::string cutoff = toIso(result.cutoff);
     session_.transact("purging old cases", [&](pqxx::work& tx) {
+        result.keptOpen = tx.exec_params1("SELECT count(*) FROM cases WHERE status NOT IN ('done', 'withdrawn')"
+                                          " AND substr(updated_at, 1, 10) < $1",
+                                          cutoff)[0]
+                              .as<std::int64_t>();
+        if (run == PurgeRun::DryRun) {
+            result.purged = tx.exec_params1("SELECT count(*) FROM cases WHERE status IN ('done', 'withdrawn')"
+                                            " AND substr(updated_at, 1, 10) < $1",
+                                            cutoff)[0]
+                                .as<std::int64_t>();
+            result.bookingsPurged =
+                tx.exec_params1("SELECT count(*) FROM bookings WHERE day < $1::date", cutoff)[0].as<std::int64_t>();
+            return; // nothing deleted, nothing audited
+        }
         // Documents and history go with their case (ON DELETE CASCADE); the search pieces are in the row.
         result.purged = tx.exec_params("DELETE FROM cases WHERE status IN ('done', 'withdrawn')"
                                        " AND substr(updated_at, 1, 10) < $1",
                                        cutoff)
                             .affected_rows();
-        result.keptOpen = tx.exec_params1("SELECT count(*) FROM cases WHERE status NOT IN ('done', 'withdrawn')"
-                                          " AND substr(updated_at, 1, 10) < $1",
-                                          cutoff)[0]
-                              .as<std::int64_t>();
         result.bookingsPurged = tx.exec_params("DELETE FROM bookings WHERE day < $1::date", cutoff).affected_rows();
         // Counts only: the purged residents' names must not survive in the trail.
         appendAudit(tx, by, audit_actions::kPurge, std::nullopt,

@@ -1,6 +1,7 @@
 // `db backup FILE` on PostgreSQL: pg_dump's custom format (restore with pg_restore), written
 // and put in place like every output file (core/files/output_file.hpp). The password never
-// goes on pg_dump's command line (visible to every user in ps): it is handed over in PGPASSWORD.
+// goes on pg_dump's command line (visible to every user in ps): it is handed over in PGPASSWORD,
+// in an environment cut down to what pg_dump needs.
 #include "core/common/errors.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 
@@ -8,8 +9,10 @@
 #include <fcntl.h>
 #include <libpq-fe.h>
 #include <regex>
+#include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace madoguchi::db {
 
@@ -28,6 +31,27 @@ std::string passwordIn(const std::string& url)
     if (options)
         PQconninfoFree(options);
     return password;
+}
+
+// pg_dump gets only what it needs to find itself and the server: PATH, HOME (~/.pgpass), the
+// locale and zone, and libpq's own PG* variables (PGPASSFILE, PGSSLROOTCERT, …). Nothing else
+// of ours: the program's environment may hold the Madoguchi login (MADOGUCHI_PASSWORD).
+std::vector<std::string> pgDumpEnvironment(const std::string& password)
+{
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        std::string_view entry(*e);
+        auto name = entry.substr(0, entry.find('='));
+        bool wanted = name == "PATH" || name == "HOME" || name == "LANG" || name == "TZ" || name.rfind("LC_", 0) == 0 ||
+                      (name.rfind("PG", 0) == 0 && name != "PGPASSWORD");
+        if (wanted)
+            env.emplace_back(entry);
+    }
+    if (!password.empty())
+        env.push_back("PGPASSWORD=" + password); // from the URL: never on pg_dump's command line
+    else if (const char* given = std::getenv("PGPASSWORD"))
+        env.push_back(std::string("PGPASSWORD=") + given); // what our own connection used too
+    return env;
 }
 
 } // namespace
@@ -56,14 +80,17 @@ void PostgresCaseStore::backup(const std::filesystem::path& target, files::Overw
     std::string password = passwordIn(session_.url());
     std::string dbname = "--dbname=" + withoutPassword(session_.url());
     std::string file = "--file=" + partial.string();
+    std::vector<std::string> environment = pgDumpEnvironment(password);
+    std::vector<char*> envp;
+    for (auto& e : environment)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(err[1], 2);
-        if (!password.empty())
-            ::setenv("PGPASSWORD", password.c_str(), 1);
         const char* argv[] = {program.c_str(), "--format=custom", "--no-password",
                               dbname.c_str(),  file.c_str(),      nullptr};
-        ::execvp(argv[0], const_cast<char* const*>(argv));
+        ::execvpe(argv[0], const_cast<char* const*>(argv), envp.data());
         ::_exit(127);
     }
     ::close(err[1]);

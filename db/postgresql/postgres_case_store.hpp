@@ -66,7 +66,7 @@ public:
     AuditVerification verifyAudit() override;
     int retentionDays() override;
     void setRetentionDays(int days, const Actor& by) override;
-    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
+    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by, PurgeRun run) override;
 
     // CardRegister (postgresql/postgres_card_register.cpp)
     RegisterPutResult putIssuedCards(const std::vector<IssuedCard>& cards, const std::string& action,

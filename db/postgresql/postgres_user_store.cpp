@@ -4,8 +4,11 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
+#include "db/login_throttle.hpp"
 #include "db/postgresql/postgres_case_store.hpp"
 #include "db/user_rules.hpp"
+
+#include <thread>
 
 namespace madoguchi::db {
 
@@ -62,24 +65,65 @@ User PostgresCaseStore::createFirstAdmin(const std::string& name, const std::str
     });
 }
 
+namespace {
+
+LoginFailures loginFailures(pqxx::work& tx, const std::string& nameKey, const std::string& deskKey,
+                            const std::string& nowIso, bool lock = false)
+{
+    LoginFailures f;
+    auto rows =
+        tx.exec_params(std::string("SELECT key, failures, last_failed_at FROM login_failures WHERE key IN ($1, $2)") +
+                           (lock ? " FOR UPDATE" : ""),
+                       nameKey, deskKey);
+    for (const auto& r : rows) {
+        (r[0].as<std::string>() == nameKey ? f.name : f.desk) = r[1].as<int>();
+        f.fresh = f.fresh || login_throttle::stillCounts(r[2].as<std::string>(), nowIso);
+    }
+    return f;
+}
+
+} // namespace
+
 Actor PostgresCaseStore::authenticate(const std::string& name, const std::string& password)
 {
+    const std::string nameKey = login_throttle::nameKey(name), deskKey = login_throttle::deskKey(options_.desk);
     std::optional<User> user;
     std::optional<std::string> hash;
+    LoginFailures failures;
+    Timestamp ts = now();
     session_.transact("reading the users", [&](pqxx::work& tx) {
         auto r = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1", name);
         if (!r.empty()) {
             user = userFromRow(r[0]);
             hash = r[0][4].as<std::string>();
         }
+        failures = loginFailures(tx, nameKey, deskKey, ts.iso);
     });
+    std::this_thread::sleep_for(failures.delay()); // the same for a known and an unknown name
     LoginOutcome outcome = judgeLogin(password, user, hash);
-    if (outcome.actor)
+    if (outcome.actor) {
+        if (failures.name || failures.desk)
+            session_.transact("clearing failed logins", [&](pqxx::work& tx) {
+                tx.exec_params0("DELETE FROM login_failures WHERE key IN ($1, $2)", nameKey, deskKey);
+            });
         return *outcome.actor;
+    }
     session_.transact("writing the audit trail", [&](pqxx::work& tx) {
-        appendAudit(tx, outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, now().iso);
+        // Two desks failing at once: each counts from what the other wrote.
+        tx.exec_params0("INSERT INTO login_failures (key, failures, last_failed_at) VALUES ($1, 0, $2), ($3, 0, $2)"
+                        " ON CONFLICT (key) DO NOTHING",
+                        nameKey, ts.iso, deskKey);
+        LoginFailures counted = loginFailures(tx, nameKey, deskKey, ts.iso, true);
+        tx.exec_params0("UPDATE login_failures SET failures = failures + 1, last_failed_at = $3 WHERE key IN ($1, $2)",
+                        nameKey, deskKey, ts.iso);
+        if (counted.locksAfterFailure(user)) {
+            tx.exec_params0("UPDATE users SET active = false WHERE name = $1", user->name);
+            appendAudit(tx, outcome.auditedAs, audit_actions::kUserChange, std::nullopt, lockDetail(user->name),
+                        ts.iso);
+        }
+        appendAudit(tx, outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, ts.iso);
     });
-    outcome.refuse(name);
+    outcome.refuse();
 }
 
 User PostgresCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)
@@ -120,6 +164,8 @@ User PostgresCaseStore::setActive(const std::string& name, bool active, const Ac
     return session_.transact("changing a user", [&](pqxx::work& tx) {
         requireUser(tx, name);
         tx.exec_params0("UPDATE users SET active = $1 WHERE name = $2", active, name);
+        if (active) // lifting a lock: the failures that made it count no more
+            tx.exec_params0("DELETE FROM login_failures WHERE key = $1", login_throttle::nameKey(name));
         appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + (active ? " on" : " off"), now().iso);
         return *findUser(tx, name);
     });

@@ -183,8 +183,7 @@ int SqliteCaseStore::retentionDays()
 void SqliteCaseStore::setRetentionDays(int days, const Actor& by)
 {
     requirePermission(by.user, by.role, Permission::ManageSettings);
-    if (days < 1)
-        throw ValidationError("retention: the period must be at least one day");
+    checkRetentionPeriod(days);
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement up(*db_, "INSERT INTO settings (key, value) VALUES ('retention_days', ?)"
@@ -198,7 +197,7 @@ void SqliteCaseStore::setRetentionDays(int days, const Actor& by)
     }
 }
 
-PurgeResult SqliteCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by)
+PurgeResult SqliteCaseStore::purgeExpired(boost::gregorian::date today, const Actor& by, PurgeRun run)
 {
     requirePermission(by.user, by.role, Permission::PurgeCases);
     PurgeResult result = startPurge(today, retentionDays());
@@ -218,6 +217,14 @@ PurgeResult SqliteCaseStore::purgeExpired(boost::gregorian::date today, const Ac
         open.bind(1, cutoff);
         open.executeStep();
         result.keptOpen = open.getColumn(0).getInt64();
+        if (run == PurgeRun::DryRun) {
+            result.purged = static_cast<std::int64_t>(ids.size());
+            SQLite::Statement bookings(*db_, "SELECT COUNT(*) FROM bookings WHERE day < ?");
+            bookings.bind(1, cutoff);
+            bookings.executeStep();
+            result.bookingsPurged = bookings.getColumn(0).getInt64();
+            return result; // the transaction rolls back: nothing changed
+        }
         SQLite::Statement del(*db_, "DELETE FROM cases WHERE id = ?"); // documents and history cascade
         for (CaseId id : ids) {
             unindexForSearch(id);

@@ -83,7 +83,7 @@ SqliteCaseStore::RowTexts SqliteCaseStore::rowTexts(const Resident& resident)
 }
 
 SqliteCaseStore::SqliteCaseStore(const std::filesystem::path& path, const StoreOptions& options)
-    : path_(path), options_(options), db_(openSqliteDatabase(path))
+    : path_(path), options_(options), db_(openSqliteDatabase(path, options))
 {
     try {
         st_ = std::make_unique<Statements>(*db_);

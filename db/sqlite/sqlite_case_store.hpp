@@ -5,6 +5,7 @@
 #include "db/card_register.hpp"
 #include "db/case_rules.hpp"
 #include "db/case_store.hpp"
+#include "db/user_rules.hpp"
 #include "db/user_store.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -74,7 +75,7 @@ public:
     AuditVerification verifyAudit() override;
     int retentionDays() override;
     void setRetentionDays(int days, const Actor& by) override;
-    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by) override;
+    PurgeResult purgeExpired(boost::gregorian::date today, const Actor& by, PurgeRun run) override;
 
     // CardRegister (sqlite/sqlite_card_register.cpp)
     RegisterPutResult putIssuedCards(const std::vector<IssuedCard>& cards, const std::string& action,
@@ -147,6 +148,7 @@ private:
     };
     AuditHead readAuditHead();
     std::optional<User> findUser(const std::string& name);
+    LoginFailures loginFailures(const std::string& nameKey, const std::string& deskKey, const std::string& nowIso);
 
     std::filesystem::path path_;
     StoreOptions options_;

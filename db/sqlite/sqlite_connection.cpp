@@ -2,9 +2,13 @@
 
 #include "core/common/errors.hpp"
 #include "core/files/protected_files.hpp"
+#include "db/case_store.hpp"
 #include "db/migrations.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -22,7 +26,10 @@ void createPrivateFile(const std::filesystem::path& path)
 {
     std::error_code ec;
     if (path.has_parent_path()) {
-        std::filesystem::create_directories(path.parent_path(), ec);
+        // Folders made here hold only case books: the owner's alone.
+        if (std::filesystem::create_directories(path.parent_path(), ec))
+            std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all,
+                                         std::filesystem::perm_options::replace, ec);
         if (ec)
             throw StorageError(StorageError::Kind::Io,
                                "cannot create the folder " + path.parent_path().string() + ": " + ec.message());
@@ -31,6 +38,33 @@ void createPrivateFile(const std::filesystem::path& path)
     if (fd < 0)
         throw StorageError(StorageError::Kind::Io, "cannot create the database file " + path.string());
     ::close(fd);
+}
+
+// A case book made by an older version, copied with cp, or restored by hand may be 0644: every
+// local user could read every resident. On open it is made the owner's alone, with the -wal/-shm
+// beside it (SQLite gives new ones the book's mode), and the folder when it is the program's own
+// data folder. A folder the user named (a home, /tmp, a share) is not ours to change.
+void makePrivate(const std::filesystem::path& path, const StoreOptions& options)
+{
+    auto tighten = [&](const std::filesystem::path& p, mode_t wanted) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0 || (st.st_mode & 077) == 0 || st.st_uid != ::geteuid())
+            return;
+        char was[8];
+        std::snprintf(was, sizeof was, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        bool made = ::chmod(p.c_str(), wanted) == 0;
+        if (options.notice)
+            options.notice(p.string() + " was readable by others (mode " + was + "); " +
+                           (made ? std::string("made ") + (wanted == 0700 ? "0700" : "0600") + " (owner only)"
+                                 : std::string("could not change it: ") + std::strerror(errno)));
+    };
+    tighten(path, 0600);
+    tighten(path.string() + "-wal", 0600);
+    tighten(path.string() + "-shm", 0600);
+    std::error_code ec;
+    if (path.has_parent_path() &&
+        std::filesystem::equivalent(path.parent_path(), defaultDatabasePath().parent_path(), ec))
+        tighten(path.parent_path(), 0700);
 }
 
 // SQLite counts every allocation under a process-wide mutex for sqlite3_memory_used(), which we
@@ -73,14 +107,19 @@ void skipMemoryStatistics()
     }
 }
 
-std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path)
+std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path, const StoreOptions& options)
 {
     skipMemoryStatistics();
     // From now on no output of this process may replace the case book or its -wal/-shm.
     files::protectFromOutput(path);
     bool fresh = !std::filesystem::exists(path);
+    if (fresh && !options.createIfMissing)
+        throw ValidationError("--db: there is no case book at " + path.string() +
+                              " (a new one is made by `madoguchi-cli user init-admin` or with --create)");
     if (fresh)
         createPrivateFile(path);
+    else
+        makePrivate(path, options);
     try {
         mode_t old = ::umask(077); // the -wal and -shm files
         // NOMUTEX: a connection is only ever used by one thread at a time (the change watcher

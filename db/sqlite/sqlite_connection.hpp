@@ -9,7 +9,11 @@
 
 namespace madoguchi::db {
 
-std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path);
+struct StoreOptions;
+
+// A file that does not exist is created (mode 0600) only with options.createIfMissing; an
+// existing one readable by others is made 0600 (and its -wal/-shm), said through options.notice.
+std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path& path, const StoreOptions& options);
 
 // Brings the schema up to the newest embedded migration, one transaction per migration.
 // Refuses a file written by a newer program (user_version above ours).

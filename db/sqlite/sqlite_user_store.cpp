@@ -2,11 +2,13 @@
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
+#include "db/login_throttle.hpp"
 #include "db/sqlite/sqlite_case_store.hpp"
 #include "db/sqlite/sqlite_connection.hpp"
 #include "db/user_rules.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <thread>
 
 namespace madoguchi::db {
 
@@ -61,10 +63,27 @@ User SqliteCaseStore::createFirstAdmin(const std::string& name, const std::strin
     return *findUser(name);
 }
 
+LoginFailures SqliteCaseStore::loginFailures(const std::string& nameKey, const std::string& deskKey,
+                                             const std::string& nowIso)
+{
+    LoginFailures f;
+    SQLite::Statement q(*db_, "SELECT key, failures, last_failed_at FROM login_failures WHERE key IN (?, ?)");
+    q.bind(1, nameKey);
+    q.bind(2, deskKey);
+    while (q.executeStep()) {
+        (q.getColumn(0).getString() == nameKey ? f.name : f.desk) = q.getColumn(1).getInt();
+        f.fresh = f.fresh || login_throttle::stillCounts(q.getColumn(2).getString(), nowIso);
+    }
+    return f;
+}
+
 Actor SqliteCaseStore::authenticate(const std::string& name, const std::string& password)
 {
+    const std::string nameKey = login_throttle::nameKey(name), deskKey = login_throttle::deskKey(options_.desk);
     std::optional<std::string> hash;
     std::optional<User> user;
+    LoginFailures failures;
+    Timestamp ts = now();
     try {
         SQLite::Statement q(*db_, "SELECT name, role, password_hash, active, created_at FROM users WHERE name = ?");
         q.bind(1, name);
@@ -72,20 +91,45 @@ Actor SqliteCaseStore::authenticate(const std::string& name, const std::string& 
             user = userFromRow(q);
             hash = q.getColumn(2).getString();
         }
+        failures = loginFailures(nameKey, deskKey, ts.iso);
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "reading the users");
     }
+    std::this_thread::sleep_for(failures.delay()); // the same for a known and an unknown name
     LoginOutcome outcome = judgeLogin(password, user, hash);
-    if (outcome.actor)
-        return *outcome.actor;
     try {
+        if (outcome.actor) {
+            if (failures.name || failures.desk) {
+                SQLite::Statement clear(*db_, "DELETE FROM login_failures WHERE key IN (?, ?)");
+                clear.bind(1, nameKey);
+                clear.bind(2, deskKey);
+                clear.exec();
+            }
+            return *outcome.actor;
+        }
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        appendAudit(outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, now().iso);
+        LoginFailures counted = loginFailures(nameKey, deskKey, ts.iso); // another desk may have counted meanwhile
+        SQLite::Statement count(*db_, "INSERT INTO login_failures (key, failures, last_failed_at) VALUES (?, 1, ?)"
+                                      " ON CONFLICT (key) DO UPDATE SET failures = failures + 1,"
+                                      " last_failed_at = excluded.last_failed_at");
+        for (const auto& key : {nameKey, deskKey}) {
+            count.bind(1, key);
+            count.bind(2, ts.iso);
+            count.exec();
+            count.reset();
+        }
+        if (counted.locksAfterFailure(user)) {
+            SQLite::Statement off(*db_, "UPDATE users SET active = 0 WHERE name = ?");
+            off.bind(1, user->name);
+            off.exec();
+            appendAudit(outcome.auditedAs, audit_actions::kUserChange, std::nullopt, lockDetail(user->name), ts.iso);
+        }
+        appendAudit(outcome.auditedAs, audit_actions::kLoginFailed, std::nullopt, outcome.auditDetail, ts.iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "writing the audit trail");
     }
-    outcome.refuse(name);
+    outcome.refuse();
 }
 
 User SqliteCaseStore::addUser(const std::string& name, Role role, const std::string& password, const Actor& by)
@@ -147,6 +191,11 @@ User SqliteCaseStore::setActive(const std::string& name, bool active, const Acto
         up.bind(1, active ? 1 : 0);
         up.bind(2, name);
         up.exec();
+        if (active) { // lifting a lock: the failures that made it count no more
+            SQLite::Statement clear(*db_, "DELETE FROM login_failures WHERE key = ?");
+            clear.bind(1, login_throttle::nameKey(name));
+            clear.exec();
+        }
         appendAudit(by, audit_actions::kUserChange, std::nullopt, name + (active ? " on" : " off"), now().iso);
         tx.commit();
     } catch (const SQLite::Exception& e) {

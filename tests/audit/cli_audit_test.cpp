@@ -46,7 +46,12 @@ TEST(CliFirstRun, NothingRunsBeforeTheAdminExistsAndOnlyOneFirstAdmin)
 {
     TempDir dir;
     std::string db = (dir / "fresh.db").string();
+    // No file yet: refused as a mistyped --db would be, naming the way to begin a book.
     auto r = runCli({"--db", db, "case", "list"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("user init-admin"), std::string::npos) << r.err;
+    // A book made with --create but without its admin: nothing runs yet.
+    r = runCli({"--db", db, "--create", "case", "list"});
     EXPECT_EQ(r.exitCode, 7);
     EXPECT_NE(r.err.find("user init-admin"), std::string::npos) << r.err;
     EXPECT_EQ(runCli({"--db", db, "user", "init-admin", "--name", "admin"}, "admin-pass-1\n").exitCode, 0);
@@ -161,4 +166,46 @@ TEST_F(CliUsers, AdminPurgeIsAudited)
     auto list = as(admin, {"audit", "list", "--json"}).json();
     EXPECT_EQ(list.back()["action"], "retention.purge");
     EXPECT_EQ(list.back()["user"], "admin");
+}
+
+// A purge cannot be undone: a --today that is not the real day (9999-12-31 was a typo that
+// purged every closed case) is refused with the counts it would purge, unless --yes; --dry-run
+// counts and changes nothing.
+TEST_F(CliUsers, PurgeRefusesADayThatIsNotTodayAndDryRunChangesNothing)
+{
+    std::string id = addCase(clerk);
+    ASSERT_EQ(as(clerk, {"case", "status", id, "withdrawn", "--reason", "本人申出"}).exitCode, 0);
+    ASSERT_EQ(as(admin, {"retention", "set", "--days", "30"}).exitCode, 0);
+    auto typo = as(admin, {"retention", "purge", "--today", "9999-12-31"});
+    EXPECT_EQ(typo.exitCode, 2) << typo.err;
+    EXPECT_NE(typo.err.find("is not today"), std::string::npos) << typo.err;
+    EXPECT_NE(typo.err.find("would purge 1 closed cases"), std::string::npos) << typo.err;
+    ASSERT_EQ(as(clerk, {"case", "show", id}).exitCode, 0) << "the refused purge deleted the case";
+
+    auto dry = as(admin, {"retention", "purge", "--today", "9999-12-31", "--dry-run", "--json"});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err;
+    EXPECT_EQ(dry.json()["purged"], 1);
+    EXPECT_EQ(dry.json()["dry_run"], true);
+    ASSERT_EQ(as(clerk, {"case", "show", id}).exitCode, 0) << "the dry run deleted the case";
+    auto audit = as(admin, {"audit", "list", "--json"}).json();
+    for (const auto& entry : audit)
+        EXPECT_NE(entry["action"], "retention.purge") << "a refused or dry purge was audited as made";
+
+    auto real = as(admin, {"retention", "purge", "--json"});
+    ASSERT_EQ(real.exitCode, 0) << real.err;
+    EXPECT_EQ(real.json()["purged"], 0); // closed today: within the 30 days
+    auto asked = as(admin, {"retention", "purge", "--today", "9999-12-31", "--yes", "--json"});
+    ASSERT_EQ(asked.exitCode, 0) << asked.err;
+    EXPECT_EQ(asked.json()["purged"], 1);
+    EXPECT_EQ(as(clerk, {"case", "show", id}).exitCode, 2); // no such case now
+}
+
+TEST_F(CliUsers, RetentionPeriodsPastTheCalendarAreRefusedAsBadInput)
+{
+    auto huge = as(admin, {"retention", "set", "--days", "2000000000"});
+    EXPECT_EQ(huge.exitCode, 2) << huge.err;
+    EXPECT_NE(huge.err.find("hundred years"), std::string::npos) << huge.err;
+    EXPECT_EQ(as(admin, {"retention", "set", "--days", "0"}).exitCode, 2);
+    EXPECT_EQ(as(admin, {"retention", "set", "--days", "36525"}).exitCode, 0);
+    EXPECT_EQ(as(admin, {"retention", "purge", "--json"}).exitCode, 0);
 }

@@ -33,14 +33,14 @@ TEST_F(Roles, ClerkCannotManageUsersSeeTheAuditOrPurge)
     EXPECT_THROW(users().users(clerk), AccessDenied);
     EXPECT_THROW(log().auditDay(now().localDay, clerk), AccessDenied);
     EXPECT_THROW(log().setRetentionDays(30, clerk), AccessDenied);
-    EXPECT_THROW(log().purgeExpired(now().localDay, clerk), AccessDenied);
+    EXPECT_THROW(log().purgeExpired(now().localDay, clerk, db::PurgeRun::Delete), AccessDenied);
 }
 
 TEST_F(Roles, SupervisorSeesTheAuditButCannotManageUsersOrPurge)
 {
     EXPECT_NO_THROW(log().auditDay(now().localDay, supervisor));
     EXPECT_THROW(users().addUser("jiro", Role::Clerk, "clerk-pass-2", supervisor), AccessDenied);
-    EXPECT_THROW(log().purgeExpired(now().localDay, supervisor), AccessDenied);
+    EXPECT_THROW(log().purgeExpired(now().localDay, supervisor, db::PurgeRun::Delete), AccessDenied);
 }
 
 TEST_F(Roles, AnyoneChangesTheirOwnPassword)
@@ -113,9 +113,18 @@ TEST_F(Roles, AdminPurgesClosedCasesPastTheRetentionPeriodAndTheAuditKeepsOnlyCo
         raw.exec("UPDATE cases SET updated_at = created_at");
     }
     Case recent = store->add(resident("今井 新", "イマイ シン"), clerk);
-    EXPECT_THROW(log().purgeExpired(now().localDay, admin), ValidationError); // no period set yet
+    EXPECT_THROW(log().purgeExpired(now().localDay, admin, db::PurgeRun::Delete), ValidationError); // no period set yet
     log().setRetentionDays(365 * 5, admin);
-    auto r = log().purgeExpired(now().localDay, admin);
+    EXPECT_THROW(log().setRetentionDays(2000000000, admin), ValidationError); // past the calendar
+    auto entriesBefore = log().auditDay(now().localDay, admin).size();
+    auto dry = log().purgeExpired(now().localDay, admin, db::PurgeRun::DryRun);
+    EXPECT_EQ(dry.purged, 1);
+    EXPECT_EQ(dry.keptOpen, 1);
+    db::CaseQuery both;
+    both.text = "フルカワ";
+    EXPECT_EQ(store->search(both).size(), 2u) << "a dry run deleted";
+    EXPECT_EQ(log().auditDay(now().localDay, admin).size(), entriesBefore) << "a dry run was audited as a purge";
+    auto r = log().purgeExpired(now().localDay, admin, db::PurgeRun::Delete);
     EXPECT_EQ(r.purged, 1);
     EXPECT_EQ(r.keptOpen, 1);
     db::CaseQuery q;

@@ -5,6 +5,8 @@
 #include "tests/support/run_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
 
@@ -25,11 +27,28 @@ protected:
 
     std::unique_ptr<Reader0Lock> reader0; // released after the test's card has left
 
+    // A read with the PIN is a logged-in, audited act (issue #20): it runs against a case book
+    // in the test's folder, as its admin, unless the test gives its own --db.
     ProcessResult cli(std::vector<std::string> args, const std::string& stdinText = "",
-                      const std::vector<std::string>& env = {})
+                      std::vector<std::string> env = {})
     {
+        bool withPin = std::find(args.begin(), args.end(), "--with-pin") != args.end();
+        if (withPin && std::find(args.begin(), args.end(), "--db") == args.end()) {
+            args.insert(args.begin(), {"--db", book()});
+            auto login = cliUser("admin", "admin-pass-1");
+            env.insert(env.end(), login.begin(), login.end());
+        }
         args.insert(args.begin(), MADOGUCHI_CLI_PATH);
         return runProcess(args, stdinText, env);
+    }
+    std::string book()
+    {
+        std::string path = (dir / "book.db").string();
+        if (!std::filesystem::exists(path)) {
+            auto init = runCli({"--db", path, "user", "init-admin", "--name", "admin"}, "admin-pass-1\n");
+            EXPECT_EQ(init.exitCode, 0) << init.err;
+        }
+        return path;
     }
     ProcessResult status() { return cli({"card", "status", "--json", "--reader", kReader0}); }
     ProcessResult read(const std::string& pin = "", std::vector<std::string> more = {})

@@ -190,6 +190,30 @@ TEST_F(CardCli, TheLastTryWithTheRightPinReadsAndResets)
     EXPECT_EQ(status().json()["pins"]["card-info"]["tries_left"], 3);
 }
 
+// Before issue 20 `card read --with-pin` needed no login and left no trace, though it prints a
+// resident's name, address, birth and sex.
+TEST_F(CardCli, AReadWithThePinNeedsALoginAndIsAuditedWithoutTheCardsContent)
+{
+    EmulatedCard card(dir, writeProfile(dir, {{"name", "佐藤 花子"}}));
+    std::string db = book();
+    auto anonymous = cli({"--db", db, "card", "read", "--json", "--with-pin", "--reader", kReader0}, "1234\n");
+    EXPECT_EQ(anonymous.exitCode, 7) << anonymous.err;
+    EXPECT_EQ(anonymous.out.find("佐藤"), std::string::npos);
+    EXPECT_EQ(card.logText().find("> 00 20"), std::string::npos) << "the PIN was sent before the login";
+
+    auto r = read("1234");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["card_info"]["name"], "佐藤 花子");
+    auto audit = runCli({"--db", db, "audit", "list", "--json"}, "", cliUser("admin", "admin-pass-1"));
+    ASSERT_EQ(audit.exitCode, 0) << audit.err;
+    auto entries = audit.json();
+    auto read = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e["action"] == "card.read"; });
+    ASSERT_NE(read, entries.end()) << entries.dump();
+    EXPECT_EQ((*read)["user"], "admin");
+    EXPECT_EQ(entries.dump().find("佐藤"), std::string::npos) << "the card's content is in the trail";
+    EXPECT_EQ(entries.dump().find("9018"), std::string::npos) << "the My Number is in the trail";
+}
+
 TEST_F(CardCli, APinThatIsNotFourDigitsNeverReachesTheCard)
 {
     EmulatedCard card(dir, writeProfile(dir));

@@ -395,8 +395,8 @@ TEST_P(BookingBook, ACaseClerkMayBookAndTheRetentionPurgeTakesOldBookings)
     Booking b = book().addBooking(booking("山田 太郎", "ヤマダ タロウ", {openDay(), 600}), c, kClerk);
     store->audit().setRetentionDays(30, kAdmin);
     // Thirty-one days after the booking's day it is purged with the closed cases.
-    auto r = store->audit().purgeExpired(b.start.day + days(31), kAdmin);
+    auto r = store->audit().purgeExpired(b.start.day + days(31), kAdmin, db::PurgeRun::Delete);
     EXPECT_EQ(r.bookingsPurged, 1);
     EXPECT_FALSE(book().findBooking(b.id));
-    EXPECT_THROW(store->audit().purgeExpired(now().localDay, kClerk), AccessDenied);
+    EXPECT_THROW(store->audit().purgeExpired(now().localDay, kClerk, db::PurgeRun::Delete), AccessDenied);
 }

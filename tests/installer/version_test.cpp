@@ -47,6 +47,8 @@ TEST(Version, CliJsonCarriesTheSameLibraryVersionsAsTheLibrariesThemselves)
     for (const char* lib : {"libpq", "libharu", "pcsc-lite", "OpenSSL"})
         EXPECT_TRUE(v["libraries"].contains(lib)) << lib << " in " << v.dump();
     EXPECT_FALSE(v["libraries"].contains("wxWidgets")) << v.dump();
+    // Read from the kernel (PR_GET_DUMPABLE): a card read's PIN and My Number never reach a core file.
+    EXPECT_EQ(v["core_dumps"], false) << v.dump();
 }
 
 TEST(Version, JsonBeforeVersionAlsoGivesJson)
@@ -64,6 +66,7 @@ TEST(Version, WindowAnswersVersionWithoutADisplay)
     EXPECT_EQ(r.out.substr(0, r.out.find('\n')), std::string("madoguchi ") + MADOGUCHI_TEST_VERSION);
     EXPECT_NE(r.out.find("  wxWidgets"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(sqlite3_libversion()), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("core dumps: off"), std::string::npos) << r.out;
     EXPECT_EQ(r.err, "");
 }
 #endif

@@ -8,8 +8,10 @@
 #include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/migrations.hpp"
+#include "db/user_store.hpp"
 #include "tests/db/store_fixture.hpp"
 #include "tests/support/run_process.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -86,6 +88,42 @@ TEST(PostgresBackup, ADumpThatRestoresIntoAnEqualCaseBook)
     EXPECT_TRUE(report.ok);
     EXPECT_EQ(report.caseCount, 20);
     EXPECT_EQ(copy->add(draft("佐藤", "サトウ"), kClerk).receptionNumber, "A-021"); // the counter came along
+}
+
+// pg_dump inherited the whole environment, the Madoguchi login (MADOGUCHI_PASSWORD) included.
+// A pg_dump of our own, first on PATH, writes down what it was given.
+TEST(PostgresBackup, PgDumpGetsOnlyWhatItNeedsNotTheProgramsLogin)
+{
+    auto book = makeTestBook("postgresql");
+    if (!book)
+        GTEST_SKIP() << "MADOGUCHI_TEST_PG_URL is not set";
+    ASSERT_EQ(runCli({"--db", book->url(), "user", "init-admin", "--name", "admin"}, "admin-pass-1\n").exitCode, 0);
+    TempDir dir;
+    auto bin = dir / "bin";
+    std::filesystem::create_directory(bin);
+    auto seen = dir / "pg_dump.env";
+    {
+        std::ofstream fake(bin / "pg_dump");
+        fake << "#!/bin/sh\nenv > '" << seen.string() << "'\necho 'pg_dump: stopped by the test' >&2\nexit 1\n";
+    }
+    std::filesystem::permissions(bin / "pg_dump", std::filesystem::perms::owner_all);
+    auto env = cliUser("admin", "admin-pass-1");
+    env.push_back("PATH=" + bin.string() + ":" + std::getenv("PATH"));
+    env.push_back("MADOGUCHI_PROBE_SECRET=not-for-pg_dump");
+    env.push_back("PGCONNECT_TIMEOUT=7");
+    auto target = dir / "book.dump";
+    auto r = runCli({"--db", book->url(), "db", "backup", target.string()}, "", env);
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("stopped by the test"), std::string::npos) << r.err;
+    std::ifstream in(seen);
+    std::string given((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(given.empty()) << "the fake pg_dump did not run";
+    EXPECT_EQ(given.find("MADOGUCHI_PASSWORD"), std::string::npos) << given;
+    EXPECT_EQ(given.find("admin-pass-1"), std::string::npos) << given;
+    EXPECT_EQ(given.find("MADOGUCHI_PROBE_SECRET"), std::string::npos) << given;
+    EXPECT_NE(given.find("PATH=" + bin.string()), std::string::npos) << given;
+    EXPECT_NE(given.find("PGCONNECT_TIMEOUT=7"), std::string::npos) << "libpq's own settings must pass: " << given;
+    EXPECT_FALSE(std::filesystem::exists(target));
 }
 
 namespace {
@@ -189,7 +227,7 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
                 tx.exec(m.sql);
                 tx.exec_params("UPDATE schema_version SET version = $1", m.version);
             }
-        createOfficeRole(tx, role, {"case_procedures", "issued_cards", "bookings"});
+        createOfficeRole(tx, role, {"case_procedures", "issued_cards", "bookings", "login_failures"});
         tx.commit();
     }
     db::openStore(book->url()); // the owner's program migrates
@@ -216,6 +254,8 @@ TEST(PostgresRoles, AnOfficeRoleKeepsWorkingAfterTheOwnerMigratesToVisits)
         IssuedCard card{"R1", boost::gregorian::date(1980, 4, 2), boost::gregorian::date(2016, 3, 1), {}, {}, false};
         EXPECT_EQ(store->cardRegister()->putIssuedCards({card}, "register.import", supervisor).added, 1);
         EXPECT_EQ(store->cardRegister()->issuedCards(supervisor, "test").size(), 1u);
+        // The failed-login counts (migration 8): a refused login is counted as the office's role.
+        EXPECT_THROW(store->users().authenticate("nobody", "not-a-password"), AccessDenied);
     }
     dropRole(book->url(), role);
 }

@@ -123,12 +123,17 @@ TEST_F(PostgresUsersAndAudit, PurgeRemovesOldClosedCasesAndRecordsOnlyCounts)
     in.push_back({draft("古い 保留", "フルイ ホリュウ"), "2020-01-06T09:05:00+09:00", CaseStatus::Waiting});
     store->importCases(in, admin);
     store->audit().setRetentionDays(365, admin);
-    auto result = store->audit().purgeExpired(now().localDay, admin);
+    auto dry = store->audit().purgeExpired(now().localDay, admin, db::PurgeRun::DryRun);
+    EXPECT_EQ(dry.purged, 1);
+    EXPECT_EQ(dry.keptOpen, 1);
+    EXPECT_EQ(store->check().caseCount, 2) << "a dry run deleted";
+    auto result = store->audit().purgeExpired(now().localDay, admin, db::PurgeRun::Delete);
     EXPECT_EQ(result.purged, 1);
     EXPECT_EQ(result.keptOpen, 1);
     EXPECT_EQ(store->check().caseCount, 1);
     EXPECT_TRUE(store->check().ok);
     auto v = store->audit().verifyAudit();
     EXPECT_TRUE(v.ok) << v.problem;
-    EXPECT_THROW(store->audit().purgeExpired(now().localDay, {"hanako", Role::Clerk}), AccessDenied);
+    EXPECT_THROW(store->audit().purgeExpired(now().localDay, {"hanako", Role::Clerk}, db::PurgeRun::Delete),
+                 AccessDenied);
 }

@@ -1,0 +1,23 @@
+#include "app/common/current_user.hpp"
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace madoguchi::app {
+
+std::string currentOsUser()
+{
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name)
+        return pw->pw_name;
+    return "uid" + std::to_string(geteuid());
+}
+
+std::string currentDesk()
+{
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    return std::string(host[0] ? host : "?") + "/" + currentOsUser();
+}
+
+} // namespace madoguchi::app

@@ -5,6 +5,7 @@
 #include "app/common/day_cases.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/rules/deadlines.hpp"
 #include "core/security/audit_chain.hpp"
 #include "reports/daily_report.hpp"
 #include "reports/monthly_report.hpp"
@@ -124,11 +125,11 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     auto day = now().localDay;
     if (auto d = optionalString(vm, "date"))
         day = parseIsoDate(*d, "--date");
-    // A day's report is of a day that has begun (a later one holds nothing, and 9999-12-31 ran
-    // past the calendar: "internal error").
-    if (day > now().localDay)
-        throw ValidationError("--date: " + toIso(day) + " is after today (" + toIso(now().localDay) +
-                              "): a day's report is of today or an earlier day");
+    // A later day is fine (its bookings), but not past the days the program counts: 9999-12-31
+    // ran past the calendar ("internal error").
+    if (day > rules::kLastDayCounted)
+        throw ValidationError("--date: " + toIso(day) + " is after " + toIso(rules::kLastDayCounted) +
+                              ", the last day the rules count");
     int overdue = vm["overdue-minutes"].as<int>();
     if (overdue <= 0)
         throw ValidationError("--overdue-minutes: give a positive number of minutes");

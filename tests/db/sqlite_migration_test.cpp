@@ -90,8 +90,9 @@ TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
         for (const char* column : {"called_at", "call_window", "back_at", "booking_id", "booked_start"})
             raw.exec(std::string("ALTER TABLE cases DROP COLUMN ") + column);
         raw.exec("ALTER TABLE case_history DROP COLUMN \"window\"");
-        raw.exec("DROP TABLE issued_cards"); // migration 6
-        raw.exec("DROP TABLE bookings");     // migration 7
+        raw.exec("DROP TABLE issued_cards");   // migration 6
+        raw.exec("DROP TABLE bookings");       // migration 7
+        raw.exec("DROP TABLE login_failures"); // migration 8
         raw.exec("PRAGMA user_version = 3");
     }
     auto store = db::openStore(file);

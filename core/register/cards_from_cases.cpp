@@ -4,11 +4,11 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
+#include "core/security/digest.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <algorithm>
 #include <set>
-#include <sodium.h>
 
 namespace madoguchi {
 
@@ -16,15 +16,7 @@ std::string caseRecordId(const Resident& resident)
 {
     std::string key =
         foldForSearch(resident.name) + '\x1f' + foldForSearch(resident.kana) + '\x1f' + toIso(resident.birth);
-    unsigned char hash[8];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
-    static const char* hex = "0123456789abcdef";
-    std::string id = "case-";
-    for (unsigned char b : hash) {
-        id += hex[b >> 4];
-        id += hex[b & 15];
-    }
-    return id;
+    return "case-" + digestHex(key, 8);
 }
 
 bool feedsRegister(Procedure p)

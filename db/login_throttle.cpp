@@ -1,6 +1,7 @@
 #include "db/login_throttle.hpp"
 
 #include "core/common/clock.hpp"
+#include "core/security/digest.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +19,8 @@ std::chrono::milliseconds delayAfter(int failures)
 
 std::string nameKey(const std::string& typedName)
 {
-    return "name:" + typedName;
+    // What was typed as a name may be anything (a password typed a field early): kept as a digest.
+    return "name:" + digestHex(typedName, 16);
 }
 
 std::string deskKey(const std::string& desk)

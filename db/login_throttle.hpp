@@ -23,7 +23,8 @@ inline constexpr std::chrono::minutes kForgetAfter{15};
 // The wait before judging the next attempt after `failures` failures in a row.
 std::chrono::milliseconds delayAfter(int failures);
 
-// The keys of the two counts.
+// The keys of the two counts: "name:" and a digest of the typed name (never the text itself),
+// "desk:host/osuser".
 std::string nameKey(const std::string& typedName);
 std::string deskKey(const std::string& desk);
 

@@ -27,6 +27,10 @@ TEST(LoginThrottle, TypingSlipsAreFreeThenEachTryWaitsLongerUpToTheCeiling)
     EXPECT_EQ(throttle::delayAfter(1000), 4000ms);
     EXPECT_TRUE(throttle::stillCounts("2026-12-02T09:00:00+09:00", "2026-12-02T09:14:59+09:00"));
     EXPECT_FALSE(throttle::stillCounts("2026-12-02T09:00:00+09:00", "2026-12-02T09:15:00+09:00"));
+    // A typed name is counted under a digest: a password typed into the name field is not kept.
+    EXPECT_EQ(throttle::nameKey("hanako"), throttle::nameKey("hanako"));
+    EXPECT_NE(throttle::nameKey("hanako"), throttle::nameKey("hanak0"));
+    EXPECT_EQ(throttle::nameKey("my-secret-pass").find("secret"), std::string::npos);
 }
 
 namespace {

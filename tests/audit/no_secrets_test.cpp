@@ -69,7 +69,8 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
         ASSERT_TRUE(pcscdProblem().empty()) << pcscdProblem();
         EmulatedCard card(dir,
                           writeProfile(dir, {{"pins", {{"card_info", {{"value", kPin}}}}}, {"my_number", kMyNumber}}));
-        auto r = runCli({"card", "read", "--json", "--with-pin", "--reader", kReader0}, kPin + "\n");
+        // A logged-in read (its card.read entry is in the book searched below).
+        auto r = cli({"card", "read", "--json", "--with-pin", "--reader", kReader0}, kPin + "\n");
         ASSERT_EQ(r.exitCode, 0) << r.err;
         auto info = r.json()["card_info"];
         name = info["name"];

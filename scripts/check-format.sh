@@ -13,6 +13,14 @@ if [ $# -gt 0 ]; then
 else
   mapfile -t files < <(git ls-files '*.cpp' '*.hpp')
 fi
+# A tracked name with a control character or blank in it is a test's output committed by mistake
+# (the bad-input corpus once wrote "\t" and an escape sequence into the folder it started in).
+odd=$(git ls-files -z | LC_ALL=C grep -zE '[[:cntrl:]]|(^|/) | $' | tr '\0' '\n' | cat -A || true)
+if [ -n "$odd" ]; then
+  echo "check-format: tracked files with control characters or blanks in their names (remove them):" >&2
+  echo "$odd" | sed 's/^/  /' >&2
+  exit 1
+fi
 [ ${#files[@]} -gt 0 ] || { echo "check-format: no files"; exit 0; }
 # One run over all files; it names each file that would change ("FILE:LINE:COL: error: ...").
 mapfile -t unformatted < <(clang-format --dry-run --Werror "${files[@]}" 2>&1 |

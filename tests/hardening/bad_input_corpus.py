@@ -32,8 +32,12 @@ env.update({"MADOGUCHI_USER": "admin", "MADOGUCHI_PASSWORD": "admin-pass-1", "LA
 env["PCSCLITE_CSOCK_NAME"] = os.path.join(work, "no-pcscd.sock")
 
 
+# Every call runs in out_dir: a mutated file option ("\t", " ", an escape sequence) is a relative
+# name, and what a successful call writes under it must land where the loop below clears it, not
+# in the folder ctest (or a developer) started from.
 def run(args, stdin=b""):
-    return subprocess.run([cli, "--db", book] + args, input=stdin, capture_output=True, env=env, timeout=60)
+    return subprocess.run([cli, "--db", book] + args, input=stdin, capture_output=True, env=env, timeout=60,
+                          cwd=out_dir)
 
 
 def dump():
@@ -146,7 +150,7 @@ for words in sorted(options):
             runs += 1
             try:
                 r = subprocess.run([cli, "--db", book] + argv_bytes(args), input=stdin, capture_output=True,
-                                   env=env, timeout=60)
+                                   env=env, timeout=60, cwd=out_dir)
             except subprocess.TimeoutExpired:
                 failures.append(f"{words} {option} {value[:40]!r}: no answer within 60 s")
                 continue

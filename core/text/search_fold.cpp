@@ -1,5 +1,7 @@
 #include "core/text/search_fold.hpp"
 
+#include "core/text/variant_fold.hpp"
+
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -42,7 +44,15 @@ std::string foldForSearch(std::string_view text)
     icu::UnicodeString s =
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     searchFolder().transliterate(s);
-    return toUtf8(s);
+    // After NFKC: a compatibility ideograph NFKC maps to its unified form (U+F91F → 苣) is then
+    // looked up as that form.
+    return foldVariants(toUtf8(s));
+}
+
+std::string searchFoldId()
+{
+    // "2": the ICU rules above; bump it when they change.
+    return "2/" + std::string(variantTableId());
 }
 
 std::string normalizeWidth(std::string_view text)

@@ -1,14 +1,19 @@
 #pragma once
 // Text folding for search, done by ICU's transliterators rather than hand-made tables:
-// full-width/half-width variants (NFKC), katakana ↔ hiragana, case, and spaces all compare equal.
+// full-width/half-width variants (NFKC), katakana ↔ hiragana, case, and spaces all compare equal;
+// variant characters (髙/高, 﨑/崎: variant_fold.hpp) fold to one representative.
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace madoguchi {
 
-// ヤマダ　タロウ, ﾔﾏﾀﾞﾀﾛｳ and やまだ たろう all fold to やまだたろう; ＡＢＣ to abc.
+// ヤマダ　タロウ, ﾔﾏﾀﾞﾀﾛｳ and やまだ たろう all fold to やまだたろう; ＡＢＣ to abc; 髙橋 to 高橋.
 std::string foldForSearch(std::string_view text);
+
+// Changes whenever foldForSearch would fold some text differently (it names the variant table):
+// stored folded columns made under another value are folded again.
+std::string searchFoldId();
 
 // NFKC only: full-width ASCII to ASCII, half-width katakana to full width.
 std::string normalizeWidth(std::string_view text);

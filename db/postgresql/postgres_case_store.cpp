@@ -11,6 +11,7 @@
 #include "db/case_rules.hpp"
 #include "db/postgresql/postgres_booking_rows.hpp"
 #include "db/postgresql/postgres_case_rows.hpp"
+#include "db/postgresql/postgres_search_refold.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <map>
@@ -277,6 +278,7 @@ CaseSummary summaryFromPgRow(const pqxx::row& row)
 PostgresCaseStore::PostgresCaseStore(const std::string& url, const StoreOptions& options)
     : options_(options), session_(url, [](pqxx::connection& c) {
           migratePostgres(c);
+          refoldPostgresSearchTexts(c);
           prepareStatements(c);
       })
 {

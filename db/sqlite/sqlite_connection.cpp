@@ -4,6 +4,7 @@
 #include "core/files/protected_files.hpp"
 #include "db/case_store.hpp"
 #include "db/migrations.hpp"
+#include "db/sqlite/sqlite_search_refold.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <cerrno>
@@ -143,6 +144,7 @@ std::unique_ptr<SQLite::Database> openSqliteDatabase(const std::filesystem::path
         // a million-case book no longer fits SQLite's 2 MB default.
         db->exec("PRAGMA cache_size=-65536");
         migrateSqlite(*db);
+        refoldSqliteSearchTexts(*db);
         return db;
     } catch (const SQLite::Exception& e) {
         rethrowAsStorageError(e, "opening " + path.string());

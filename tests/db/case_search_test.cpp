@@ -88,6 +88,14 @@ TEST_P(CaseBookSearch, CharactersOutsideTheBasicPlane)
     EXPECT_EQ(byText("髙橋"), (V{"髙橋 𠮷男"}));
 }
 
+TEST_P(CaseBookSearch, VariantCharactersAreFoundByTheCommonFormAndKeptAsWritten)
+{
+    // Issue #20 item 8: the clerk types 高橋 and 吉; the resident's 髙 and 𠮷 stay in the name.
+    EXPECT_EQ(byText("高橋"), (V{"髙橋 𠮷男"}));
+    EXPECT_EQ(byText("高橋吉男"), (V{"髙橋 𠮷男"}));
+    EXPECT_EQ(byText("吉"), (V{"髙橋 𠮷男"}));
+}
+
 TEST_P(CaseBookSearch, KanaPrefix)
 {
     db::CaseQuery q;

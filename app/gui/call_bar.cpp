@@ -61,13 +61,23 @@ void CallBar::addDisplay(wxToolBar* bar)
 {
     toolbar_ = bar;
     bar->AddSeparator();
-    callLabel_ =
-        new wxStaticText(bar, wxID_ANY, _("Nobody called yet"), wxDefaultPosition, wxDefaultSize, 0, "calledNumber");
+    callLabel_ = new wxStaticText(bar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "calledNumber");
     callLabel_->SetFont(callLabel_->GetFont().Bold().Scaled(1.25f));
+    setCallLabel(_("Nobody called yet"));
     bar->AddControl(callLabel_);
     bar->AddSeparator();
     noteLabel_ = new wxStaticText(bar, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "callNote");
     bar->AddControl(noteLabel_);
+}
+
+void CallBar::setCallLabel(const wxString& text)
+{
+    // A toolbar keeps the size its control had when added or last realized, and GTK wraps a label
+    // into the size it is given: sized to its text in its own (larger, bold) font, it stays one line.
+    callLabel_->SetLabel(text);
+    callLabel_->InvalidateBestSize();
+    callLabel_->SetMinSize(callLabel_->GetBestSize());
+    callLabel_->SetSize(callLabel_->GetBestSize());
 }
 
 wxString CallBar::shownCall() const
@@ -100,14 +110,14 @@ void CallBar::show(const Case& c)
     note(wxString::Format(_("Called %s to window %s"), u8(c.receptionNumber),
                           u8(c.call ? c.call->window : desk_.window)));
     const std::string window = c.call ? c.call->window : desk_.window;
-    callLabel_->SetLabel(wxString::Format(_("Calling %s to window %s"), u8(c.receptionNumber), u8(window)));
+    setCallLabel(wxString::Format(_("Calling %s to window %s"), u8(c.receptionNumber), u8(window)));
     toolbar_->Realize(); // the label's new width
 }
 
 void CallBar::clear()
 {
     current_.reset();
-    callLabel_->SetLabel(_("Nobody called yet"));
+    setCallLabel(_("Nobody called yet"));
     toolbar_->Realize();
 }
 

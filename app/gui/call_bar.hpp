@@ -53,6 +53,7 @@ private:
     void show(const Case& c);
     void clear();
     void note(const wxString& text);
+    void setCallLabel(const wxString& text);
 
     wxFrame* frame_;
     DeskContext& desk_;

@@ -13,6 +13,13 @@ using namespace madoguchi::test;
 
 namespace {
 
+// The toolbar's call label is one line (GTK wraps a label into the size it was given).
+bool oneLine(wxWindow* frame)
+{
+    auto* label = wxWindow::FindWindowByName("calledNumber", frame);
+    return label && label->GetSize().GetHeight() < 2 * label->GetCharHeight();
+}
+
 int countKind(const Case& c, HistoryKind k)
 {
     return static_cast<int>(
@@ -34,12 +41,14 @@ TEST_F(WindowTest, TheCallKeysCallTheNextAgainNotHereAndAChosenNumber)
         return focusIs("search") && bar && bar->GetToolsCount() >= 4 &&
                label("calledNumber") == "呼び出し中の番号はありません";
     });
+    EXPECT_TRUE(oneLine(frame)) << "the call label wraps on the toolbar";
     d.act("F2", [] { pressKey(WXK_F2); });
     d.waitFor("the first to arrive is called to this window: on the toolbar, its row selected", [this, first, ids] {
         return label("calledNumber") == first + " を 1番窓口へ呼び出し中" &&
                label("callNote") == first + " を 1番窓口へ呼び出しました" && frame->callBar().current() == ids[0] &&
                focusIs("caseList");
     });
+    EXPECT_TRUE(oneLine(frame)) << "the call label wraps on the toolbar";
     d.screenshot("call-next.png");
     d.act("F3", [] { pressKey(WXK_F3); });
     d.waitFor("called again", [this, ids] { return countKind(store->get(ids[0]), HistoryKind::CalledAgain) == 1; });

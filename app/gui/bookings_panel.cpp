@@ -63,11 +63,13 @@ BookingsPanel::BookingsPanel(wxWindow* parent, DeskContext& desk, const OfficeCa
         list_->AppendTextColumn(title, c, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
     };
     // Together no wider than the view is beside the queue on a 1366×768 screen (seen under Xvfb).
-    column(_("Time"), BookingColTime, 92);
-    column(_("Procedure"), BookingColProcedure, 128);
-    column(_("Resident"), BookingColResident, 150);
-    column(_("State"), BookingColState, 68);
-    column(_("Booking No."), BookingColNumber, 76);
+    // The resident's column is the widest: the name and its フリガナ in full (高橋 花子（タカハシ ハナコ）)
+    // are what the clerk reads back on the phone.
+    column(_("Time"), BookingColTime, 88);
+    column(_("Procedure"), BookingColProcedure, 112);
+    column(_("Resident"), BookingColResident, 192);
+    column(_("State"), BookingColState, 62);
+    column(_("Booking No."), BookingColNumber, 70);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
     summary_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "bookingSummary");
     sizer->Add(summary_, 0, wxEXPAND | wxALL, 6);

@@ -3,6 +3,7 @@
 #include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "core/common/clock.hpp"
+#include "core/era/wareki.hpp"
 #include "core/text/search_fold.hpp"
 
 #include <array>
@@ -89,7 +90,14 @@ BookingRow toBookingRow(const Booking& b, const BookingRowContext& ctx)
 
 std::string bookingDayTitle(const boost::gregorian::date& day, const boost::gregorian::date& today)
 {
-    std::string title = shortDay(day);
+    // The day in 西暦 and 和暦 (a resident on the phone gives either), with its weekday.
+    static constexpr std::array<const char*, 7> weekdayJa{"日曜日", "月曜日", "火曜日", "水曜日",
+                                                          "木曜日", "金曜日", "土曜日"};
+    auto weekday = static_cast<std::size_t>(day.day_of_week().as_number());
+    std::string title =
+        uiLanguage() == UiLanguage::Japanese
+            ? era::formatBoth(day) + weekdayJa[weekday]
+            : shortDay(day) + " " + std::to_string(static_cast<int>(day.year())) + " (" + era::formatShort(day) + ")";
     if (day == today)
         return fill(tr("%1, today"), {title});
     if (day == today + boost::gregorian::days(1))

@@ -37,7 +37,7 @@ struct BookingRowContext {
 
 BookingRow toBookingRow(const bookings::Booking& b, const BookingRowContext& context);
 
-// "12月3日（木）" / "Thu 3 Dec", with "today"/"tomorrow" where it is.
+// "2026-12-03（令和8年12月3日）木曜日" / "Thu 3 Dec 2026 (R8.12.3)", with "today"/"tomorrow" where it is.
 std::string bookingDayTitle(const boost::gregorian::date& day, const boost::gregorian::date& today);
 
 // "8 bookings", "3 found", "2 late".

@@ -354,7 +354,9 @@ TEST_F(ClerkMinute, CardReceiptByAProxy)
         clerk.decide();
         clerk.press("Alt+C: the applicant", 'C', wxMOD_ALT,
                     [] { return focusIs("applicant") || focusedName() != "name"; });
-        clerk.press("Right: proxy", WXK_RIGHT, 0, [] { return control<wxTextCtrl>("proxyName")->IsEnabled(); });
+        // wxGTK's radio box moves the focus with the arrows and selects with Space.
+        clerk.press("Right: to the proxy", WXK_RIGHT, 0, [] { return focusIs("applicant"); });
+        clerk.press("Space: proxy", WXK_SPACE, 0, [] { return control<wxTextCtrl>("proxyName")->IsEnabled(); });
         clerk.press("Tab to the proxy's name", WXK_TAB, 0, [] { return focusIs("proxyName"); });
         clerk.decide();
         clerk.typeJapanese("the proxy's name", "佐藤 花子", "satou hanako", true,

@@ -38,6 +38,11 @@ constexpr ApplicantType kApplicants[] = {ApplicantType::Principal, ApplicantType
                                          ApplicantType::Curator};
 constexpr int kReadCardId = wxID_HIGHEST + 1;
 constexpr int kAddProcedureId = wxID_HIGHEST + 2;
+// Alt+P and Alt+C, the mnemonics the procedure box and the applicant box show: on GTK a box's
+// frame label has no widget for its mnemonic to go to ("Couldn't find a target for a mnemonic
+// activation"), so the dialog takes the keys itself.
+constexpr int kFocusProcedureId = wxID_HIGHEST + 3;
+constexpr int kFocusApplicantId = wxID_HIGHEST + 4;
 // The width the card's reasons wrap to: the left column's.
 constexpr int kCardTextWidth = 400;
 } // namespace
@@ -185,8 +190,14 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DeskContext& desk, const triage::
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', wxID_SAVE},
                                  {wxACCEL_CTRL, 'R', kReadCardId},
                                  {wxACCEL_CTRL, WXK_RETURN, kAddProcedureId},
-                                 {wxACCEL_CTRL, WXK_NUMPAD_ENTER, kAddProcedureId}};
-    SetAcceleratorTable(wxAcceleratorTable(4, keys));
+                                 {wxACCEL_CTRL, WXK_NUMPAD_ENTER, kAddProcedureId},
+                                 {wxACCEL_ALT, 'P', kFocusProcedureId},
+                                 {wxACCEL_ALT, 'C', kFocusApplicantId}};
+    SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { picker_->focusSearch(); }, kFocusProcedureId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { applicant_->SetFocus(); }, kFocusApplicantId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { startAnotherProcedure(); }, kAddProcedureId);
     Bind(

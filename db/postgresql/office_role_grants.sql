@@ -5,6 +5,10 @@
 -- once per office role:
 --   psql -d madoguchi -v office_role=office_kodaira -f office_role_grants.sql
 -- The tests run this very file, so the admin guide's recipe (docs/admin-guide.md) cannot go stale.
+-- What the role changes in cases, bookings and users is audited by the database itself, in the
+-- role's name, when the program did not write the entry (migration 009). The role is shared by
+-- every desk of the office and reads the password hashes to log users in: where offices share a
+-- server, give each user a database role of their own instead (docs/admin-guide.md).
 GRANT USAGE ON SCHEMA public TO :"office_role";
 GRANT SELECT ON schema_version TO :"office_role";
 GRANT SELECT, INSERT, UPDATE ON cases, day_counters TO :"office_role";

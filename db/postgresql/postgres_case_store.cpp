@@ -276,13 +276,16 @@ CaseSummary summaryFromPgRow(const pqxx::row& row)
 }
 
 PostgresCaseStore::PostgresCaseStore(const std::string& url, const StoreOptions& options)
-    : options_(options), session_(url, [](pqxx::connection& c) {
-          migratePostgres(c);
-          refoldPostgresSearchTexts(c);
-          prepareStatements(c);
-      })
+    : options_(options), session_(url,
+                                  [](pqxx::connection& c) {
+                                      migratePostgres(c);
+                                      refoldPostgresSearchTexts(c);
+                                      prepareStatements(c);
+                                  }),
+      logInAsUser_(namesNoUser(url))
 {
-    session_.connection(); // fail now, at opening, when the server cannot be reached
+    if (!logInAsUser_)
+        session_.connection(); // fail now, at opening, when the server cannot be reached
 }
 
 PostgresCaseStore::~PostgresCaseStore() = default;

@@ -93,10 +93,15 @@ public:
                              const std::string& detail) override;
 
 private:
+    // A login as the user's own database role (postgres_user_store.cpp).
+    Actor authenticateAsRole(const std::string& name, const std::string& password);
     bookings::Booking lockBooking(pqxx::work& tx, bookings::BookingId id);
     void markArrived(pqxx::work& tx, bookings::BookingId id, CaseId caseId, const std::string& at);
     StoreOptions options_;
     PostgresSession session_;
+    // The URL names no user: the desk connects as whoever logs in, not before.
+    bool logInAsUser_ = false;
+    bool loggedIn_ = false;
 };
 
 // Appends audit entries inside the caller's transaction, after locking the chain's head; `entries`

@@ -1,8 +1,12 @@
 #include "db/postgresql/postgres_session.hpp"
 
 #include "core/common/errors.hpp"
+#include "core/security/roles.hpp"
 #include "db/migrations.hpp"
 
+#include <cctype>
+#include <cstdlib>
+#include <libpq-fe.h>
 #include <regex>
 
 namespace madoguchi::db {
@@ -42,7 +46,84 @@ std::string withNetworkDefaults(const std::string& url)
     return out;
 }
 
+// The server's answer to a login it refuses: a wrong password, a role that does not exist or may
+// not log in (switched off). libpq reports them as a failed connection.
+bool loginRefused(const std::string& why)
+{
+    return why.find("password authentication failed") != std::string::npos ||
+           why.find("no password supplied") != std::string::npos ||
+           why.find("is not permitted to log in") != std::string::npos ||
+           (why.find("role \"") != std::string::npos && why.find("does not exist") != std::string::npos);
+}
+
+std::string percentEncoded(const std::string& text)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+            out += static_cast<char>(c);
+        else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string urlOption(const std::string& url, const char* keyword)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (error)
+        PQfreemem(error);
+    std::string value;
+    for (auto* o = options; o && o->keyword; ++o)
+        if (std::string(o->keyword) == keyword && o->val)
+            value = o->val;
+    if (options)
+        PQconninfoFree(options);
+    return value;
+}
+
 } // namespace
+
+bool namesNoUser(const std::string& url)
+{
+    return urlOption(url, "user").empty() && !std::getenv("PGUSER");
+}
+
+std::string withLogin(const std::string& url, const std::string& user, const std::string& password)
+{
+    std::string out = std::regex_replace(url, std::regex("(://)[^@/?]*@"), "$1");
+    out = std::regex_replace(out, std::regex("([?&])(user|password)=[^&]*&?"), "$1");
+    if (!out.empty() && (out.back() == '?' || out.back() == '&'))
+        out.pop_back();
+    out += out.find('?') == std::string::npos ? "?" : "&";
+    return out + "user=" + percentEncoded(user) + "&password=" + percentEncoded(password);
+}
+
+std::string scramVerifier(const std::string& url, const std::string& user, const std::string& password)
+{
+    PGconn* conn = PQconnectdb(withNetworkDefaults(url).c_str());
+    if (!conn || PQstatus(conn) != CONNECTION_OK) {
+        std::string why = conn ? firstLine(PQerrorMessage(conn)) : "out of memory";
+        if (conn)
+            PQfinish(conn);
+        throw StorageError(StorageError::Kind::Unreachable,
+                           "setting a password: cannot connect to " + PostgresSession::redacted(url) + ": " + why);
+    }
+    char* verifier = PQencryptPasswordConn(conn, password.c_str(), user.c_str(), "scram-sha-256");
+    std::string out = verifier ? verifier : "";
+    std::string why = verifier ? "" : firstLine(PQerrorMessage(conn));
+    if (verifier)
+        PQfreemem(verifier);
+    PQfinish(conn);
+    if (out.empty())
+        throw StorageError(StorageError::Kind::Other, "setting a password: " + why);
+    return out;
+}
 
 std::string PostgresSession::redacted(const std::string& url)
 {
@@ -61,6 +142,8 @@ std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url)
         n.exec("SET DateStyle = ISO; SET lock_timeout = '5s'; SET client_encoding = 'UTF8'");
         return conn;
     } catch (const pqxx::broken_connection& e) {
+        if (loginRefused(e.what()))
+            throw AccessDenied("the database server refused the login");
         throw StorageError(StorageError::Kind::Unreachable, "cannot connect to the case book at " +
                                                                 PostgresSession::redacted(url) + ": " +
                                                                 firstLine(e.what()));
@@ -76,6 +159,12 @@ PostgresSession::PostgresSession(std::string url, std::function<void(pqxx::conne
 }
 
 PostgresSession::~PostgresSession() = default;
+
+void PostgresSession::logInAs(const std::string& user, const std::string& password)
+{
+    url_ = withLogin(url_, user, password);
+    conn_.reset();
+}
 
 pqxx::connection& PostgresSession::connection()
 {

@@ -57,6 +57,11 @@ public:
 
     pqxx::connection& connection(); // connects if there is no live connection
     const std::string& url() const { return url_; }
+    // From now on connects as `user` with `password` (the URL's own login replaced): the server
+    // checks the password (SCRAM), and the connection is that user's database role, whose grants
+    // are all it may do (docs/admin-guide.md, "Each user a database role"). The live connection,
+    // if any, is closed.
+    void logInAs(const std::string& user, const std::string& password);
 
     // The URL with any password removed: for messages and describe().
     static std::string redacted(const std::string& url);
@@ -71,7 +76,19 @@ private:
 };
 
 // Opens a connection (throws StorageError Unreachable) with the settings every connection uses.
+// A login the server refuses (a wrong password, an unknown or switched-off role) is AccessDenied.
 std::unique_ptr<pqxx::connection> connectPostgres(const std::string& url);
+
+// True when the URL names no user (nor does $PGUSER): the desks then log in to the database as
+// the Madoguchi user who logs in at the window or the console.
+bool namesNoUser(const std::string& url);
+// The URL with `user` and `password` as its login (query parameters, percent-encoded), any user
+// and password it had removed.
+std::string withLogin(const std::string& url, const std::string& user, const std::string& password);
+// The SCRAM-SHA-256 verifier of `password` for the role `user`, computed here by libpq
+// (PQencryptPasswordConn), so that the clear password never travels to the server nor lands in
+// its log. `url`: a connection libpq opens for it.
+std::string scramVerifier(const std::string& url, const std::string& user, const std::string& password);
 
 // Applies the embedded migrations not yet applied, under an advisory lock so that two programs
 // starting at once do not both migrate. Refuses a database newer than this program.

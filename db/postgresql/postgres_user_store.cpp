@@ -1,6 +1,9 @@
 // Users of the PostgreSQL case book (db/user_store.hpp), with the same meaning as
 // sqlite_user_store.cpp: Argon2id hashes, audited changes, the same answer for an unknown name and
-// a wrong password.
+// a wrong password. Where each user is a database role (db/postgresql/user_roles.sql has made the
+// groups), a login is a connection as that role — the server checks the password — and every
+// change to a user is made to their role too, in the same transaction (migration 009's
+// madoguchi_sync_user_role); nobody's role reads a password hash.
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/password.hpp"
@@ -14,7 +17,7 @@ namespace madoguchi::db {
 
 namespace {
 
-constexpr const char* kUserColumns = "name, role, active, created_at, password_hash";
+constexpr const char* kUserColumns = "name, role, active, created_at"; // never the hash: no group may read it
 
 User userFromRow(const pqxx::row& r)
 {
@@ -37,10 +40,31 @@ User requireUser(pqxx::work& tx, const std::string& name)
     throw NotFound("no user " + name);
 }
 
+// Whether this case book's users are database roles: its groups exist (user_roles.sql).
+bool usersAreRoles(pqxx::work& tx)
+{
+    return tx.exec1("SELECT to_regrole(quote_ident(madoguchi_group('admin'))) IS NOT NULL")[0].as<bool>();
+}
+
+// After the user's row is written: their role made to match (and, given, the new password).
+void syncRole(pqxx::work& tx, const std::string& url, const std::string& name,
+              const std::optional<std::string>& argonHash, const std::optional<std::string>& password)
+{
+    std::optional<std::string> verifier;
+    if (password)
+        verifier = scramVerifier(url, name, *password);
+    tx.exec_params("SELECT madoguchi_sync_user_role($1, $2, $3)", name, argonHash ? argonHash->c_str() : nullptr,
+                   verifier ? verifier->c_str() : nullptr);
+}
+
 } // namespace
 
 bool PostgresCaseStore::hasUsers()
 {
+    // Logging in as the user, nothing can be read before the login: a case book whose desks log in
+    // so has its users (the first admin is made with the owner's URL).
+    if (logInAsUser_ && !loggedIn_)
+        return true;
     return session_.transact("reading the users", [](pqxx::work& tx) {
         return tx.exec1("SELECT EXISTS (SELECT 1 FROM users)")[0].as<bool>();
     });
@@ -61,6 +85,8 @@ User PostgresCaseStore::createFirstAdmin(const std::string& name, const std::str
             name, hash, ts.iso);
         appendAudit(tx, {name, Role::Admin}, audit_actions::kUserAdd, std::nullopt, name + " admin (first run)",
                     ts.iso);
+        if (usersAreRoles(tx))
+            syncRole(tx, session_.url(), name, std::nullopt, password);
         return *findUser(tx, name);
     });
 }
@@ -84,15 +110,42 @@ LoginFailures loginFailures(pqxx::work& tx, const std::string& nameKey, const st
 
 } // namespace
 
+Actor PostgresCaseStore::authenticateAsRole(const std::string& name, const std::string& password)
+{
+    std::optional<Actor> actor;
+    if (!name.empty()) {
+        session_.logInAs(name, password);
+        try {
+            actor = session_.transact("logging in", [&](pqxx::work& tx) -> std::optional<Actor> {
+                auto r = tx.exec("SELECT u.active, madoguchi_session_role() FROM users u WHERE u.name = session_user");
+                if (r.empty() || r[0][1].is_null() || !r[0][0].as<bool>())
+                    return std::nullopt; // a role that is no user here, or a switched-off one
+                return Actor{name, parseRole(r[0][1].as<std::string>())};
+            });
+        } catch (const AccessDenied&) {
+            // the server refused the password or the role: the same answer as for any refusal
+        }
+    }
+    if (!actor)
+        LoginOutcome{}.refuse(); // the server's log has the why; failures are counted there
+    loggedIn_ = true;
+    return *actor;
+}
+
 Actor PostgresCaseStore::authenticate(const std::string& name, const std::string& password)
 {
+    if (logInAsUser_ || session_.transact("reading the users", [](pqxx::work& tx) {
+            return !tx.exec1("SELECT madoguchi_session_role()")[0].is_null();
+        }))
+        return authenticateAsRole(name, password);
     const std::string nameKey = login_throttle::nameKey(name), deskKey = login_throttle::deskKey(options_.desk);
     std::optional<User> user;
     std::optional<std::string> hash;
     LoginFailures failures;
     Timestamp ts = now();
     session_.transact("reading the users", [&](pqxx::work& tx) {
-        auto r = tx.exec_params(std::string("SELECT ") + kUserColumns + " FROM users WHERE name = $1", name);
+        auto r =
+            tx.exec_params(std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE name = $1", name);
         if (!r.empty()) {
             user = userFromRow(r[0]);
             hash = r[0][4].as<std::string>();
@@ -139,6 +192,8 @@ User PostgresCaseStore::addUser(const std::string& name, Role role, const std::s
         if (r.affected_rows() == 0)
             throw ValidationError("user " + name + " exists already");
         appendAudit(tx, by, audit_actions::kUserAdd, std::nullopt, name + " " + std::string(roleId(role)), ts.iso);
+        if (usersAreRoles(tx))
+            syncRole(tx, session_.url(), name, std::nullopt, password);
         return *findUser(tx, name);
     });
 }
@@ -152,6 +207,8 @@ User PostgresCaseStore::setRole(const std::string& name, Role role, const Actor&
         tx.exec_params0("UPDATE users SET role = $1 WHERE name = $2", std::string(roleId(role)), name);
         appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + " role=" + std::string(roleId(role)),
                     now().iso);
+        if (usersAreRoles(tx))
+            syncRole(tx, session_.url(), name, std::nullopt, std::nullopt);
         return *findUser(tx, name);
     });
 }
@@ -167,6 +224,8 @@ User PostgresCaseStore::setActive(const std::string& name, bool active, const Ac
         if (active) // lifting a lock: the failures that made it count no more
             tx.exec_params0("DELETE FROM login_failures WHERE key = $1", login_throttle::nameKey(name));
         appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + (active ? " on" : " off"), now().iso);
+        if (usersAreRoles(tx))
+            syncRole(tx, session_.url(), name, std::nullopt, std::nullopt);
         return *findUser(tx, name);
     });
 }
@@ -177,8 +236,16 @@ void PostgresCaseStore::setPassword(const std::string& name, const std::string& 
         requirePermission(by.user, by.role, Permission::ManageUsers);
     std::string hash = hashPassword(password);
     session_.transact("changing a password", [&](pqxx::work& tx) {
-        requireUser(tx, name);
-        tx.exec_params0("UPDATE users SET password_hash = $1 WHERE name = $2", hash, name);
+        if (usersAreRoles(tx)) {
+            // The row's hash and the role's password through the one function allowed to (a clerk
+            // may change their own and may not write users).
+            if (!findUser(tx, name))
+                throw NotFound("no user " + name);
+            syncRole(tx, session_.url(), name, hash, password);
+        } else {
+            requireUser(tx, name);
+            tx.exec_params0("UPDATE users SET password_hash = $1 WHERE name = $2", hash, name);
+        }
         appendAudit(tx, by, audit_actions::kUserChange, std::nullopt, name + " password", now().iso);
     });
 }

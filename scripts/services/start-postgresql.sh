@@ -22,6 +22,11 @@ mkdir -p "$state"
 # UTF-8 with C collation: byte order is code point order (the kana prefix range relies on it).
 as_owner "$bindir/initdb" -D "$state/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --lc-collate=C >"$state/initdb.log" 2>&1 \
   || { cat "$state/initdb.log" >&2; exit 1; }
+# The Madoguchi users' own database roles (members of the role named as their database:
+# db/postgresql/user_roles.sql) log in with SCRAM passwords, as pg_hba.conf has it on a real
+# server (docs/admin-guide.md); every other role as before (trust, loopback only). The superuser
+# first: it is a member of itself, and so of "the role named as" its own database postgres.
+as_owner sh -c "{ echo 'host all postgres 127.0.0.1/32 trust'; echo 'host samerole all 127.0.0.1/32 scram-sha-256'; cat '$state/data/pg_hba.conf'; } > '$state/data/pg_hba.new' && mv '$state/data/pg_hba.new' '$state/data/pg_hba.conf'"
 # The first free port from 55432 on (another work tree's cluster may hold one).
 port=${MADOGUCHI_TEST_PG_PORT:-55432}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do

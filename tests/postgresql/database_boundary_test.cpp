@@ -255,3 +255,26 @@ TEST_F(DatabaseBoundary, TheProgramsOwnChangesLeaveOnlyItsOwnEntries)
     auto v = store->audit().verifyAudit();
     EXPECT_TRUE(v.ok) << v.problem;
 }
+
+// A program of a newer search folding folds the search columns of every case and booking again on
+// opening (#20 item 8): one entry for it, not one per row, and nothing a user typed is changed.
+TEST_F(DatabaseBoundary, FoldingTheSearchColumnsAgainIsOneEntry)
+{
+    for (int i = 0; i < 5; ++i)
+        store->add(draft("髙橋 太郎" + std::to_string(i), "タカハシ タロウ"), kClerk);
+    {
+        pqxx::connection c(book->url());
+        pqxx::work tx(c);
+        tx.exec("UPDATE cases SET name_folded = 'x', kana_folded = 'x', grams = '{}'");
+        tx.exec("DELETE FROM settings WHERE key = 'search_fold'");
+        tx.commit();
+    }
+    auto before = allEntries(book->url()).size();
+    ASSERT_EQ(before, 5u + 1u) << "the owner's own UPDATE of the search columns is one entry too";
+    store = db::openStore(book->url()); // folds them again
+    auto entries = allEntries(book->url());
+    ASSERT_EQ(entries.size(), before + 1);
+    EXPECT_EQ(entries.back().action, "search.refold");
+    EXPECT_FALSE(entries.back().caseId);
+    EXPECT_TRUE(store->audit().verifyAudit().ok);
+}

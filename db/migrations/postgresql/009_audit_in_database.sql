@@ -143,17 +143,62 @@ ALTER TABLE audit_log ADD COLUMN subject text;
 CREATE INDEX audit_log_by_xact_case ON audit_log (xact, case_id) WHERE case_id IS NOT NULL;
 CREATE INDEX audit_log_by_xact_subject ON audit_log (xact, subject) WHERE subject IS NOT NULL;
 
+-- Each Madoguchi user a PostgreSQL role (docs/admin-guide.md, "Each user a database role"). The
+-- groups are named after the database — <db>_clerk, <db>_supervisor, <db>_admin, nested so that
+-- each has the grants of the one before it, all in a role named as the database (pg_hba.conf's
+-- `samerole`) — and db/postgresql/user_roles.sql creates them with their grants. Until it has run
+-- (an office's shared role, as before) none of what follows changes anything.
+CREATE FUNCTION madoguchi_group(kind text) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT current_database() || '_' || kind
+$$;
+
+-- The session's role in the program when it logged in as a Madoguchi user (a member of one of the
+-- groups), else NULL: the owner, a superuser (a member of every role, but no user), an office's role.
+CREATE FUNCTION madoguchi_session_role() RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    kind text;
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+        RETURN NULL;
+    END IF;
+    FOREACH kind IN ARRAY ARRAY['admin', 'supervisor', 'clerk'] LOOP
+        IF to_regrole(quote_ident(madoguchi_group(kind))) IS NOT NULL
+           AND pg_has_role(session_user, madoguchi_group(kind), 'MEMBER') THEN
+            RETURN kind;
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END $$;
+
+-- A user sees their own row of users, an admin every row; the owner and an office's shared role
+-- (no user of the program) as before. The password hash is in no group's column grants at all.
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY users_own_row ON users
+    USING (madoguchi_session_role() IS NULL OR madoguchi_session_role() = 'admin' OR name = session_user);
+
+-- An entry names who wrote it: a user's session writes entries as itself, with its group's role —
+-- a clerk cannot put an entry in an admin's name.
 CREATE FUNCTION madoguchi_audit_stamp() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    writer_role text := madoguchi_session_role();
 BEGIN
+    IF writer_role IS NOT NULL AND (NEW.user_name IS DISTINCT FROM session_user OR NEW.role IS DISTINCT FROM writer_role) THEN
+        RAISE EXCEPTION 'audit entries are written in the name of who writes them: % (%), not % (%)',
+            session_user, writer_role, NEW.user_name, NEW.role USING ERRCODE = 'insufficient_privilege';
+    END IF;
     NEW.xact := txid_current();
     NEW.subject := CASE
         WHEN NEW.action = 'retention.purge' THEN 'purge'
+        WHEN NEW.action = 'search.refold' THEN 'refold'
         WHEN NEW.action LIKE 'booking.%' THEN split_part(NEW.detail, ';', 1)
         WHEN NEW.action LIKE 'user.%' THEN 'user ' || split_part(NEW.detail, ' ', 1)
     END;
     RETURN NEW;
 END $$;
+
 CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log
     FOR EACH ROW EXECUTE FUNCTION madoguchi_audit_stamp();
 
@@ -172,7 +217,10 @@ DECLARE
     at text := to_char(clock_timestamp(), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM');
     entry_hash text;
 BEGIN
-    SELECT role INTO actor_role FROM users WHERE name = actor;
+    actor_role := madoguchi_session_role();
+    IF actor_role IS NULL THEN
+        SELECT role INTO actor_role FROM users WHERE name = actor;
+    END IF;
     actor_role := coalesce(actor_role, 'database');
     SELECT seq, hash INTO head FROM audit_head WHERE id = 1 FOR UPDATE;
     entry_hash := madoguchi_audit_hash(at, actor, actor_role, entry_action, entry_case, entry_detail, head.hash);
@@ -197,9 +245,6 @@ DECLARE
     what text;
     changed text;
 BEGIN
-    IF EXISTS (SELECT 1 FROM audit_log WHERE xact = me AND subject = 'purge') THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP = 'DELETE' THEN
         row_now := to_jsonb(OLD);
     ELSE
@@ -209,6 +254,20 @@ BEGIN
         row_before := to_jsonb(OLD);
         SELECT string_agg(k, ', ' ORDER BY k) INTO changed
             FROM jsonb_object_keys(row_now) AS k WHERE row_now -> k IS DISTINCT FROM row_before -> k;
+    END IF;
+    -- A purge's entry covers what it deletes, and the links to the deleted rows it clears.
+    IF (TG_OP = 'DELETE' OR changed IN ('booking_id', 'case_id'))
+       AND EXISTS (SELECT 1 FROM audit_log WHERE xact = me AND subject = 'purge') THEN
+        RETURN NULL;
+    END IF;
+    -- Only the search columns folded again (a program of a newer fold, on opening the book): one
+    -- entry for the whole transaction, as they hold nothing a user typed.
+    IF TG_OP = 'UPDATE' AND changed IS NOT NULL
+       AND string_to_array(changed, ', ') <@ ARRAY['grams', 'kana_folded', 'name_folded'] THEN
+        IF NOT EXISTS (SELECT 1 FROM audit_log WHERE xact = me AND subject = 'refold') THEN
+            PERFORM madoguchi_audit_append('search.refold', NULL, 'search columns folded again');
+        END IF;
+        RETURN NULL;
     END IF;
     what := 'in the database: ' || TG_OP || ' ' || TG_TABLE_NAME ||
             CASE WHEN changed IS NULL THEN '' ELSE ' (' || changed || ')' END;
@@ -221,6 +280,10 @@ BEGIN
         about := 'user ' || (row_now ->> 'name');
         IF NOT EXISTS (SELECT 1 FROM audit_log WHERE xact = me AND subject = about) THEN
             PERFORM madoguchi_audit_append('user.change', NULL, (row_now ->> 'name') || ' ' || what);
+        END IF;
+        -- An admin's change made with psql reaches the user's database role too.
+        IF TG_OP <> 'DELETE' AND madoguchi_session_role() = 'admin' THEN
+            PERFORM madoguchi_sync_user_role(row_now ->> 'name', NULL, NULL);
         END IF;
     ELSE
         about_case := CASE WHEN TG_TABLE_NAME = 'cases' THEN row_now ->> 'id' ELSE row_now ->> 'case_id' END;
@@ -243,3 +306,74 @@ CREATE CONSTRAINT TRIGGER bookings_audited AFTER INSERT OR UPDATE OR DELETE ON b
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION madoguchi_audit_check();
 CREATE CONSTRAINT TRIGGER users_audited AFTER INSERT OR UPDATE OR DELETE ON users
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION madoguchi_audit_check();
+-- Keeps a user's database role in step with their row of users (run after the row is written, in
+-- the same transaction): the role exists, may log in while the account is on, is in exactly the
+-- group of its role, and — when given — gets the new password as a SCRAM-SHA-256 verifier the
+-- program computed (PQencryptPasswordConn: the clear password never reaches the server) and the
+-- row the new Argon2id hash. Owned by the schema owner, who needs CREATEROLE. Allowed to an admin,
+-- the owner, a superuser, and to a user for their own password.
+CREATE FUNCTION madoguchi_sync_user_role(user_name text, argon_hash text, scram_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    u record;
+    existing oid;
+    ours boolean := false;
+    kind text;
+    in_group boolean;
+    owner_name text := (SELECT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                        WHERE c.oid = 'users'::regclass);
+BEGIN
+    IF NOT (madoguchi_session_role() = 'admin' OR session_user = owner_name
+            OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+            OR (user_name = session_user AND scram_verifier IS NOT NULL)) THEN
+        RAISE EXCEPTION 'only an admin manages users' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO u FROM users WHERE name = user_name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no user %', user_name USING ERRCODE = 'no_data_found';
+    END IF;
+    IF user_name = session_user AND madoguchi_session_role() IS DISTINCT FROM 'admin' THEN
+        -- one's own password only: role and state are left as they are
+        u.role := madoguchi_session_role();
+        u.active := true;
+    END IF;
+    IF argon_hash IS NOT NULL THEN
+        UPDATE users SET password_hash = argon_hash WHERE name = user_name;
+    END IF;
+    IF to_regrole(quote_ident(madoguchi_group('admin'))) IS NULL THEN
+        RETURN; -- no groups: the desks log in through an office's role
+    END IF;
+    existing := to_regrole(quote_ident(user_name));
+    IF existing IS NULL THEN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', user_name);
+        existing := to_regrole(quote_ident(user_name));
+        ours := true;
+    ELSE
+        FOREACH kind IN ARRAY ARRAY['clerk', 'supervisor', 'admin'] LOOP
+            ours := ours OR EXISTS (SELECT 1 FROM pg_auth_members
+                                    WHERE roleid = to_regrole(quote_ident(madoguchi_group(kind))) AND member = existing);
+        END LOOP;
+        IF NOT ours OR (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE oid = existing) THEN
+            RAISE EXCEPTION 'the database already has a role % that is not a user of this case book; choose another name',
+                user_name USING ERRCODE = 'duplicate_object';
+        END IF;
+    END IF;
+    FOREACH kind IN ARRAY ARRAY['clerk', 'supervisor', 'admin'] LOOP
+        in_group := EXISTS (SELECT 1 FROM pg_auth_members
+                          WHERE roleid = to_regrole(quote_ident(madoguchi_group(kind))) AND member = existing);
+        IF kind = u.role AND NOT in_group THEN
+            EXECUTE format('GRANT %I TO %I', madoguchi_group(kind), user_name);
+        ELSIF kind <> u.role AND in_group THEN
+            EXECUTE format('REVOKE %I FROM %I', madoguchi_group(kind), user_name);
+        END IF;
+    END LOOP;
+    EXECUTE format('ALTER ROLE %I %s', user_name, CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+    IF scram_verifier IS NOT NULL THEN
+        IF scram_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+            RAISE EXCEPTION 'a password reaches the database as a SCRAM-SHA-256 verifier only'
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        EXECUTE format('ALTER ROLE %I PASSWORD %L', user_name, scram_verifier);
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION madoguchi_sync_user_role(text, text, text) FROM PUBLIC;

@@ -1,0 +1,33 @@
+# `cmake -DTOP=<tree> -DLAYER=<layer> [-DSTAMP=<file>] -P cmake/check_layers.cmake`: checks the
+# includes of one layer (the rules are cmake/Layers.cmake's) and fails with every line that
+# reaches outside it. The build runs it before the layer compiles; STAMP is touched when it passes.
+# LAYER=all checks every layer (at hand, or after a change of the table).
+cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/Layers.cmake)
+if(NOT TOP OR NOT LAYER)
+  message(FATAL_ERROR "usage: cmake -DTOP=<tree> -DLAYER=<layer>|all [-DSTAMP=<file>] -P check_layers.cmake")
+endif()
+if(LAYER STREQUAL "all")
+  set(layers ${MADOGUCHI_LAYERS})
+elseif(LAYER IN_LIST MADOGUCHI_LAYERS)
+  set(layers ${LAYER})
+else()
+  list(JOIN MADOGUCHI_LAYERS ", " known)
+  message(FATAL_ERROR "check_layers: no layer '${LAYER}' (the layers: ${known})")
+endif()
+set(problems "")
+foreach(layer IN LISTS layers)
+  madoguchi_check_layer(${TOP} ${layer} found)
+  list(APPEND problems ${found})
+endforeach()
+if(problems)
+  # One line each, as a compiler says it (file:line:), so that an editor jumps to it.
+  foreach(problem IN LISTS problems)
+    message(NOTICE "${problem}")
+  endforeach()
+  list(LENGTH problems count)
+  message(FATAL_ERROR "${count} include(s) reach outside their layer: see docs/architecture.md (the layers)")
+endif()
+if(STAMP)
+  file(TOUCH ${STAMP})
+endif()

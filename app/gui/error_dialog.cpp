@@ -1,10 +1,8 @@
 #include "app/gui/error_dialog.hpp"
 
 #include "app/gui/label_wrap.hpp"
-#include "app/gui/main_frame.hpp"
 #include "app/gui/presenters/error_text.hpp"
 #include "app/gui/wx_text.hpp"
-#include "core/common/errors.hpp"
 
 #include <wx/button.h>
 #include <wx/collpane.h>
@@ -56,15 +54,10 @@ void showDialog(wxWindow* parent, const wxString& whatText, const wxString& todo
 
 void showError(wxWindow* parent, const std::exception& e, const wxString& action)
 {
+    // A save that failed for want of the server has put up the main window's banner already (the
+    // store tells the window itself: waiting_store.hpp), which goes once the server answers again:
+    // the clerk knows when to press save once more.
     ErrorText text = explain(e, utf8(action));
-    // A save that failed for want of the server also puts up the main window's banner, which
-    // goes once the server answers again: the clerk knows when to press save once more.
-    if (auto* s = dynamic_cast<const StorageError*>(&e); s && s->kind() == StorageError::Kind::Unreachable)
-        for (wxWindow* w = parent; w; w = w->GetParent())
-            if (auto* frame = dynamic_cast<MainFrame*>(w)) {
-                frame->connectionLost(e.what());
-                break;
-            }
     showDialog(parent, u8(text.what), u8(text.todo), u8(text.detail));
 }
 

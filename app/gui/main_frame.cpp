@@ -5,14 +5,12 @@
 #include "app/gui/bookings_panel.hpp"
 #include "app/gui/card_read_flow.hpp"
 #include "app/gui/case_detail_dialog.hpp"
-#include "app/gui/case_list_model.hpp"
+#include "app/gui/case_list_view.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/handout_printer.hpp"
 #include "app/gui/help_dialogs.hpp"
 #include "app/gui/i18n.hpp"
-#include "app/gui/label_wrap.hpp"
 #include "app/gui/new_case_dialog.hpp"
-#include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/settings_dialog.hpp"
 #include "app/gui/supervisor_view.hpp"
 #include "app/gui/users_dialog.hpp"
@@ -21,24 +19,16 @@
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 #include "db/booking_store.hpp"
-#include "db/change_watcher.hpp"
 #include "reports/office_info.hpp"
 
-#include <algorithm>
 #include <wx/artprov.h>
-#include <wx/choice.h>
-#include <wx/config.h>
-#include <wx/dataview.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/persist/toplevel.h>
 #include <wx/sizer.h>
-#include <wx/srchctrl.h>
-#include <wx/stattext.h>
 #include <wx/statusbr.h>
-#include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
@@ -63,9 +53,6 @@ enum MenuId {
     IdCardVisit,
     IdShortcuts
 };
-// Set once a first visit was saved at this desk: the first-run hint is not needed any more.
-const char* const kFirstRunDone = "/Hints/FirstRunDone";
-
 // The office's booking calendar; the defaults, and the reason, when its file is wrong.
 bookings::OfficeCalendar loadCalendar(std::string& problem)
 {
@@ -77,14 +64,6 @@ bookings::OfficeCalendar loadCalendar(std::string& problem)
     }
 }
 
-// More changed cases at once than this (an import, a morning's backlog after a reconnect): one
-// reload is cheaper than asking for each.
-constexpr std::size_t kMaxRowsRefreshed = 200;
-constexpr int kRetryMilliseconds = 2000;
-
-constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
-                                    CaseStatus::Withdrawn};
-
 } // namespace
 
 MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const std::string& user, Role role)
@@ -92,10 +71,6 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
               "mainFrame"),
       waitingStore_(std::make_unique<WaitingStore>(store, this)), desk_{*waitingStore_, settings.window, user, role,
                                                                         settings.waitWarningMinutes},
-      listAudit_(desk_,
-                 [this](const std::string& what) {
-                     SetStatusText(u8(utf8(_("The audit trail could not be written: ")) + what), 0);
-                 }),
       settings_(settings), office_(settings.office), calendar_(loadCalendar(calendarProblem_))
 {
     desk_.openHandout = settings.openHandout;
@@ -103,7 +78,7 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
         this, desk_,
         [this](const Case& c) {
             reload();
-            selectCase(c.id);
+            caseList_->select(c.id);
         },
         [this](const Case&) { reload(); });
     callBar_->setSelectedCase([this] { return selectedCase(); });
@@ -111,31 +86,18 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     buildToolbar();
     auto* panel = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "mainPanel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    buildConnectionBanner(panel, sizer);
-    buildFilterBar(panel, sizer);
-
-    listHint_ = new wxStaticText(panel, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "listHint");
-    listHint_->SetForegroundColour(wxColour(0x20, 0x40, 0x80));
-    sizer->Add(listHint_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
-    list_ = new wxDataViewCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE,
-                               wxDefaultValidator, "caseList");
-    model_ = new CaseListModel;
-    list_->AssociateModel(model_);
-    model_->DecRef(); // the control holds the reference
-    auto column = [this](const wxString& title, CaseColumn c, int width) {
-        list_->AppendTextColumn(title, c, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
-    };
-    column(_("No."), ColReception, 80);
-    column(_("Time"), ColTime, 120);
-    column(_("Procedure"), ColProcedure, 380); // a visit of two procedures reads in full
-    column(_("Resident"), ColResident, 170);
-    column(_("Status"), ColStatus, 80);
-    column(_("Window"), ColWindow, 60);
-    column(_("Clerk"), ColClerk, 100);
-    column(_("Attention"), ColWarning, 200);
-    // The queue on the left, the day's bookings beside it.
+    // The queue on the left (with the banner, the filters and the hint above), the day's bookings
+    // beside it.
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    body->Add(list_, 3, wxEXPAND | wxLEFT | wxBOTTOM, 6);
+    caseList_ = std::make_unique<CaseListView>(panel, *sizer, *body, *this, desk_,
+                                               CaseListView::Hooks{[this](CaseId id) { openCase(id); },
+                                                                   [this] {
+                                                                       if (openCaseChanged_)
+                                                                           openCaseChanged_();
+                                                                   },
+                                                                   [this] { bookings_->reload(); }});
+    // Whichever dialog's call finds the server gone, the banner goes up.
+    waitingStore_->onUnreachable([this](const std::string& detail) { caseList_->connectionLost(detail); });
     bookings_ = new BookingsPanel(
         panel, desk_, calendar_, [this](bookings::BookingId id) { checkInBooking(id); },
         [this](const std::string& what) {
@@ -150,10 +112,9 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     GetStatusBar()->SetStatusWidths(3, widths);
     updateUserStatus();
 
-    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { openSelectedCase(); });
     // A list on screen for less than the settle time when the window closes is recorded too.
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
-        listAudit_.flush();
+        caseList_->flushAudit();
         bookings_->flushAudit();
         e.Skip();
     });
@@ -162,41 +123,20 @@ MainFrame::MainFrame(db::CaseStore& store, const AppSettings& settings, const st
     wxPersistenceManager::Get().RegisterAndRestore(this);
     reload();
     bookings_->reload();
-    search_->SetFocus();
+    caseList_->focusSearch();
     if (!calendarProblem_.empty())
         SetStatusText(
             u8(utf8(_("The office's booking calendar could not be read; the defaults are used: ")) + calendarProblem_),
             0);
-
-    // While the change feed is down too, the watcher (on its own thread) finds out when the server
-    // is back and says so with a Resync; a read from here would only freeze the window on a server
-    // that has gone silent (up to the connection timeout, 5 s) at every tick.
-    retry_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        if (!watcherDown_)
-            reload();
-    });
-    // The watcher calls back on its own thread; CallAfter brings each call to this one.
-    watcher_ = std::make_unique<db::ChangeWatcher>([&store] { return store.subscribe(); },
-                                                   [this](const std::vector<db::ChangeEvent>& events) {
-                                                       CallAfter([this, events] {
-                                                           watcherDown_ = false;
-                                                           applyChanges(events);
-                                                       });
-                                                   },
-                                                   [this](const std::string& problem) {
-                                                       CallAfter([this, problem] {
-                                                           watcherDown_ = true;
-                                                           connectionLost(problem);
-                                                       });
-                                                   });
+    caseList_->startLiveRefresh(store);
 }
 
 MainFrame::~MainFrame()
 {
-    // Joins the watcher's thread: after this no CallAfter can be queued, and those already queued
-    // go with the frame's event handler.
-    watcher_.reset();
-    retry_.Stop();
+    // Stops the change watcher (joins its thread) while everything its callbacks reach is here; the
+    // store, which lives on a little, tells nobody any more.
+    waitingStore_->onUnreachable(nullptr);
+    caseList_.reset();
 }
 
 void MainFrame::buildMenu()
@@ -251,11 +191,11 @@ void MainFrame::buildMenu()
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            auto item = list_->GetSelection();
-            if (!item.IsOk())
+            auto id = selectedCase();
+            if (!id)
                 return;
             try {
-                Case c = desk_.store.get(model_->rows()[model_->GetRow(item)].id);
+                Case c = desk_.store.get(*id);
                 if (auto path = printHandout(this, desk_, c, false))
                     SetStatusText(wxString::Format(_("Handout written: %s"), u8(path->string())), 0);
             } catch (const std::exception& e) {
@@ -313,25 +253,6 @@ void MainFrame::buildToolbar()
     bar->Realize();
 }
 
-void MainFrame::updateListHint(const CaseFilter& filter)
-{
-    const bool filtered = !filter.text.empty() || !filter.window.empty() || filter.status || filter.procedure;
-    wxString hint;
-    if (model_->rows().empty() && filtered)
-        hint = _("No visit matches. Change the search or the filters.");
-    else if (model_->rows().empty() && !wxConfigBase::Get()->ReadBool(kFirstRunDone, false))
-        hint = _("To begin: put the resident's card on the reader and press Ctrl+R (Read card): the card says "
-                 "what the visit needs. Without a card: Ctrl+N (New visit). Every key: Help > Keyboard "
-                 "shortcuts (F1).");
-    else if (model_->rows().empty())
-        hint = _("No visit yet today. Ctrl+R reads the resident's card; Ctrl+N takes a visit without it.");
-    if (hint == listHint_->GetLabel() && listHint_->IsShown() == !hint.empty())
-        return;
-    setWrappedLabel(listHint_, hint, FromDIP(900));
-    listHint_->Show(!hint.empty());
-    listHint_->GetParent()->Layout();
-}
-
 void MainFrame::updateRoleMenus()
 {
     // A clerk's menu has no supervisor view at all, so neither its item nor its shortcut
@@ -359,231 +280,44 @@ void MainFrame::updateRoleMenus()
     }
 }
 
-void MainFrame::buildConnectionBanner(wxWindow* parent, wxSizer* sizer)
-{
-    // A coloured strip across the top rather than a dialog: the clerk may be in the middle of a
-    // form, and nothing they typed is touched; it goes away by itself.
-    banner_ = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE, "connectionBanner");
-    banner_->SetBackgroundColour(wxColour(0xFF, 0xE0, 0x82));
-    auto* text = new wxStaticText(banner_, wxID_ANY, _("Cannot connect to the database. Trying to reconnect…"),
-                                  wxDefaultPosition, wxDefaultSize, 0, "connectionBannerText");
-    text->SetForegroundColour(wxColour(0x5D, 0x40, 0x00));
-    text->SetFont(text->GetFont().Bold().Larger());
-    auto* inner = new wxBoxSizer(wxHORIZONTAL);
-    inner->Add(text, 1, wxALL | wxALIGN_CENTER_VERTICAL, 8);
-    banner_->SetSizer(inner);
-    banner_->Hide();
-    sizer->Add(banner_, 0, wxEXPAND);
-}
-
-bool MainFrame::connectionBannerShown() const
-{
-    return banner_->IsShown();
-}
-
-void MainFrame::connectionLost(const std::string& detail)
-{
-    // The technical line is for the help desk: on the banner's tooltip, not in the clerk's way.
-    banner_->SetToolTip(u8(detail));
-    banner_->GetChildren().front()->SetToolTip(u8(detail));
-    if (banner_->IsShown())
-        return;
-    banner_->Show();
-    banner_->GetParent()->Layout();
-    retry_.Start(kRetryMilliseconds);
-}
-
-void MainFrame::connectionBack()
-{
-    if (!banner_->IsShown())
-        return;
-    retry_.Stop();
-    banner_->Hide();
-    banner_->GetParent()->Layout();
-}
-
-bool MainFrame::noteUnreachable(const std::exception& e)
-{
-    auto* s = dynamic_cast<const StorageError*>(&e);
-    if (!s || s->kind() != StorageError::Kind::Unreachable)
-        return false;
-    connectionLost(e.what());
-    return true;
-}
-
-void MainFrame::buildFilterBar(wxWindow* parent, wxSizer* sizer)
-{
-    // Created in the order the tab key visits them: search, status, procedure, window, list.
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    search_ = new wxSearchCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), 0, wxDefaultValidator,
-                               "search");
-    search_->ShowCancelButton(true);
-    search_->SetDescriptiveText(_("Name, furigana, No. (A-012) or birth date"));
-    bar->Add(search_, 0, wxRIGHT, 12);
-
-    bar->Add(new wxStaticText(parent, wxID_ANY, _("Status")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    statusFilter_ = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
-                                 "statusFilter");
-    statusFilter_->Append(_("All"));
-    for (CaseStatus s : kStatuses)
-        statusFilter_->Append(u8(statusName(s)));
-    statusFilter_->SetSelection(0);
-    bar->Add(statusFilter_, 0, wxRIGHT, 12);
-
-    bar->Add(new wxStaticText(parent, wxID_ANY, _("Procedure")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    procedureFilter_ = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
-                                    wxDefaultValidator, "procedureFilter");
-    procedureFilter_->Append(_("All"));
-    for (const auto& p : allProcedures())
-        procedureFilter_->Append(u8(procedureName(p.procedure)));
-    procedureFilter_->SetSelection(0);
-    bar->Add(procedureFilter_, 0, wxRIGHT, 12);
-
-    bar->Add(new wxStaticText(parent, wxID_ANY, _("Window")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    windowFilter_ = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(50), -1), 0,
-                                   wxDefaultValidator, "windowFilter");
-    bar->Add(windowFilter_, 0);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, 6);
-
-    // Every keystroke searches: the list follows the search box.
-    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { reload(); });
-    search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { search_->Clear(); });
-    search_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == WXK_DOWN && model_->GetCount() > 0) {
-            list_->SetFocus();
-            list_->Select(model_->GetItem(0));
-        } else if (e.GetKeyCode() == WXK_RETURN && model_->GetCount() > 0) {
-            list_->Select(model_->GetItem(0));
-            openSelectedCase();
-        } else if (e.GetKeyCode() == WXK_ESCAPE) {
-            search_->Clear();
-        } else {
-            e.Skip();
-        }
-    });
-    statusFilter_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
-    procedureFilter_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
-    windowFilter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { reload(); });
-}
-
-CaseFilter MainFrame::filterFromControls() const
-{
-    CaseFilter f;
-    f.text = utf8(search_->GetValue());
-    f.window = utf8(windowFilter_->GetValue());
-    if (int s = statusFilter_->GetSelection(); s > 0)
-        f.status = kStatuses[s - 1];
-    if (int p = procedureFilter_->GetSelection(); p > 0)
-        f.procedure = allProcedures()[static_cast<std::size_t>(p - 1)].procedure;
-    return f;
-}
-
 void MainFrame::reload()
 {
-    ++reloads_;
-    CaseFilter filter = filterFromControls();
-    Timestamp t = now();
-    db::CaseQuery query = buildQuery(filter, t.localDay);
-    std::vector<db::CaseSummary> found;
-    try {
-        found = desk_.store.search(query);
-    } catch (const std::exception& e) {
-        // A search typed half-way (2026-02-3…) is not worth a dialog: say it where the count goes.
-        if (!noteUnreachable(e))
-            SetStatusText(u8(utf8(_("Cannot search: ")) + e.what()), 0);
-        return;
-    }
-    connectionBack();
-    RowContext ctx{t.iso, desk_.waitWarningMinutes, privacyLocked_};
-    std::vector<CaseRow> rows;
-    rows.reserve(found.size());
-    for (const auto& s : found)
-        rows.push_back(toRow(s, ctx));
-    CaseId selected = 0;
-    if (auto item = list_->GetSelection(); item.IsOk())
-        selected = model_->rows()[model_->GetRow(item)].id;
-    model_->setRows(std::move(rows));
-    list_->Refresh();
-    for (std::size_t i = 0; i < model_->rows().size(); ++i)
-        if (model_->rows()[i].id == selected)
-            list_->Select(model_->GetItem(static_cast<unsigned>(i)));
-    updateListSummary(filter, query.limit);
-    auditShownRows(filter);
-}
-
-void MainFrame::auditShownRows(const CaseFilter& filter)
-{
-    // Names on screen are audited (case.list); hidden ones are not, until the desk is unlocked.
-    if (privacyLocked_)
-        return;
-    std::vector<CaseId> shown;
-    shown.reserve(model_->rows().size());
-    for (const auto& r : model_->rows())
-        shown.push_back(r.id);
-    listAudit_.shown(shown, !filter.text.empty());
+    caseList_->reload();
 }
 
 void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
 {
-    // The open case first: it may be the one that changed (its own check is one read).
-    if (openCaseChanged_)
-        openCaseChanged_();
-    std::vector<CaseId> changed;
-    for (const auto& e : events) {
-        if (e.kind == db::ChangeKind::Resync) {
-            reload();
-            return;
-        }
-        if (std::find(changed.begin(), changed.end(), e.id) == changed.end())
-            changed.push_back(e.id);
-    }
-    // A check-in at another window is a new case there and an arrived booking here.
-    bookings_->reload();
-    if (changed.empty())
-        return;
-    if (changed.size() > kMaxRowsRefreshed) {
-        reload();
-        return;
-    }
-    // The list's own query, for just these cases: a case is shown, updated or dropped exactly as
-    // a reload would, and the search box, the selection and any open dialog are left alone.
-    CaseFilter filter = filterFromControls();
-    Timestamp t = now();
-    db::CaseQuery query = buildQuery(filter, t.localDay);
-    std::size_t limit = query.limit;
-    query.ids = changed;
-    query.limit = changed.size();
-    std::vector<db::CaseSummary> found;
-    try {
-        found = desk_.store.search(query);
-    } catch (const std::exception& e) {
-        noteUnreachable(e); // anything else (a half-typed search) is said by the next reload
-        return;
-    }
-    connectionBack();
-    RowContext ctx{t.iso, desk_.waitWarningMinutes, privacyLocked_};
-    std::vector<CaseRow> fresh;
-    for (const auto& s : found)
-        fresh.push_back(toRow(s, ctx));
-    model_->apply(planRefresh(model_->rows(), changed, fresh, listOrder(query)));
-    ++liveUpdates_;
-    updateListSummary(filter, limit);
-    auditShownRows(filter); // a case that arrived is a name on screen like any other
+    caseList_->applyChanges(events);
 }
 
-void MainFrame::updateListSummary(const CaseFilter& filter, std::size_t limit)
+void MainFrame::connectionLost(const std::string& detail)
 {
-    const auto& rows = model_->rows();
-    auto warnings = static_cast<std::size_t>(
-        std::count_if(rows.begin(), rows.end(), [](const CaseRow& r) { return r.warning != RowWarning::None; }));
-    SetStatusText(u8(listSummary(filter, rows.size(), limit)), 0);
-    updateListHint(filter);
-    SetStatusText(warnings ? wxString::Format(_("%zu need attention"), warnings) : wxString(), 1);
+    caseList_->connectionLost(detail);
+}
+
+void MainFrame::connectionBack()
+{
+    caseList_->connectionBack();
+}
+
+bool MainFrame::connectionBannerShown() const
+{
+    return caseList_->connectionBannerShown();
 }
 
 const std::vector<CaseRow>& MainFrame::rows() const
 {
-    return model_->rows();
+    return caseList_->rows();
+}
+
+std::size_t MainFrame::reloadCount() const
+{
+    return caseList_->reloadCount();
+}
+
+std::size_t MainFrame::liveUpdateCount() const
+{
+    return caseList_->liveUpdateCount();
 }
 
 void MainFrame::newCaseFromCard()
@@ -604,7 +338,7 @@ void MainFrame::newCase(const triage::Triage* fromCard)
     dialogPrivacy_ = nullptr;
     if (result != wxID_OK || !dlg.created())
         return;
-    wxConfigBase::Get()->Write(kFirstRunDone, true);
+    CaseListView::firstVisitSaved();
     reload();
     SetStatusText(wxString::Format(_("Saved as %s"), u8(dlg.created()->receptionNumber)), 0);
     // The visit goes on in the detail: tick, move on, print.
@@ -613,7 +347,7 @@ void MainFrame::newCase(const triage::Triage* fromCard)
 
 void MainFrame::openCase(CaseId id)
 {
-    listAudit_.flush(); // the list before the case, in the trail's order
+    caseList_->flushAudit(); // the list before the case, in the trail's order
     try {
         CaseDetailDialog dlg(this, desk_, id);
         dialogPrivacy_ = [&dlg](bool locked) { dlg.setPrivacyLocked(locked); };
@@ -633,36 +367,18 @@ void MainFrame::openCase(CaseId id)
 
 std::optional<CaseId> MainFrame::selectedCase() const
 {
-    auto item = list_->GetSelection();
-    if (!item.IsOk())
-        return std::nullopt;
-    return model_->rows()[model_->GetRow(item)].id;
-}
-
-void MainFrame::selectCase(CaseId id)
-{
-    for (std::size_t i = 0; i < model_->rows().size(); ++i)
-        if (model_->rows()[i].id == id) {
-            auto item = model_->GetItem(static_cast<unsigned>(i));
-            list_->Select(item);
-            list_->EnsureVisible(item);
-            list_->SetFocus(); // Enter opens the case: the clerk starts the work there
-            return;
-        }
+    return caseList_->selected();
 }
 
 void MainFrame::openSelectedCase()
 {
-    auto item = list_->GetSelection();
-    if (!item.IsOk())
-        return;
-    openCase(model_->rows()[model_->GetRow(item)].id);
+    if (auto id = selectedCase())
+        openCase(*id);
 }
 
 void MainFrame::focusSearch()
 {
-    search_->SetFocus();
-    search_->SelectAll();
+    caseList_->focusSearch();
 }
 
 void MainFrame::showSupervisorView()
@@ -701,13 +417,13 @@ void MainFrame::showSettings()
 
 void MainFrame::setCurrentUser(const std::string& user, Role role)
 {
-    listAudit_.flush(); // what the list showed until now was shown to the previous user
+    caseList_->flushAudit(); // what the list showed until now was shown to the previous user
     bookings_->flushAudit();
     bool newUser = user != desk_.user;
     desk_.user = user;
     desk_.role = role;
     if (newUser) {
-        listAudit_.userChanged();
+        caseList_->userChanged();
         bookings_->userChanged();
     }
     updateRoleMenus();
@@ -716,16 +432,10 @@ void MainFrame::setCurrentUser(const std::string& user, Role role)
 
 void MainFrame::setPrivacyLocked(bool locked)
 {
-    if (locked)
-        listAudit_.flush();
     privacyLocked_ = locked;
     if (dialogPrivacy_)
         dialogPrivacy_(locked);
-    reload();
-    // GTK's tree view keeps the texts it drew for rows that stay; Refresh() repaints those cached
-    // texts. A reset makes it ask again, so the names really go (seen under Xvfb: they stayed).
-    // Costly (~100 ms) but a lock is rare.
-    model_->Reset(static_cast<unsigned int>(model_->rows().size()));
+    caseList_->setPrivacyLocked(locked); // reads the list again, names hidden or shown
     bookings_->setPrivacyLocked(locked);
 }
 
@@ -792,7 +502,7 @@ void MainFrame::checkInBooking(bookings::BookingId id)
     if (!book)
         return;
     bookings_->flushAudit();
-    listAudit_.flush();
+    caseList_->flushAudit();
     std::optional<bookings::Booking> b;
     try {
         b = book->getBooking(id);

@@ -1,11 +1,10 @@
 #pragma once
 // The counter's main window: today's cases (or the whole case book, once something is typed in the
-// search box), filters, warnings, the day's bookings beside them (bookings_panel.hpp), and the way
-// into every other action, all by keyboard.
+// search box) with their filters, warnings and live refresh (case_list_view.hpp), the day's
+// bookings beside them (bookings_panel.hpp), and the way into every other action, all by keyboard.
 #include "app/gui/app_settings.hpp"
 #include "app/gui/call_bar.hpp"
 #include "app/gui/desk_context.hpp"
-#include "app/gui/list_audit.hpp"
 #include "app/gui/presenters/case_list_presenter.hpp"
 #include "app/gui/waiting_store.hpp"
 #include "core/bookings/office_calendar.hpp"
@@ -15,26 +14,17 @@
 #include <memory>
 #include <optional>
 #include <wx/frame.h>
-#include <wx/timer.h>
 
-class wxDataViewCtrl;
-class wxSearchCtrl;
-class wxChoice;
-class wxTextCtrl;
-class wxSizer;
 class wxMenu;
-class wxPanel;
-class wxStaticText;
 
 namespace madoguchi::db {
-class ChangeWatcher;
 struct ChangeEvent;
 } // namespace madoguchi::db
 
 namespace madoguchi::gui {
 
 class BookingsPanel;
-class CaseListModel;
+class CaseListView;
 
 class MainFrame : public wxFrame {
 public:
@@ -80,38 +70,25 @@ public:
     Role currentRole() const { return desk_.role; }
     const std::string& currentUser() const { return desk_.user; }
 
-    // Live refresh: what another window (or this one) saved, as the change feed reports it; only
-    // the rows of those cases are read again. A Resync reloads the list.
+    // Live refresh, as the change feed reports it (case_list_view.hpp); the banner while the
+    // database server cannot be reached. For the test driver and the benchmark, as the rest below.
     void applyChanges(const std::vector<db::ChangeEvent>& events);
-    // The banner at the top: shown while the database server cannot be reached (the watcher says
-    // so, or a store call failed as Unreachable), gone once a store call succeeds again.
     void connectionLost(const std::string& detail);
     void connectionBack();
     bool connectionBannerShown() const;
 
-    // For the test driver and the benchmark.
     const std::vector<CaseRow>& rows() const;
     CallBar& callBar() { return *callBar_; }
-    std::size_t reloadCount() const { return reloads_; }
-    std::size_t liveUpdateCount() const { return liveUpdates_; }
+    std::size_t reloadCount() const;
+    std::size_t liveUpdateCount() const;
 
 private:
     void buildMenu();
-    void selectCase(CaseId id);
     std::optional<CaseId> selectedCase() const;
     // The main actions with their keys (new visit, read card, print, search).
     void buildToolbar();
-    // The hint over an empty list: how to begin (the first time: where the keys are listed).
-    void updateListHint(const CaseFilter& filter);
     void updateRoleMenus();
-    void buildConnectionBanner(wxWindow* parent, wxSizer* sizer);
-    void buildFilterBar(wxWindow* parent, wxSizer* sizer);
     void updateUserStatus();
-    void updateListSummary(const CaseFilter& filter, std::size_t limit);
-    void auditShownRows(const CaseFilter& filter);
-    CaseFilter filterFromControls() const;
-    // A failed store call: the banner when the server is out of reach; true when it was that.
-    bool noteUnreachable(const std::exception& e);
     // The booking the menu acts on: the selected row's, read again (audited: booking.view).
     std::optional<bookings::Booking> selectedBooking();
 
@@ -120,7 +97,6 @@ private:
     std::unique_ptr<WaitingStore> waitingStore_;
     DeskContext desk_;
     std::unique_ptr<CallBar> callBar_; // the toolbar and the Call menu (after desk_, which it uses)
-    ListAudit listAudit_;              // after desk_, whose actor it records
     AppSettings settings_;
     std::string office_; // the one the case book was opened for (a new setting applies at the next start)
     // When the office takes bookings: its office file's "appointments" over the defaults, read at
@@ -128,29 +104,15 @@ private:
     std::string calendarProblem_; // before calendar_, which loadCalendar() fills it for
     bookings::OfficeCalendar calendar_;
     BookingsPanel* bookings_ = nullptr;
-    wxSearchCtrl* search_ = nullptr;
-    wxChoice* statusFilter_ = nullptr;
-    wxChoice* procedureFilter_ = nullptr;
-    wxTextCtrl* windowFilter_ = nullptr;
-    wxDataViewCtrl* list_ = nullptr;
-    wxStaticText* listHint_ = nullptr;
     wxMenu* fileMenu_ = nullptr;
     wxMenu* viewMenu_ = nullptr;
-    CaseListModel* model_ = nullptr;
     bool privacyLocked_ = false;
-    std::size_t reloads_ = 0;
-    std::size_t liveUpdates_ = 0;
-    wxPanel* banner_ = nullptr;
-    // While the banner is shown, the list is read again now and then: the first read that
-    // succeeds takes the banner away even if the change feed never failed.
-    wxTimer retry_;
-    bool watcherDown_ = false; // the change feed reported a problem and has not recovered yet
-    // Last member: stopped first, before anything its callbacks reach is gone.
-    std::unique_ptr<db::ChangeWatcher> watcher_;
     // The open dialog's privacy switch, so that a lock hides what it shows too.
     std::function<void(bool)> dialogPrivacy_;
     // The open case's "someone else changed something": it looks whether that was its case.
     std::function<void()> openCaseChanged_;
+    // Last member: its change watcher is stopped first, before anything its callbacks reach is gone.
+    std::unique_ptr<CaseListView> caseList_;
 };
 
 } // namespace madoguchi::gui

@@ -11,6 +11,8 @@
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
 
+#include <functional>
+#include <string>
 #include <type_traits>
 
 class wxWindow;
@@ -25,6 +27,11 @@ public:
 
     // True while a call's wait window is up (tests look, and stay off the store meanwhile).
     static bool waitShown();
+
+    // Told on the window's thread when a call fails for want of the server (StorageError
+    // Unreachable), before the error goes on to the caller: the main window puts up its banner
+    // whichever dialog made the call and however it shows the error.
+    void onUnreachable(std::function<void(const std::string&)> told) { unreachable_ = std::move(told); }
 
     Case add(const CaseDraft& draft, const db::Actor& actor) override;
     std::vector<CaseId> importCases(const std::vector<db::ImportedCase>& cases, const db::Actor& actor) override;
@@ -94,6 +101,7 @@ private:
 
     db::CaseStore& inner_;
     wxWindow* parent_;
+    std::function<void(const std::string&)> unreachable_;
     StoreWorker worker_;
 };
 

@@ -3,6 +3,7 @@
 // (waiting_store.hpp). Its own header so that the forwarding calls may live in more than one file
 // (waiting_store.cpp, waiting_booking_store.cpp).
 #include "app/gui/waiting_store.hpp"
+#include "core/common/errors.hpp"
 
 #include <chrono>
 #include <future>
@@ -25,7 +26,13 @@ template <typename F> std::invoke_result_t<F&> WaitingStore::call(F&& f)
     // another thread queues the same way and just blocks: only the window's thread shows a wait.
     if (wxIsMainThread() && result.wait_for(kQuietWait) != std::future_status::ready)
         waitVisibly([&result] { return result.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
-    return result.get(); // the value, or the call's exception, here on the window's thread
+    try {
+        return result.get(); // the value, or the call's exception, here on the window's thread
+    } catch (const StorageError& e) {
+        if (e.kind() == StorageError::Kind::Unreachable && unreachable_ && wxIsMainThread())
+            unreachable_(e.what());
+        throw;
+    }
 }
 
 } // namespace madoguchi::gui

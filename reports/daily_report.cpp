@@ -3,6 +3,7 @@
 #include "core/common/clock.hpp"
 #include "reports/date_text.hpp"
 #include "reports/flow_layout.hpp"
+#include "reports/office_report.hpp"
 
 namespace madoguchi::reports {
 
@@ -105,12 +106,7 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
 {
     PdfDocument doc("業務日報 " + toIso(s.day));
     std::string title = "業務日報　" + printedDate(s.day, Language::Ja);
-    FlowLayout f(doc, {}, [&](FlowLayout& fl) {
-        fl.space(fl.drawWrapped(fl.left(), fl.cursor(), fl.width(), title + "　" + office.nameJa + "（続き）", kBody));
-        fl.rule();
-    });
-    f.space(f.drawWrapped(f.left(), f.cursor(), f.width(), title, 16, Weight::Bold));
-    f.paragraph(office.nameJa, kBody);
+    FlowLayout f = startOfficeReport(doc, title, office, kBody);
     auto reference = readTimestamp(s.referenceTime);
     f.paragraph("集計時点：" + (reference ? reference->dayAndClock() : s.referenceTime) + "　遅延の目安：受付から" +
                     std::to_string(s.overdueAfterMinutes) + "分を超えて未完了",
@@ -119,15 +115,9 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
 
     f.heading("合計", 12);
     // Visits and the procedures asked for at them, each by status.
-    auto byStatus = [](const std::array<int, kStatusCount>& counts) {
-        std::string out;
-        for (CaseStatus st : allStatuses())
-            out += (out.empty() ? "" : "・") + std::string(statusNameJa(st)) + " " +
-                   std::to_string(counts[statusIndex(st)]);
-        return out;
-    };
-    f.paragraph("受付件数 " + std::to_string(s.total) + " 件（来庁）　（" + byStatus(s.byStatus) + "）", kBody + 0.5);
-    f.paragraph("手続き件数 " + std::to_string(s.procedureLines) + " 件　（" + byStatus(s.linesByStatus) + "）",
+    f.paragraph("受付件数 " + std::to_string(s.total) + " 件（来庁）　（" + statusCountsJa(s.byStatus) + "）",
+                kBody + 0.5);
+    f.paragraph("手続き件数 " + std::to_string(s.procedureLines) + " 件　（" + statusCountsJa(s.linesByStatus) + "）",
                 kBody + 0.5);
     std::string timing = "処理時間（受付→完了、" + std::to_string(s.timedCases) + " 件）：";
     if (s.averageMinutes)
@@ -187,12 +177,7 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
     f.heading("未完了のケース（受付・対応中）", 12);
     caseList(f, s.open(), false);
 
-    f.pageNumbers([](int p, int n) { return std::to_string(p) + " / " + std::to_string(n) + " ページ"; }, 8.5);
-    RenderedDocument out;
-    out.pdf = doc.bytes();
-    out.runs = doc.runs();
-    out.pages = doc.pageCount();
-    return out;
+    return finishOfficeReport(f);
 }
 
 } // namespace madoguchi::reports

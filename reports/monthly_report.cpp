@@ -4,6 +4,7 @@
 #include "core/era/wareki.hpp"
 #include "reports/csv_field.hpp"
 #include "reports/flow_layout.hpp"
+#include "reports/office_report.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -108,24 +109,13 @@ RenderedDocument renderMonthlyReport(const MonthlySummary& s, const OfficeInfo& 
 {
     PdfDocument doc("月次統計 " + monthId(s.first));
     const std::string title = "月次統計　" + printedMonth(s.first);
-    FlowLayout f(doc, {}, [&](FlowLayout& fl) {
-        fl.space(fl.drawWrapped(fl.left(), fl.cursor(), fl.width(), title + "　" + office.nameJa + "（続き）", kBody));
-        fl.rule();
-    });
-    f.space(f.drawWrapped(f.left(), f.cursor(), f.width(), title, 16, Weight::Bold));
-    f.paragraph(office.nameJa, kBody);
+    FlowLayout f = startOfficeReport(doc, title, office, kBody);
     f.rule();
 
     f.heading("概要", 12);
-    auto byStatus = [](const std::array<int, kStatusCount>& counts) {
-        std::string out;
-        for (CaseStatus st : allStatuses())
-            out += (out.empty() ? "" : "・") + std::string(statusNameJa(st)) + " " +
-                   std::to_string(counts[statusIndex(st)]);
-        return out;
-    };
-    f.paragraph("来庁件数 " + std::to_string(s.visits) + " 件　（" + byStatus(s.visitsByStatus) + "）", kBody + 0.5);
-    f.paragraph("手続き件数 " + std::to_string(s.procedures) + " 件　（" + byStatus(s.proceduresByStatus) + "）",
+    f.paragraph("来庁件数 " + std::to_string(s.visits) + " 件　（" + statusCountsJa(s.visitsByStatus) + "）",
+                kBody + 0.5);
+    f.paragraph("手続き件数 " + std::to_string(s.procedures) + " 件　（" + statusCountsJa(s.proceduresByStatus) + "）",
                 kBody + 0.5);
     f.paragraph("待ち時間（受付→対応開始、" + std::to_string(s.waiting.measured) + " 件）：平均 " +
                     minutesText(s.waiting.averageMinutes) + "　90パーセンタイル " + minutesText(s.waiting.p90Minutes),
@@ -163,12 +153,7 @@ RenderedDocument renderMonthlyReport(const MonthlySummary& s, const OfficeInfo& 
         f.table(cols, rows, kTable);
     }
 
-    f.pageNumbers([](int p, int n) { return std::to_string(p) + " / " + std::to_string(n) + " ページ"; }, 8.5);
-    RenderedDocument out;
-    out.pdf = doc.bytes();
-    out.runs = doc.runs();
-    out.pages = doc.pageCount();
-    return out;
+    return finishOfficeReport(f);
 }
 
 std::string monthlyCsv(const MonthlySummary& s)

@@ -14,4 +14,14 @@ struct RenderedDocument {
     PageSize pageSize;
 };
 
+// The document as it stands: its bytes, its text runs and its page count.
+inline RenderedDocument rendered(PdfDocument& doc)
+{
+    RenderedDocument out;
+    out.pdf = doc.bytes();
+    out.runs = doc.runs();
+    out.pages = doc.pageCount();
+    return out;
+}
+
 } // namespace madoguchi::reports

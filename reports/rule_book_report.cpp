@@ -134,11 +134,7 @@ RenderedDocument renderRuleBook(const rules::RuleBook& book, const boost::gregor
         f.paragraph((ja ? "出典: " : "Sources: ") + std::string(r.source), kSource, 24);
     }
     f.pageNumbers([](int page, int total) { return std::to_string(page) + " / " + std::to_string(total); }, 8);
-    RenderedDocument out;
-    out.pdf = doc.bytes();
-    out.runs = doc.runs();
-    out.pages = doc.pageCount();
-    return out;
+    return rendered(doc);
 }
 
 } // namespace madoguchi::reports

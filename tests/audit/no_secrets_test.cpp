@@ -20,14 +20,6 @@ namespace {
 const std::string kPin = "7391";
 const std::string kMyNumber = "123456789018"; // the emulator's demo card (tests/card/emulated_card.cpp)
 
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 bool hashChar(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '$';
@@ -105,7 +97,7 @@ TEST(NoSecretsAtRest, PinAndMyNumberAreInNoFileAfterAFullFlow)
             f.path().extension() == ".der" || f.path().extension() == ".json")
             continue;
         ++files;
-        std::string text = slurp(f.path());
+        std::string text = readFile(f.path());
         EXPECT_TRUE(hits(text, kPin).empty()) << "PIN found in " << f.path();
         EXPECT_TRUE(hits(text, kMyNumber).empty()) << "My Number found in " << f.path();
         if (f.path().extension() == ".db" || name == "audit.csv") {

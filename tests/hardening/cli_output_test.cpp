@@ -17,16 +17,6 @@ using namespace madoguchi;
 using namespace madoguchi::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string contents(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-} // namespace
-
 class CliOutput : public ::testing::Test {
 protected:
     TempDir dir;
@@ -105,7 +95,7 @@ TEST_F(CliOutput, NoWriterReplacesABackupOrAnotherDatabaseEvenWithOverwrite)
 {
     auto backup = dir / "backup.db";
     ASSERT_EQ(cli({"db", "backup", backup.string()}).exitCode, 0);
-    const std::string copy = contents(backup);
+    const std::string copy = readFile(backup);
     const std::string before = caseBookDump(book);
     for (const auto& w : writers()) {
         auto args = w.args(backup.string());
@@ -113,7 +103,7 @@ TEST_F(CliOutput, NoWriterReplacesABackupOrAnotherDatabaseEvenWithOverwrite)
         auto r = cli(args);
         EXPECT_EQ(r.exitCode, 2) << w.name << ": " << r.err;
         EXPECT_NE(r.err.find("is an SQLite database"), std::string::npos) << r.err;
-        EXPECT_EQ(contents(backup), copy) << w.name;
+        EXPECT_EQ(readFile(backup), copy) << w.name;
         EXPECT_EQ(caseBookDump(book), before) << w.name;
     }
 }
@@ -127,7 +117,7 @@ TEST_F(CliOutput, EachWriterRefusesAnExistingFileUnlessOverwriteIsGiven)
         auto r = cli(w.args(target.string()));
         EXPECT_EQ(r.exitCode, 2) << w.name << ": " << r.err;
         EXPECT_NE(r.err.find("already exists; give --overwrite"), std::string::npos) << r.err;
-        EXPECT_EQ(contents(target), "older") << w.name;
+        EXPECT_EQ(readFile(target), "older") << w.name;
         EXPECT_EQ(caseBookDump(book), before) << w.name << ": a refusal changed the case book";
 
         int entries = auditCount(book, w.action);
@@ -135,7 +125,7 @@ TEST_F(CliOutput, EachWriterRefusesAnExistingFileUnlessOverwriteIsGiven)
         args.push_back("--overwrite");
         r = cli(args);
         EXPECT_EQ(r.exitCode, 0) << w.name << ": " << r.err;
-        EXPECT_NE(contents(target), "older") << w.name;
+        EXPECT_NE(readFile(target), "older") << w.name;
         EXPECT_GT(auditCount(book, w.action), entries) << w.name << ": the replacement was not audited";
         fs::remove(target);
     }

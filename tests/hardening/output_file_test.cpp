@@ -17,17 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string contents(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void put(const fs::path& p, const std::string& bytes)
-{
-    std::ofstream(p, std::ios::binary) << bytes;
-}
-
 // Everything in the folder but `keep`: the writer leaves no temporary file behind.
 std::vector<std::string> othersIn(const fs::path& dir, std::vector<std::string> keep)
 {
@@ -56,7 +45,7 @@ TEST(OutputFile, ANewFileIsWrittenPrivateAndWhole)
     test::TempDir dir;
     auto target = dir / "day.csv";
     writeOutputFile(target, "a,b\r\n", Overwrite::No);
-    EXPECT_EQ(contents(target), "a,b\r\n");
+    EXPECT_EQ(test::readFile(target), "a,b\r\n");
     struct stat st {};
     ASSERT_EQ(::stat(target.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
@@ -67,7 +56,7 @@ TEST(OutputFile, AnExistingFileIsKeptUnlessReplacingIsAsked)
 {
     test::TempDir dir;
     auto target = dir / "day.csv";
-    put(target, "older");
+    test::writeFile(target, "older");
     EXPECT_EQ(inspectOutputTarget(target).state, TargetState::Exists);
     EXPECT_THROW(writeOutputFile(target, "new", Overwrite::No), TargetExists);
     try {
@@ -75,10 +64,10 @@ TEST(OutputFile, AnExistingFileIsKeptUnlessReplacingIsAsked)
     } catch (const TargetExists& e) {
         EXPECT_NE(std::string(e.what()).find("--overwrite"), std::string::npos) << e.what();
     }
-    EXPECT_EQ(contents(target), "older");
+    EXPECT_EQ(test::readFile(target), "older");
     EXPECT_TRUE(othersIn(dir.path(), {"day.csv"}).empty());
     writeOutputFile(target, "new", Overwrite::Yes);
-    EXPECT_EQ(contents(target), "new");
+    EXPECT_EQ(test::readFile(target), "new");
 }
 
 TEST(OutputFile, TheCaseBookInUseAndItsCompanionsAreNeverReplaced)
@@ -90,7 +79,7 @@ TEST(OutputFile, TheCaseBookInUseAndItsCompanionsAreNeverReplaced)
     protectFromOutput(book);
     ASSERT_TRUE(fs::exists(dir / "m.db-wal"));
     ASSERT_TRUE(fs::exists(dir / "m.db-shm"));
-    const std::string before = contents(book), wal = contents(dir / "m.db-wal");
+    const std::string before = test::readFile(book), wal = test::readFile(dir / "m.db-wal");
     for (const char* name : {"m.db", "m.db-wal", "m.db-shm", "m.db-journal", "./m.db"}) {
         auto target = dir / name;
         EXPECT_EQ(inspectOutputTarget(target).state, TargetState::Forbidden) << name;
@@ -103,8 +92,8 @@ TEST(OutputFile, TheCaseBookInUseAndItsCompanionsAreNeverReplaced)
     ASSERT_EQ(::link((dir / "m.db-wal").c_str(), (dir / "hard.pdf").c_str()), 0);
     for (auto target : {dir / "link.pdf", dir / "hard.pdf", dir / "sub" / ".." / "m.db-shm"})
         EXPECT_THROW(writeOutputFile(target, "x", Overwrite::Yes), ValidationError) << target;
-    EXPECT_EQ(contents(book), before);
-    EXPECT_EQ(contents(dir / "m.db-wal"), wal);
+    EXPECT_EQ(test::readFile(book), before);
+    EXPECT_EQ(test::readFile(dir / "m.db-wal"), wal);
     EXPECT_EQ(open->execAndGet("SELECT name FROM cases").getString(), "山田 太郎");
     EXPECT_TRUE(othersIn(dir.path(), {"m.db", "m.db-wal", "m.db-shm", "sub", "link.pdf", "hard.pdf"}).empty());
 }
@@ -115,23 +104,23 @@ TEST(OutputFile, AnyDatabaseOrBackupIsRefusedEvenWhenReplacingIsAsked)
     // A case book that is not open here (a backup, another office's book), and its WAL.
     std::unique_ptr<SQLite::Database> other;
     makeDatabase(dir / "backup.db", true, &other);
-    put(dir / "archive.dump", std::string("PGDMP\x01\x0e\x00", 8) + "pg_dump custom archive");
+    test::writeFile(dir / "archive.dump", std::string("PGDMP\x01\x0e\x00", 8) + "pg_dump custom archive");
     for (const char* name : {"backup.db", "backup.db-wal", "backup.db-shm", "archive.dump"}) {
         auto target = dir / name;
-        std::string before = contents(target);
+        std::string before = test::readFile(target);
         TargetCheck check = inspectOutputTarget(target);
         EXPECT_EQ(check.state, TargetState::Forbidden) << name;
         EXPECT_NE(check.reason.find(name), std::string::npos) << check.reason;
         EXPECT_THROW(writeOutputFile(target, "a,b\r\n", Overwrite::Yes), ValidationError) << name;
-        EXPECT_EQ(contents(target), before) << name;
+        EXPECT_EQ(test::readFile(target), before) << name;
     }
     // A WAL file copied away from its database is still known by its header.
     fs::copy_file(dir / "backup.db-wal", dir / "copy.bin");
     EXPECT_THROW(writeOutputFile(dir / "copy.bin", "x", Overwrite::Yes), ValidationError);
     // A file that merely looks like one by its name is an ordinary file.
-    put(dir / "notes.db", "just text");
+    test::writeFile(dir / "notes.db", "just text");
     writeOutputFile(dir / "notes.db", "replaced", Overwrite::Yes);
-    EXPECT_EQ(contents(dir / "notes.db"), "replaced");
+    EXPECT_EQ(test::readFile(dir / "notes.db"), "replaced");
 }
 
 TEST(OutputFile, NoNameAndFoldersAreRefused)
@@ -164,9 +153,9 @@ TEST(OutputFile, AFileThatAppearsWhileTheOutputIsMadeIsNotReplaced)
     auto target = dir / "day.pdf";
     StagedOutput out(target, Overwrite::No);
     out.write("new");
-    put(target, "someone else's");
+    test::writeFile(target, "someone else's");
     EXPECT_THROW(out.commit(), TargetExists);
-    EXPECT_EQ(contents(target), "someone else's");
+    EXPECT_EQ(test::readFile(target), "someone else's");
     // A database that appears meanwhile is refused even when replacing was asked.
     auto book = dir / "late.db";
     StagedOutput late(book, Overwrite::Yes);

@@ -16,19 +16,6 @@ using namespace madoguchi::test;
 
 namespace {
 
-std::string readFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeFile(const std::filesystem::path& p, const std::string& bytes)
-{
-    std::ofstream(p, std::ios::binary) << bytes;
-}
-
 std::string isoOrEmpty(const std::optional<boost::gregorian::date>& d)
 {
     return d ? toIso(*d) : "";

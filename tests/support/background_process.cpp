@@ -1,5 +1,7 @@
 #include "tests/support/background_process.hpp"
 
+#include "tests/support/run_process.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -38,16 +40,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const
             dup2(err, 2);
         close(out[0]);
         close(out[1]);
-        for (const auto& e : extraEnv)
-            putenv(const_cast<char*>(e.c_str()));
-        std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        std::string msg = "exec " + argv[0] + ": " + std::strerror(errno) + "\n";
-        (void)!write(2, msg.data(), msg.size());
-        _exit(127);
+        execInChild(argv, extraEnv);
     }
     close(out[1]);
     out_ = out[0];

@@ -20,6 +20,20 @@ nlohmann::json ProcessResult::json() const
     }
 }
 
+void execInChild(const std::vector<std::string>& argv, const std::vector<std::string>& extraEnv)
+{
+    for (const auto& e : extraEnv)
+        putenv(const_cast<char*>(e.c_str()));
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    std::string msg = "exec " + argv[0] + ": " + std::strerror(errno) + "\n";
+    (void)!write(2, msg.data(), msg.size());
+    _exit(127);
+}
+
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText,
                          const std::vector<std::string>& extraEnv, const std::string& workingDirectory)
 {
@@ -35,18 +49,9 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
         dup2(err[1], 2);
         for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]})
             close(fd);
-        for (const auto& e : extraEnv)
-            putenv(const_cast<char*>(e.c_str()));
         if (!workingDirectory.empty() && chdir(workingDirectory.c_str()) != 0)
             _exit(126);
-        std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        std::string msg = "exec " + argv[0] + ": " + std::strerror(errno) + "\n";
-        (void)!write(2, msg.data(), msg.size());
-        _exit(127);
+        execInChild(argv, extraEnv);
     }
     close(in[0]);
     close(out[1]);

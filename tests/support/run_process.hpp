@@ -18,6 +18,11 @@ struct ProcessResult {
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& stdinText = "",
                          const std::vector<std::string>& extraEnv = {}, const std::string& workingDirectory = "");
 
+// In a child just forked: puts `extraEnv` (NAME=value lines) into its environment and becomes
+// `argv` (found on PATH); when it cannot, says why on stderr and ends with 127, as a shell does.
+// The pipes and files are the caller's to set up before.
+[[noreturn]] void execInChild(const std::vector<std::string>& argv, const std::vector<std::string>& extraEnv);
+
 // madoguchi-cli with the given arguments (the path is compiled into each test). `extraEnv`:
 // NAME=value lines, e.g. MADOGUCHI_USER and MADOGUCHI_PASSWORD for the acting user.
 ProcessResult runCli(const std::vector<std::string>& args, const std::string& stdinText = "",

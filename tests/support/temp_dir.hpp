@@ -1,5 +1,8 @@
 #pragma once
+// A folder of its own for each test, and reading and writing the files in it whole: the tests
+// work on real files, never on the user's.
 #include <filesystem>
+#include <string>
 
 namespace madoguchi::test {
 
@@ -16,5 +19,10 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// The bytes of a file ("" when it cannot be read).
+std::string readFile(const std::filesystem::path& p);
+// Writes `bytes` as the whole file (replacing it).
+void writeFile(const std::filesystem::path& p, const std::string& bytes);
 
 } // namespace madoguchi::test

@@ -10,20 +10,25 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${MADOGUCHI_ASAN_BUILD_DIR:-${MADOGUCHI_BUILD_DIR:-$top/build}-asan}
-suites=(core_cases_test
+suites=(core_cases_test core_bookings_test
         rules_deadlines_test rules_deadlines_section9_test rules_wareki_test rules_my_number_test rules_rule_book_test
         rules_visit_requirements_test
         audit_chain_test audit_store_test
+        register_core_test register_store_test
         card_parsers_test
         db_store_test db_sqlite_test db_prepared_ahead_test
         postgres_users_audit_test postgres_reconnect_test
-        reports_layout_test reports_daily_test
+        reports_layout_test reports_daily_test reports_monthly_test
         gui_presenter_test)
 
 launcher=()
 command -v ccache >/dev/null || launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=)
 cmake --preset asan -S "$top" -B "$build" "${launcher[@]}" >/dev/null
+started=$SECONDS
 cmake --build "$build" --parallel "$(nproc)" --target "${suites[@]}"
+built=$SECONDS
+[ -n "${MADOGUCHI_TEST_PG_URL:-}" ] \
+  || echo "test-sanitizers.sh: MADOGUCHI_TEST_PG_URL is not set: the PostgreSQL suites skip (scripts/services/start-postgresql.sh)"
 
 # Leaks are errors too; undefined behaviour already stops the program (-fno-sanitize-recover).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1}
@@ -51,4 +56,5 @@ if [ $status -ne 0 ]; then
     grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:|\[  FAILED  \]" "$f" && { echo "---- $f"; grep -E -A30 "ERROR: (Address|Leak)Sanitizer|runtime error:|\[  FAILED  \]" "$f" | head -60; }
   done
 fi
+echo "test-sanitizers.sh: build $((built - started)) s, suites $((SECONDS - built)) s"
 exit $status

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is needed, checks the formatting (scripts/check-format.sh), builds with warnings
 # as errors, starts the services the tests use (pcscd with the virtual reader, PostgreSQL on
-# loopback, an X server), runs every test through ctest, and then the unit suites once more under
-# AddressSanitizer and UBSan (scripts/test-sanitizers.sh, its own build folder build-asan/). It
-# prints each step's time at the end. .ci/run calls this.
+# loopback, an X server), and runs every test through ctest; with MADOGUCHI_SANITIZERS=1 then the
+# unit suites once more under AddressSanitizer and UBSan (scripts/test-sanitizers.sh, its own
+# build folder build-asan/). It prints each step's time at the end. .ci/run calls this.
 #
-# usage: scripts/test.sh [ctest args, e.g. -R REGEX]   (with ctest args the format check and the
-#        sanitizer suites are left out, unless MADOGUCHI_FULL_CHECKS=1; MADOGUCHI_SANITIZERS=0 or 1
-#        leaves the sanitizer suites out or runs them whatever the arguments)
+# usage: scripts/test.sh [ctest args, e.g. -R REGEX]   (with ctest args the format check is left
+#        out, unless MADOGUCHI_FULL_CHECKS=1; MADOGUCHI_SANITIZERS=1 adds the sanitizer suites).
+#        The sanitizer step stays out of CI until a run on a fresh 2-core machine has shown it
+#        passing within the 45-minute budget (docs/benchmarks.md, "CI").
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${MADOGUCHI_BUILD_DIR:-$top/build}
@@ -48,7 +49,7 @@ cd "$build"
 step "tests" ctest --output-on-failure --timeout 600 -j "$(nproc)" -E '^WindowTest\.' "$@"
 step "window tests" ctest --output-on-failure --timeout 600 -j 1 -R '^WindowTest\.' "$@"
 # While the services (the test PostgreSQL) still run: the PostgreSQL store suite runs sanitized too.
-if [ "${MADOGUCHI_SANITIZERS:-$full}" = 1 ]; then step "sanitizer suites" "$top/scripts/test-sanitizers.sh"; fi
+if [ "${MADOGUCHI_SANITIZERS:-0}" = 1 ]; then step "sanitizer suites" "$top/scripts/test-sanitizers.sh"; fi
 echo "test.sh: time per step"
 printf '  %s\n' "${timings[@]}"
 exit $status

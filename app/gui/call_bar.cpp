@@ -74,10 +74,12 @@ void CallBar::setCallLabel(const wxString& text)
 {
     // A toolbar keeps the size its control had when added or last realized, and GTK wraps a label
     // into the size it is given: sized to its text in its own (larger, bold) font, it stays one line.
+    // The text's own extent, not GetBestSize(): a GTK label that may wrap asks for less width than
+    // its one line needs.
     callLabel_->SetLabel(text);
-    callLabel_->InvalidateBestSize();
-    callLabel_->SetMinSize(callLabel_->GetBestSize());
-    callLabel_->SetSize(callLabel_->GetBestSize());
+    wxSize line = callLabel_->GetTextExtent(text) + callLabel_->FromDIP(wxSize(6, 4));
+    callLabel_->SetMinSize(line);
+    callLabel_->SetSize(line);
 }
 
 wxString CallBar::shownCall() const

@@ -247,9 +247,12 @@ void MainFrame::buildToolbar()
     tool(IdCardVisit, _("Read card (Ctrl+R)"), wxART_REMOVABLE);
     tool(wxID_NEW, _("New visit (Ctrl+N)"), wxART_NEW);
     callBar_->addTools(bar); // between taking a visit and printing its handout
+    // The number being called right after the call keys: where the bar is too narrow (large text
+    // on a 1366-pixel screen) GTK moves the last tools into its overflow menu, and printing and
+    // search have their keys and menus, the call's state has only this.
+    callBar_->addDisplay(bar);
     tool(wxID_PRINT, _("Print (Ctrl+P)"), wxART_PRINT);
     tool(IdSearch, _("Search (Ctrl+F)"), wxART_FIND);
-    callBar_->addDisplay(bar);
     bar->Realize();
 }
 

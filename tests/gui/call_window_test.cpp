@@ -17,7 +17,12 @@ namespace {
 bool oneLine(wxWindow* frame)
 {
     auto* label = wxWindow::FindWindowByName("calledNumber", frame);
-    return label && label->GetSize().GetHeight() < 2 * label->GetCharHeight();
+    if (!label)
+        return false;
+    // As wide as its text in its font, and the toolbar shows it whole (no overflow, no squeeze).
+    wxSize text = label->GetTextExtent(label->GetLabel());
+    return label->GetSize().x >= text.x && label->GetSize().y < 2 * text.y && label->IsShownOnScreen() &&
+           label->GetScreenRect().GetRight() <= frame->GetScreenRect().GetRight();
 }
 
 int countKind(const Case& c, HistoryKind k)

@@ -65,10 +65,10 @@ BookingsPanel::BookingsPanel(wxWindow* parent, DeskContext& desk, const OfficeCa
     // Together no wider than the view is beside the queue on a 1366×768 screen (seen under Xvfb).
     // The resident's column is the widest: the name and its フリガナ in full (高橋 花子（タカハシ ハナコ）)
     // are what the clerk reads back on the phone.
-    column(_("Time"), BookingColTime, 88);
+    column(_("Time"), BookingColTime, 96);
     column(_("Procedure"), BookingColProcedure, 112);
-    column(_("Resident"), BookingColResident, 192);
-    column(_("State"), BookingColState, 62);
+    column(_("Resident"), BookingColResident, 186);
+    column(_("State"), BookingColState, 60);
     column(_("Booking No."), BookingColNumber, 70);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
     summary_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "bookingSummary");

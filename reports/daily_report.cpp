@@ -1,6 +1,7 @@
 #include "reports/daily_report.hpp"
 
 #include "core/common/clock.hpp"
+#include "reports/daily_charts.hpp"
 #include "reports/date_text.hpp"
 #include "reports/flow_layout.hpp"
 #include "reports/office_report.hpp"
@@ -161,6 +162,8 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
         rows.push_back(std::move(last));
         f.table(cols, rows, kTable);
     }
+
+    dailyChartsSection(f, s); // the visits per hour and the waits, as charts (daily_charts.hpp)
 
     if (s.bookings)
         bookingSection(f, *s.bookings);

@@ -44,7 +44,20 @@ struct RectOp {
     double x, y, w, h, lineWidth, grey;
     bool fill;
 };
-using Op = std::variant<TextOp, LineOp, RectOp>;
+struct ColourRectOp {
+    double x, y, w, h;
+    Rgb colour;
+};
+struct ColourLineOp {
+    double x1, y1, x2, y2, width;
+    Rgb colour;
+    double dash;
+};
+struct PolygonOp {
+    std::vector<Point> points;
+    Rgb colour;
+};
+using Op = std::variant<TextOp, LineOp, RectOp, ColourRectOp, ColourLineOp, PolygonOp>;
 
 // libharu reports errors through a C callback; throwing through its C frames is not safe, so the
 // callback records the first error and check() throws it on our side.
@@ -193,6 +206,23 @@ void PdfDocument::fillRect(int page, double x, double y, double w, double h, dou
     impl_->pages.at(static_cast<std::size_t>(page)).push_back(RectOp{x, y, w, h, 0, grey, true});
 }
 
+void PdfDocument::fillRect(int page, double x, double y, double w, double h, Rgb colour)
+{
+    impl_->pages.at(static_cast<std::size_t>(page)).push_back(ColourRectOp{x, y, w, h, colour});
+}
+
+void PdfDocument::colourLine(int page, double x1, double y1, double x2, double y2, double width, Rgb colour,
+                             double dash)
+{
+    impl_->pages.at(static_cast<std::size_t>(page)).push_back(ColourLineOp{x1, y1, x2, y2, width, colour, dash});
+}
+
+void PdfDocument::fillPolygon(int page, const std::vector<Point>& points, Rgb colour)
+{
+    if (points.size() >= 3)
+        impl_->pages.at(static_cast<std::size_t>(page)).push_back(PolygonOp{points, colour});
+}
+
 std::string PdfDocument::bytes()
 {
     std::set<char32_t> used;
@@ -251,6 +281,33 @@ std::string PdfDocument::bytes()
                     HPDF_Page_Stroke(p);
                     HPDF_Page_SetGrayStroke(p, 0);
                 }
+            } else if (const auto* cr = std::get_if<ColourRectOp>(&op)) {
+                HPDF_Page_SetRGBFill(p, r(cr->colour.r), r(cr->colour.g), r(cr->colour.b));
+                HPDF_Page_Rectangle(p, r(cr->x), r(cr->y), r(cr->w), r(cr->h));
+                HPDF_Page_Fill(p);
+                HPDF_Page_SetGrayFill(p, 0);
+            } else if (const auto* cl = std::get_if<ColourLineOp>(&op)) {
+                HPDF_Page_SetLineWidth(p, r(cl->width));
+                HPDF_Page_SetRGBStroke(p, r(cl->colour.r), r(cl->colour.g), r(cl->colour.b));
+                if (cl->dash > 0) {
+                    const HPDF_UINT16 d = static_cast<HPDF_UINT16>(cl->dash);
+                    const HPDF_UINT16 pattern[] = {d, d};
+                    HPDF_Page_SetDash(p, pattern, 2, 0);
+                }
+                HPDF_Page_MoveTo(p, r(cl->x1), r(cl->y1));
+                HPDF_Page_LineTo(p, r(cl->x2), r(cl->y2));
+                HPDF_Page_Stroke(p);
+                if (cl->dash > 0)
+                    HPDF_Page_SetDash(p, nullptr, 0, 0);
+                HPDF_Page_SetGrayStroke(p, 0);
+            } else if (const auto* pg = std::get_if<PolygonOp>(&op)) {
+                HPDF_Page_SetRGBFill(p, r(pg->colour.r), r(pg->colour.g), r(pg->colour.b));
+                HPDF_Page_MoveTo(p, r(pg->points[0].x), r(pg->points[0].y));
+                for (std::size_t i = 1; i < pg->points.size(); ++i)
+                    HPDF_Page_LineTo(p, r(pg->points[i].x), r(pg->points[i].y));
+                HPDF_Page_ClosePath(p);
+                HPDF_Page_Fill(p);
+                HPDF_Page_SetGrayFill(p, 0);
             }
         }
         h.check("drawing a page");

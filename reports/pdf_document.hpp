@@ -28,6 +28,14 @@ struct PageSize {
 
 enum class Weight { Regular, Bold };
 
+// A colour for the charts (0 … 1 each); everything else prints in greys.
+struct Rgb {
+    double r = 0, g = 0, b = 0;
+};
+struct Point {
+    double x = 0, y = 0;
+};
+
 // The font file: $MADOGUCHI_FONT if set, else IPAex Gothic where Debian's fonts-ipaexfont-gothic
 // puts it. Throws StorageError naming the package when none exists.
 std::filesystem::path gothicFontPath();
@@ -52,6 +60,10 @@ public:
     void line(int page, double x1, double y1, double x2, double y2, double width = 0.5, double grey = 0);
     void rect(int page, double x, double y, double w, double h, double lineWidth = 0.8, double grey = 0);
     void fillRect(int page, double x, double y, double w, double h, double grey);
+    // In colour, for the charts (reports/chart_pdf.hpp): bars, a dashed capacity line, markers.
+    void fillRect(int page, double x, double y, double w, double h, Rgb colour);
+    void colourLine(int page, double x1, double y1, double x2, double y2, double width, Rgb colour, double dash = 0);
+    void fillPolygon(int page, const std::vector<Point>& points, Rgb colour);
 
     const std::vector<TextRun>& runs() const { return runs_; }
     const std::set<char32_t>& substituted() const { return substituted_; }

@@ -5,14 +5,19 @@
 #include "app/cli/command_registry.hpp"
 #include "app/common/audited_output.hpp"
 #include "core/bookings/weekly_capacity.hpp"
+#include "core/charts/chart.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/files/output_file.hpp"
 #include "core/register/forecast.hpp"
 #include "core/security/audit_chain.hpp"
+#include "db/booking_store.hpp"
 #include "db/card_register.hpp"
 #include "reports/forecast_csv.hpp"
+#include "reports/forecast_report.hpp"
+#include "reports/office_info.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace po = boost::program_options;
@@ -48,12 +53,29 @@ nlohmann::json periodJson(const ForecastPeriod& p, const char* labelKey)
     return j;
 }
 
+// The fill rate per week as the charts draw it: null where the case book keeps no bookings.
+nlohmann::json fillJson(const std::optional<std::vector<charts::WeekFill>>& fill)
+{
+    if (!fill)
+        return nullptr;
+    nlohmann::json weeks = nlohmann::json::array();
+    for (const auto& w : *fill)
+        weeks.push_back({{"week_from", toIso(w.monday)},
+                         {"bookings", w.bookings},
+                         {"booked_minutes", w.bookedMinutes},
+                         {"capacity_minutes", w.capacityMinutes},
+                         {"percent", std::round(w.percent() * 10) / 10}});
+    return weeks;
+}
+
 int runForecast(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("forecast");
     o.add_options()("from", po::value<std::string>(), "first month YYYY-MM (default: this month)")(
         "months", po::value<int>()->default_value(24), "how many months (1-120)")(
         "csv", po::value<std::string>(), "also write the forecast as CSV (UTF-8 with BOM) to this file")(
+        "pdf", po::value<std::string>(),
+        "also write the forecast as a PDF with charts (renewals against capacity, the booking fill rate)")(
         "card-receipt-slots", po::value<int>(),
         "capacity: card-receipt booking slots per week (with --cert-renewal-slots)")(
         "cert-renewal-slots", po::value<int>(),
@@ -84,18 +106,44 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
         capacity = bookings::weeklyCapacityOf(calendarOf(vm));
     }
     auto csv = optionalString(vm, "csv");
-    if (csv && csv->empty())
-        throw ValidationError("--csv: the file name is empty");
+    auto pdf = optionalString(vm, "pdf");
+    if ((csv && csv->empty()) || (pdf && pdf->empty()))
+        throw ValidationError("--csv/--pdf: the file name is empty");
+    if (csv && pdf && *csv == *pdf)
+        throw ValidationError("--pdf and --csv name the same file");
     auto overwrite = overwriteAsked(vm);
-    if (csv)
-        files::checkOutputTarget(*csv, overwrite); // before the register is read
+    for (const auto& file : {csv, pdf})
+        if (file)
+            files::checkOutputTarget(*file, overwrite); // before the register is read
+    // What the paper prints as the office (bad settings: exit 2 before any work).
+    std::optional<reports::OfficeInfo> office;
+    if (pdf) {
+        if (auto path = optionalString(vm, "office"))
+            office = reports::loadOfficeInfoOrDefault(std::filesystem::path(*path));
+        else
+            office = reports::loadOfficeInfoOrDefault();
+    }
 
     db::Actor actor = ctx.actor();
-    const auto cards = cardRegisterOf(ctx).issuedCards(actor, csv ? "forecast csv" : "forecast");
+    const std::string what = std::string("forecast") + (csv ? " csv" : "") + (pdf ? " pdf" : "");
+    const auto cards = cardRegisterOf(ctx).issuedCards(actor, what);
     const Forecast f = computeForecast(cards, first, months, capacity);
-    if (csv) // counts only; the register's read is audited already, the file is recorded too
-        app::writeAudited(ctx.store().audit(), actor, {audit_actions::kExport, {}, "forecast csv"},
-                          {{*csv, reports::forecastCsv(f)}}, overwrite);
+    // The booking book's fill rate for the next 8 weeks (from today), where the case book keeps one.
+    std::optional<std::vector<charts::WeekFill>> fill;
+    if (db::BookingStore* book = ctx.store().bookings()) {
+        const auto today = now().localDay;
+        fill = charts::weeklyFill(calendarOf(vm), today,
+                                  book->appointmentsBetween(today, today + boost::gregorian::days(8 * 7)));
+    }
+    if (csv || pdf) { // counts only; the register's read is audited already, the files are recorded too
+        std::vector<app::OutputDocument> files;
+        if (csv)
+            files.push_back({*csv, reports::forecastCsv(f)});
+        if (pdf)
+            files.push_back(
+                {*pdf, reports::renderForecastReport({f, capacity, capacityFrom == "options", fill}, *office).pdf});
+        app::writeAudited(ctx.store().audit(), actor, {audit_actions::kExport, {}, what}, files, overwrite);
+    }
     if (ctx.json) {
         nlohmann::json monthsJson = nlohmann::json::array(), weeksJson = nlohmann::json::array();
         for (const auto& m : f.months)
@@ -110,7 +158,9 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
              {"weekly_capacity", {{"card_receipt", capacity.cardReceipt}, {"cert_renewal", capacity.certRenewal}}},
              {"months", monthsJson},
              {"weeks", weeksJson},
-             {"csv", csv ? nlohmann::json(*csv) : nlohmann::json(nullptr)}});
+             {"booking_fill", fillJson(fill)},
+             {"csv", csv ? nlohmann::json(*csv) : nlohmann::json(nullptr)},
+             {"pdf", pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr)}});
         return kOk;
     }
     ctx.out << "capacity per week (" << capacityFrom << "): " << capacity.cardReceipt << " card receipts, "
@@ -129,6 +179,8 @@ int runForecast(CliContext& ctx, const std::vector<std::string>& args)
     ctx.out << f.cards << " cards in the register";
     if (csv)
         ctx.out << "; CSV written to " << *csv;
+    if (pdf)
+        ctx.out << "; PDF written to " << *pdf;
     ctx.out << '\n';
     return kOk;
 }

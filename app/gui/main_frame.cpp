@@ -388,7 +388,7 @@ void MainFrame::showSupervisorView()
 {
     if (desk_.role == Role::Clerk)
         return;
-    SupervisorView view(this, desk_);
+    SupervisorView view(this, desk_, calendar_);
     view.ShowModal();
 }
 

@@ -3,13 +3,19 @@
 #include "app/common/audited_output.hpp"
 #include "app/common/day_cases.hpp"
 #include "app/gui/audit_day_dialog.hpp"
+#include "app/gui/chart_panel.hpp"
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/output_question.hpp"
 #include "app/gui/presenters/day_figures.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
+#include "core/bookings/weekly_capacity.hpp"
+#include "core/charts/chart.hpp"
 #include "core/common/clock.hpp"
 #include "db/audit_log.hpp"
+#include "db/booking_store.hpp"
+#include "db/card_register.hpp"
+#include "reports/daily_charts.hpp"
 #include "reports/daily_report.hpp"
 
 #include <wx/button.h>
@@ -18,15 +24,16 @@
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 namespace madoguchi::gui {
 
-SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
-    : wxDialog(parent, wxID_ANY, _("Supervisor view"), wxDefaultPosition, wxSize(560, 560),
+SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk, const bookings::OfficeCalendar& calendar)
+    : wxDialog(parent, wxID_ANY, _("Supervisor view"), wxDefaultPosition, wxSize(1240, 700),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "supervisorView"),
-      desk_(desk)
+      desk_(desk), calendar_(calendar)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -40,10 +47,39 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
     top->Add(row, 0, wxEXPAND | wxALL, 8);
     figures_ =
         new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT, wxDefaultValidator, "figures");
-    figures_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 110);
-    figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 300);
-    figures_->AppendColumn(_("Count"), wxLIST_FORMAT_RIGHT, 80);
-    top->Add(figures_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    figures_->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 90);
+    figures_->AppendColumn(_("Value"), wxLIST_FORMAT_LEFT, 200);
+    figures_->AppendColumn(_("Count"), wxLIST_FORMAT_RIGHT, 60);
+    auto* middle = new wxBoxSizer(wxHORIZONTAL);
+    middle->Add(figures_, 0, wxEXPAND | wxRIGHT, 8);
+    figures_->SetMinSize(wxSize(370, -1));
+    // The charts: the day (per hour, waits) and the coming weeks (bookings, renewals).
+    charts_ = new wxNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "charts");
+    auto* dayPage = new wxPanel(charts_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "dayCharts");
+    auto* daySizer = new wxBoxSizer(wxVERTICAL);
+    perHour_ = new ChartPanel(dayPage, charts::casesPerHourChart({}));
+    waits_ = new ChartPanel(dayPage, charts::waitsChart({}));
+    daySizer->Add(perHour_, 1, wxEXPAND | wxALL, 4);
+    daySizer->Add(waits_, 1, wxEXPAND | wxALL, 4);
+    dayPage->SetSizer(daySizer);
+    charts_->AddPage(dayPage, _("The day"));
+    auto* comingPage =
+        new wxPanel(charts_, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "comingCharts");
+    auto* comingSizer = new wxBoxSizer(wxVERTICAL);
+    auto* forecastRow = new wxBoxSizer(wxHORIZONTAL);
+    fill_ = new ChartPanel(comingPage, charts::bookingFillChart({}));
+    cardForecast_ =
+        new ChartPanel(comingPage, charts::forecastChart({}, charts::RenewalKind::Card, charts::Period::Months));
+    certForecast_ =
+        new ChartPanel(comingPage, charts::forecastChart({}, charts::RenewalKind::Cert, charts::Period::Months));
+    comingSizer->Add(fill_, 1, wxEXPAND | wxALL, 4);
+    forecastRow->Add(cardForecast_, 1, wxEXPAND | wxRIGHT, 4);
+    forecastRow->Add(certForecast_, 1, wxEXPAND);
+    comingSizer->Add(forecastRow, 1, wxEXPAND | wxALL, 4);
+    comingPage->SetSizer(comingSizer);
+    charts_->AddPage(comingPage, _("Coming weeks"));
+    middle->Add(charts_, 1, wxEXPAND);
+    top->Add(middle, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* pdf = new wxButton(this, wxID_ANY, _("Daily report (&PDF)..."), wxDefaultPosition, wxDefaultSize, 0,
                              wxDefaultValidator, "exportPdf");
@@ -70,6 +106,7 @@ SupervisorView::SupervisorView(wxWindow* parent, DeskContext& desk)
     SetSizer(top);
     day_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { refresh(); });
     refresh();
+    loadComingCharts();
     // The keyboard starts in the figures (arrows scroll them; Tab reaches the day and the exports).
     figures_->SetFocus();
     CentreOnParent();
@@ -137,6 +174,34 @@ void SupervisorView::refresh()
     section(_("Procedure"), f.byProcedure);
     section(_("Window"), f.byWindow);
     section(_("Clerk"), f.byClerk);
+    // The day's charts from the figures the daily report prints (reports/daily_charts.hpp).
+    try {
+        auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(desk_.store, day()), day());
+        perHour_->setChart(reports::casesPerHourChartOf(summary));
+        waits_->setChart(reports::waitsChartOf(summary));
+    } catch (const std::exception& e) {
+        showError(this, e, _("Counting the day's waits"));
+    }
+}
+
+void SupervisorView::loadComingCharts()
+{
+    const auto today = now().localDay;
+    try {
+        if (db::BookingStore* book = desk_.store.bookings())
+            fill_->setChart(charts::bookingFillChart(charts::weeklyFill(
+                calendar_, today, book->appointmentsBetween(today, today + boost::gregorian::days(8 * 7)))));
+        if (db::CardRegister* reg = desk_.store.cardRegister()) {
+            // As `madoguchi-cli forecast` does by default: 24 months from this one, the capacity a
+            // usual week of the booking calendar holds.
+            auto forecast = computeForecast(reg->issuedCards(desk_.actor(), "forecast window"), today, 24,
+                                            bookings::weeklyCapacityOf(calendar_));
+            cardForecast_->setChart(charts::forecastChart(forecast, charts::RenewalKind::Card, charts::Period::Months));
+            certForecast_->setChart(charts::forecastChart(forecast, charts::RenewalKind::Cert, charts::Period::Months));
+        }
+    } catch (const std::exception& e) {
+        showError(this, e, _("Reading the bookings and the forecast"));
+    }
 }
 
 } // namespace madoguchi::gui

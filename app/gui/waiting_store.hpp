@@ -8,6 +8,7 @@
 #include "app/gui/store_worker.hpp"
 #include "db/audit_log.hpp"
 #include "db/booking_store.hpp"
+#include "db/card_register.hpp"
 #include "db/case_store.hpp"
 #include "db/user_store.hpp"
 
@@ -19,7 +20,11 @@ class wxWindow;
 
 namespace madoguchi::gui {
 
-class WaitingStore final : public db::CaseStore, public db::UserStore, public db::AuditLog, public db::BookingStore {
+class WaitingStore final : public db::CaseStore,
+                           public db::UserStore,
+                           public db::AuditLog,
+                           public db::BookingStore,
+                           public db::CardRegister {
 public:
     // `parent`: the window the wait is shown over (none: the middle of the screen).
     WaitingStore(db::CaseStore& inner, wxWindow* parent);
@@ -94,8 +99,18 @@ public:
     void recordBookingAccess(const db::Actor& actor, const std::string& action,
                              const std::vector<bookings::BookingId>& ids, const std::string& detail) override;
 
+    // The issued-card register (waiting_card_register.cpp: the supervisor view's forecast); null
+    // where the inner store keeps none.
+    db::CardRegister* cardRegister() override;
+    db::RegisterPutResult putIssuedCards(const std::vector<IssuedCard>& cards, const std::string& action,
+                                         const db::Actor& by) override;
+    std::vector<IssuedCard> issuedCards(const db::Actor& by, const std::string& why) override;
+    std::vector<IssuedCard> issuedCardsById(const std::vector<std::string>& ids) override;
+    std::int64_t issuedCardCount() override;
+
 private:
     template <typename F> std::invoke_result_t<F&> call(F&& f);
+    db::CardRegister& innerRegister();
     db::BookingStore& innerBookings();
     void waitVisibly(const std::function<bool()>& done);
 

@@ -62,9 +62,9 @@ const char* japanese(Text t)
     case Text::SeriesFull:
         return "満枠（100％）";
     case Text::FlagOverCapacity:
-        return "▲ 枠を超える（超過件数）";
+        return "枠を超える（超過件数）";
     case Text::FlagNearlyFull:
-        return "▲ 90％以上";
+        return "90％以上";
     case Text::NoData:
         return "記録なし";
     }
@@ -121,9 +121,9 @@ const char* english(Text t)
     case Text::SeriesFull:
         return "Full (100%)";
     case Text::FlagOverCapacity:
-        return "▲ over capacity (by how many)";
+        return "over capacity (by how many)";
     case Text::FlagNearlyFull:
-        return "▲ 90 percent or more";
+        return "90 percent or more";
     case Text::NoData:
         return "No records";
     }
@@ -132,15 +132,9 @@ const char* english(Text t)
 
 bool Chart::empty() const
 {
-    if (categories.empty())
-        return true;
-    if (limit)
-        return false;
-    for (const auto& s : bars)
-        for (double v : s.values)
-            if (v != 0)
-                return false;
-    return true;
+    // A chart of zeros still says something (no visit at 9時, a wait of 0 minutes); one without any
+    // category has nothing to show.
+    return categories.empty();
 }
 
 namespace {

@@ -47,8 +47,8 @@ enum class Text {
     SeriesLongestWait,  // 最長の待ち時間
     SeriesFill,         // 予約率
     SeriesFull,         // 満枠（100％）
-    FlagOverCapacity,   // ▲ 枠を超える（超過件数）
-    FlagNearlyFull,     // ▲ 90％以上
+    FlagOverCapacity,   // 枠を超える（超過件数）, after a red ▲
+    FlagNearlyFull,     // 90％以上, after a red ▲
     NoData,             // 記録なし
 };
 const char* japanese(Text t);
@@ -78,7 +78,7 @@ struct Chart {
     std::vector<std::string> flagFigures; // per category, the flag's figure ("+120", "95%"); empty when not flagged
     Text flagMeaning = Text::FlagOverCapacity;
 
-    bool empty() const; // no category, or every value 0 and no limit
+    bool empty() const; // no category: the chart says 記録なし
     // The value axis: 0 to top(), a tick every step(); above every bar and limit, a round number.
     double top() const;
     double step() const;

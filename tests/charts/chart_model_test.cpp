@@ -100,6 +100,7 @@ TEST(ChartModel, VisitsPerHourCountEveryVisitAndWaitsAreTheTablesAverageAndLonge
         }
     }
     EXPECT_TRUE(waitsChart(WaitTable{}).empty());
+    EXPECT_FALSE(w.empty());
 }
 
 TEST(ChartModel, TheFillRateIsTheBookedShareOfEachWeeksOpenWindowMinutes)

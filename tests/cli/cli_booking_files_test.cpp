@@ -27,14 +27,6 @@ date openDay(int ahead = 1)
     return d;
 }
 
-std::string readFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 } // namespace
 
 class CliBookingFiles : public ::testing::Test {

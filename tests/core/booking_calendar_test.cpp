@@ -24,17 +24,10 @@ using boost::gregorian::days;
 
 namespace {
 
+using test::readFile;
 void write(const std::filesystem::path& p, const std::string& bytes)
 {
-    std::ofstream(p, std::ios::binary) << bytes;
-}
-
-std::string readFile(const std::filesystem::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    test::writeFile(p, bytes);
 }
 
 OfficeCalendar calendarFrom(const std::string& section)

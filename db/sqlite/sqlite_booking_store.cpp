@@ -94,16 +94,17 @@ std::vector<Appointment> SqliteCaseStore::readAppointments(const std::string& da
 BookingId SqliteCaseStore::insertBooking(const BookingRow& row, const Actor& actor, const std::string& at,
                                          const char* auditAction)
 {
-    SQLite::Statement seq(*db_, "SELECT COALESCE(MAX(seq), 0) + 1 FROM bookings WHERE office = ?");
-    seq.bind(1, options_.office);
-    seq.executeStep();
-    std::int64_t n = seq.getColumn(0).getInt64();
+    auto& st = bookingStatements();
+    std::int64_t n = 0;
+    {
+        StatementReset r{st.nextSeq};
+        st.nextSeq.bind(1, options_.office);
+        st.nextSeq.executeStep();
+        n = st.nextSeq.getColumn(0).getInt64();
+    }
     const BookingDraft& d = row.draft;
-    SQLite::Statement ins(*db_, "INSERT INTO bookings (office, seq, booking_number, day, start_minute, minutes, kind,"
-                                " procedures, procedure, applicant, name, kana, name_folded, kana_folded, birth, phone,"
-                                " phone_digits, language, notes, source, external_id, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                                " ?18, ?19, ?20, ?21, ?22, ?22)");
+    auto& ins = st.insert;
+    StatementReset r{ins};
     int i = 0;
     ins.bind(++i, options_.office);
     ins.bind(++i, n);
@@ -349,10 +350,14 @@ BookingImportResult SqliteCaseStore::importBookings(const std::vector<ImportedBo
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         std::map<std::string, Booking> existing;
         std::set<date> days;
+        auto& byExternalId = bookingStatements().byExternalId;
         for (const auto& l : lines) {
             days.insert(l.draft.start.day);
-            if (auto b = readBooking("external_id = ?", [&](SQLite::Statement& q) { q.bind(2, l.draft.externalId); }))
-                existing.emplace(l.draft.externalId, std::move(*b));
+            StatementReset r{byExternalId};
+            byExternalId.bind(1, options_.office);
+            byExternalId.bind(2, l.draft.externalId);
+            if (byExternalId.executeStep())
+                existing.emplace(l.draft.externalId, bookingFromRow(byExternalId));
         }
         std::map<date, std::vector<Appointment>> onDays;
         for (const date& d : days)

@@ -26,6 +26,10 @@ struct CheckedDocument {
 struct ProcedureLine {
     Procedure procedure = Procedure::CardReceipt;
     CaseStatus status = CaseStatus::Received;
+    // The day the inquiry letter (照会書兼回答書) was mailed to the principal: set when the line
+    // moved to 照会書回答待ち (the two-visit route), and kept once the line moves on (the second
+    // visit), so the case still says when its letter went out. None for every other line.
+    std::optional<boost::gregorian::date> mailedOn{};
 };
 
 struct HistoryEntry {

@@ -14,15 +14,19 @@ struct StatusRow {
     std::string_view id, ja, en;
     StatusStage stage;
     bool needsReason;
+    bool needsMailingDay;
 };
 // In enum order (the enum is the row index). Among closed statuses, 完了 comes before 取下げ: a
 // visit of which one procedure was done and another withdrawn was served (visit.cpp).
 constexpr std::array<StatusRow, kCaseStatusCount> kStatuses{{
-    {CaseStatus::Received, "received", "受付", "Received", StatusStage::NotStarted, false},
-    {CaseStatus::InProgress, "in-progress", "対応中", "In progress", StatusStage::Active, false},
-    {CaseStatus::Waiting, "waiting", "保留", "Waiting", StatusStage::OnHold, true},
-    {CaseStatus::Done, "done", "完了", "Done", StatusStage::Closed, false},
-    {CaseStatus::Withdrawn, "withdrawn", "取下げ", "Withdrawn", StatusStage::Closed, true},
+    {CaseStatus::Received, "received", "受付", "Received", StatusStage::NotStarted, false, false},
+    {CaseStatus::InProgress, "in-progress", "対応中", "In progress", StatusStage::Active, false, false},
+    {CaseStatus::Waiting, "waiting", "保留", "Waiting", StatusStage::OnHold, true, false},
+    // On hold too, after 保留: a visit with lines at both is 保留 (visit.cpp takes the first).
+    {CaseStatus::AwaitingAnswer, "awaiting-answer", "照会書回答待ち", "Awaiting the inquiry answer",
+     StatusStage::OnHold, false, true},
+    {CaseStatus::Done, "done", "完了", "Done", StatusStage::Closed, false, false},
+    {CaseStatus::Withdrawn, "withdrawn", "取下げ", "Withdrawn", StatusStage::Closed, true, false},
 }};
 constexpr std::array<CaseStatus, kStatuses.size()> kOrder = [] {
     std::array<CaseStatus, kStatuses.size()> order{};
@@ -55,6 +59,10 @@ StatusStage statusStage(CaseStatus s)
 bool statusNeedsReason(CaseStatus s)
 {
     return row(s).needsReason;
+}
+bool statusNeedsMailingDay(CaseStatus s)
+{
+    return row(s).needsMailingDay;
 }
 
 std::span<const CaseStatus> allStatuses()

@@ -10,11 +10,13 @@
 
 namespace madoguchi {
 
-// 受付 → 対応中 → 保留 → 完了; 取下げ from any open state. The ids are part of the madoguchi-cli
-// contract (docs/cli.md).
-enum class CaseStatus { Received, InProgress, Waiting, Done, Withdrawn };
+// 受付 → 対応中 → 保留 → 完了; 取下げ from any open state. 照会書回答待ち (AwaitingAnswer): the
+// two-visit route (照会書方式) — the city mailed the inquiry letter to the principal and the line
+// waits for the proxy to come back with the answer; it carries the mailing day (ProcedureLine).
+// The ids are part of the madoguchi-cli contract (docs/cli.md).
+enum class CaseStatus { Received, InProgress, Waiting, AwaitingAnswer, Done, Withdrawn };
 // How many there are: the size of the table, and of arrays counted by status.
-inline constexpr std::size_t kCaseStatusCount = 5;
+inline constexpr std::size_t kCaseStatusCount = 6;
 
 // What a status says about the work, which is what the visit's status is derived from
 // (visit.hpp): nothing begun yet, being worked on, held up outside the counter, or finished.
@@ -26,6 +28,8 @@ std::string_view statusNameEn(CaseStatus s);
 StatusStage statusStage(CaseStatus s);
 // 保留 and 取下げ: the supervisor reads the reason later.
 bool statusNeedsReason(CaseStatus s);
+// 照会書回答待ち: a line moves there only with the day the inquiry letter was mailed.
+bool statusNeedsMailingDay(CaseStatus s);
 // Every status, in the table's order (the order lists, reports and filters show them in).
 std::span<const CaseStatus> allStatuses();
 std::optional<CaseStatus> statusFromId(std::string_view id);

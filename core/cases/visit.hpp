@@ -15,7 +15,8 @@ namespace madoguchi {
 //     status table that a line has);
 //   - every open line 受付 and nothing done yet: 受付 (a line withdrawn before anything began does
 //     not start the visit);
-//   - every open line on hold (保留): 保留 (the visit waits on the resident or a letter);
+//   - every open line on hold: 保留, or 照会書回答待ち when every such line waits for the inquiry
+//     letter's answer (the visit waits on the resident or a letter);
 //   - otherwise — a line being worked on, or some lines done or on hold while others wait their
 //     turn — 対応中.
 // An empty list (never stored) is 受付.

@@ -1,3 +1,5 @@
+// The lifecycle table of a procedure line, the two-visit route (照会書回答待ち) included.
+#include "core/cases/case.hpp"
 #include "core/cases/lifecycle.hpp"
 #include "core/common/errors.hpp"
 
@@ -7,7 +9,7 @@ using namespace madoguchi;
 using S = CaseStatus;
 
 namespace {
-const S kAll[] = {S::Received, S::InProgress, S::Waiting, S::Done, S::Withdrawn};
+const S kAll[] = {S::Received, S::InProgress, S::Waiting, S::AwaitingAnswer, S::Done, S::Withdrawn};
 
 bool allowed(S from, S to)
 {
@@ -22,16 +24,17 @@ bool allowed(S from, S to)
 
 TEST(Lifecycle, EveryTransitionFollowsTheTable)
 {
-    // from \ to: received, in-progress, waiting, done, withdrawn
-    const bool expected[5][5] = {
-        {false, true, true, false, true},    // received: must be taken up before it is done
-        {false, false, true, true, true},    // in progress
-        {false, true, false, true, true},    // waiting
-        {false, false, false, false, false}, // done: closed
-        {false, false, false, false, false}, // withdrawn: closed
+    // from \ to: received, in-progress, waiting, awaiting-answer, done, withdrawn
+    const bool expected[6][6] = {
+        {false, true, true, true, false, true},     // received: must be taken up before it is done
+        {false, false, true, true, true, true},     // in progress
+        {false, true, false, true, true, true},     // waiting
+        {false, true, false, false, true, true},    // awaiting-answer: the second visit goes on
+        {false, false, false, false, false, false}, // done: closed
+        {false, false, false, false, false, false}, // withdrawn: closed
     };
-    for (int f = 0; f < 5; ++f)
-        for (int t = 0; t < 5; ++t)
+    for (int f = 0; f < 6; ++f)
+        for (int t = 0; t < 6; ++t)
             EXPECT_EQ(allowed(kAll[f], kAll[t]), expected[f][t]) << statusId(kAll[f]) << " -> " << statusId(kAll[t]);
 }
 
@@ -73,4 +76,37 @@ TEST(Lifecycle, ReopenOnlyClosedCasesWithAReason)
     EXPECT_THROW(checkReopen(S::Done, ""), RuleViolation);
     EXPECT_THROW(checkReopen(S::InProgress, "x"), RuleViolation);
     EXPECT_THROW(checkReopen(S::Received, "x"), RuleViolation);
+}
+
+// The two-visit route (照会書方式, spec §9): the line waits with the day the letter was mailed.
+TEST(Lifecycle, AwaitingTheInquiryAnswerNeedsTheMailingDayAndOnlyIt)
+{
+    using boost::gregorian::date;
+    const date received(2026, 12, 1), today(2026, 12, 2);
+    EXPECT_TRUE(statusNeedsMailingDay(S::AwaitingAnswer));
+    EXPECT_FALSE(statusNeedsReason(S::AwaitingAnswer));
+    EXPECT_NO_THROW(checkTransition(S::Received, S::AwaitingAnswer, "", date(2026, 12, 2), received, today));
+    // Without the day, with a day before the visit or weeks ahead, or a day for another status.
+    EXPECT_THROW(checkTransition(S::Received, S::AwaitingAnswer, "", std::nullopt, received, today), ValidationError);
+    EXPECT_THROW(checkTransition(S::Received, S::AwaitingAnswer, "", date(2026, 11, 30), received, today),
+                 ValidationError);
+    EXPECT_NO_THROW(checkTransition(S::InProgress, S::AwaitingAnswer, "", date(2026, 12, 9), received, today));
+    EXPECT_THROW(checkTransition(S::InProgress, S::AwaitingAnswer, "", date(2026, 12, 10), received, today),
+                 ValidationError);
+    EXPECT_THROW(checkTransition(S::Received, S::InProgress, "", date(2026, 12, 2), received, today), ValidationError);
+    // A closed line is refused as a rule, the day or not.
+    EXPECT_THROW(checkTransition(S::Done, S::AwaitingAnswer, "", date(2026, 12, 2), received, today), RuleViolation);
+    EXPECT_EQ(mailingReason(date(2026, 12, 2), ""), "照会書郵送 2026-12-02");
+    EXPECT_EQ(mailingReason(date(2026, 12, 2), " 代理人: 長男 "), "照会書郵送 2026-12-02: 代理人: 長男");
+}
+
+TEST(Lifecycle, DaysAwaitingCountFromTheMailingDayWhileTheLineWaits)
+{
+    using boost::gregorian::date;
+    ProcedureLine l{Procedure::PinReset, S::AwaitingAnswer, date(2026, 12, 2)};
+    EXPECT_EQ(daysAwaitingAnswer(l, date(2026, 12, 2)), 0);
+    EXPECT_EQ(daysAwaitingAnswer(l, date(2026, 12, 17)), 15);
+    l.status = S::InProgress; // the second visit: the day stays, the wait is over
+    EXPECT_FALSE(daysAwaitingAnswer(l, date(2026, 12, 17)));
+    EXPECT_FALSE(daysAwaitingAnswer({Procedure::PinReset, S::AwaitingAnswer}, date(2026, 12, 17)));
 }

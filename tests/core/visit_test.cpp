@@ -29,20 +29,21 @@ TEST(VisitStatus, OneLineIsItsLine)
 
 TEST(VisitStatus, TwoLinesEveryCombination)
 {
-    // first line \ second line: received, in-progress, waiting, done, withdrawn
-    const S expected[5][5] = {
+    // first line \ second line: received, in-progress, waiting, awaiting-answer, done, withdrawn
+    const S expected[6][6] = {
         // Nothing begun stays 受付; a line begun, done or on hold starts the visit.
-        {S::Received, S::InProgress, S::InProgress, S::InProgress, S::Received},
-        {S::InProgress, S::InProgress, S::InProgress, S::InProgress, S::InProgress},
-        // Every open line on hold: the visit waits.
-        {S::InProgress, S::InProgress, S::Waiting, S::Waiting, S::Waiting},
+        {S::Received, S::InProgress, S::InProgress, S::InProgress, S::InProgress, S::Received},
+        {S::InProgress, S::InProgress, S::InProgress, S::InProgress, S::InProgress, S::InProgress},
+        // Every open line on hold: the visit waits (保留 first, then 照会書回答待ち alone).
+        {S::InProgress, S::InProgress, S::Waiting, S::Waiting, S::Waiting, S::Waiting},
+        {S::InProgress, S::InProgress, S::Waiting, S::AwaitingAnswer, S::AwaitingAnswer, S::AwaitingAnswer},
         // Every line closed: done when one was done.
-        {S::InProgress, S::InProgress, S::Waiting, S::Done, S::Done},
-        {S::Received, S::InProgress, S::Waiting, S::Done, S::Withdrawn},
+        {S::InProgress, S::InProgress, S::Waiting, S::AwaitingAnswer, S::Done, S::Done},
+        {S::Received, S::InProgress, S::Waiting, S::AwaitingAnswer, S::Done, S::Withdrawn},
     };
     auto all = allStatuses();
-    for (std::size_t a = 0; a < 5; ++a)
-        for (std::size_t b = 0; b < 5; ++b)
+    for (std::size_t a = 0; a < 6; ++a)
+        for (std::size_t b = 0; b < 6; ++b)
             EXPECT_EQ(visitStatus(lines({all[a], all[b]})), expected[a][b])
                 << statusId(all[a]) << " + " << statusId(all[b]) << " gave "
                 << statusId(visitStatus(lines({all[a], all[b]})));
@@ -132,7 +133,9 @@ TEST(HistoryKinds, IdsRoundTrip)
 
 TEST(StatusTable, EveryStatusRoundTripsAndTheListIsComplete)
 {
-    EXPECT_EQ(allStatuses().size(), 5u);
+    EXPECT_EQ(allStatuses().size(), 6u);
+    EXPECT_EQ(parseStatus("awaiting-answer"), S::AwaitingAnswer);
+    EXPECT_EQ(statusNameJa(S::AwaitingAnswer), "照会書回答待ち");
     for (S s : allStatuses()) {
         EXPECT_EQ(parseStatus(statusId(s)), s);
         EXPECT_EQ(isClosed(s), statusStage(s) == StatusStage::Closed);

@@ -3,6 +3,7 @@
 #include "core/cases/case_texts.hpp"
 #include "core/cases/lifecycle.hpp"
 #include "core/cases/visit.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
 #include "core/security/audit_chain.hpp"
 
@@ -125,20 +126,30 @@ VisitChange planStatusChange(const StoredVisit& v, const StatusChange& change, c
 {
     checkReasonText(change.reason);
     requireVersion(v, change.expectedVersion, "");
+    // The mailing day is judged against the visit's reception day and today (lifecycle.hpp).
+    auto nowAt = readTimestamp(at);
+    auto received = readTimestamp(v.createdAt);
+    const boost::gregorian::date today = nowAt ? nowAt->localDay : now().localDay;
+    // Unknown reception (never so in a stored case): no lower bound.
+    const boost::gregorian::date receivedOn =
+        received ? received->localDay : boost::gregorian::date(boost::gregorian::min_date_time);
+    auto check = [&](CaseStatus from) {
+        checkTransition(from, change.to, change.reason, change.mailedOn, receivedOn, today);
+    };
     VisitChange c;
     if (change.procedure) {
         std::size_t i = positionOf(v, *change.procedure);
-        checkLine(v, *change.procedure, [&] { checkTransition(v.lines[i].status, change.to, change.reason); });
+        checkLine(v, *change.procedure, [&] { check(v.lines[i].status); });
         c.moved.push_back({i, change.to});
     } else if (v.lines.size() == 1) {
-        checkTransition(v.lines.front().status, change.to, change.reason);
+        check(v.lines.front().status);
         c.moved.push_back({0, change.to});
     } else {
         for (std::size_t i = 0; i < v.lines.size(); ++i) {
             const ProcedureLine& l = v.lines[i];
             if (isClosed(l.status) || l.status == change.to)
                 continue;
-            checkLine(v, l.procedure, [&] { checkTransition(l.status, change.to, change.reason); });
+            checkLine(v, l.procedure, [&] { check(l.status); });
             c.moved.push_back({i, change.to});
         }
         // Nothing to move: every open line is already there, or the visit is closed. Said as for
@@ -148,9 +159,16 @@ VisitChange planStatusChange(const StoredVisit& v, const StatusChange& change, c
             checkTransition(isClosed(now) ? now : change.to, change.to, change.reason);
         }
     }
-    for (const auto& m : c.moved)
-        c.history.push_back({at, actor.user, v.lines[m.position].status, m.to, change.reason,
-                             v.lines[m.position].procedure, HistoryKind::StatusChange});
+    // A move to 照会書回答待ち stores the mailing day on the line and says it in the history.
+    const std::string reason = change.mailedOn && statusNeedsMailingDay(change.to)
+                                   ? mailingReason(*change.mailedOn, change.reason)
+                                   : change.reason;
+    for (auto& m : c.moved) {
+        if (statusNeedsMailingDay(m.to))
+            m.mailedOn = change.mailedOn;
+        c.history.push_back({at, actor.user, v.lines[m.position].status, m.to, reason, v.lines[m.position].procedure,
+                             HistoryKind::StatusChange});
+    }
     c.status = statusAfter(v, c);
     c.auditAction = audit_actions::kStatus;
     c.auditDetail = statusDetail(v, c);

@@ -52,6 +52,7 @@ struct StoredVisit {
     CaseId id = 0;
     std::int64_t version = 0;
     std::vector<ProcedureLine> lines; // in line order
+    std::string createdAt{};          // ISO: when it was received (a mailing day is not before it)
 };
 
 // What a change to a stored visit writes, all in the caller's transaction.
@@ -59,6 +60,9 @@ struct VisitChange {
     struct Move {
         std::size_t position; // index into StoredVisit::lines
         CaseStatus to;
+        // The inquiry letter's mailing day, written with a move to 照会書回答待ち; none: the line's
+        // stored day stays as it is.
+        std::optional<boost::gregorian::date> mailedOn{};
     };
     std::vector<Move> moved;           // lines whose status changes
     std::vector<ProcedureLine> added;  // lines appended by an edit, at positions lines.size(), …

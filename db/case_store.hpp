@@ -35,6 +35,9 @@ struct CaseQuery {
     // The visit's status (visit.hpp). With `procedure` too: a line of that procedure at that status.
     std::optional<CaseStatus> status;
     std::optional<Procedure> procedure; // a visit with a line of this procedure (any line)
+    // A visit with a line at this status, whatever the visit's (照会書回答待ち: the visits waiting on
+    // an inquiry letter, from any day). With `procedure`, `status` already means the line's.
+    std::optional<CaseStatus> lineStatus{};
     std::optional<std::string> window;
     // Free text: a reception number, an ISO birth date, or a part of the name or
     // フリガナ in any script and width.
@@ -103,6 +106,9 @@ struct StatusChange {
     std::string reason;
     std::optional<Procedure> procedure;
     std::optional<std::int64_t> expectedVersion; // the visit's version the caller saw: ConflictError if stale
+    // The day the inquiry letter was mailed: required with 照会書回答待ち, refused with any other
+    // status (core/cases/lifecycle.hpp). Stored on each line moved.
+    std::optional<boost::gregorian::date> mailedOn{};
 };
 
 // Calling the next resident to a window (db/call_rules.hpp): the window, and the kinds of work it

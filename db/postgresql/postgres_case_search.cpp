@@ -74,6 +74,9 @@ std::vector<CaseSummary> PostgresCaseStore::search(const CaseQuery& q)
                         ")");
     else if (q.status)
         where.push_back("c.status = " + param(std::string(statusId(*q.status))));
+    if (q.lineStatus)
+        where.push_back("EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = c.id AND p.status = " +
+                        param(std::string(statusId(*q.lineStatus))) + ")");
     if (q.window)
         where.push_back("c.\"window\" = " + param(*q.window));
     if (!q.ids.empty()) {

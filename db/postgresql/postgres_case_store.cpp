@@ -40,10 +40,13 @@ void prepareStatements(pqxx::connection& c)
     c.prepare("delete_documents", "DELETE FROM case_documents WHERE case_id = $1");
     c.prepare("insert_history", "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason,"
                                 " procedure, kind, \"window\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-    c.prepare("insert_line",
-              "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES ($1, $2, $3, $4)");
-    c.prepare("update_line", "UPDATE case_procedures SET status = $1 WHERE case_id = $2 AND procedure = $3");
-    c.prepare("select_lines", "SELECT procedure, status FROM case_procedures WHERE case_id = $1 ORDER BY position");
+    c.prepare("insert_line", "INSERT INTO case_procedures (case_id, position, procedure, status, mailed_on)"
+                             " VALUES ($1, $2, $3, $4, $5::date)");
+    // A line's mailing day stays unless the move gives one (照会書回答待ち).
+    c.prepare("update_line", "UPDATE case_procedures SET status = $1, mailed_on = COALESCE($4::date, mailed_on)"
+                             " WHERE case_id = $2 AND procedure = $3");
+    c.prepare("select_lines", "SELECT procedure, status, mailed_on::text FROM case_procedures WHERE case_id = $1"
+                              " ORDER BY position");
     c.prepare("update_visit", "UPDATE cases SET status = $1, updated_at = $2, version = version + 1,"
                               " procedure_count = $3 WHERE id = $4");
     c.prepare("select_case", std::string("SELECT ") + kPgCaseColumns + " FROM cases WHERE id = $1");
@@ -52,7 +55,7 @@ void prepareStatements(pqxx::connection& c)
                                 " FROM case_history WHERE case_id = $1 ORDER BY id");
     // FOR UPDATE: the row stays locked until commit, so the version compared is the version
     // replaced — no other window's save can slip in between (no lost update).
-    c.prepare("lock_case", "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
+    c.prepare("lock_case", "SELECT version, created_at FROM cases WHERE id = $1 FOR UPDATE");
 }
 
 const char* nullable(const std::optional<std::string>& s)
@@ -103,8 +106,9 @@ const char* nullableProcedure(const std::optional<Procedure>& p)
 
 void insertLine(pqxx::work& tx, CaseId id, std::size_t position, const ProcedureLine& l)
 {
+    const std::optional<std::string> mailed = isoOrNone(l.mailedOn);
     tx.exec_prepared0("insert_line", id, static_cast<int>(position), info(l.procedure).id.data(),
-                      statusId(l.status).data());
+                      statusId(l.status).data(), nullable(mailed));
 }
 
 CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, const NewVisit& visit,
@@ -134,11 +138,19 @@ CaseId insertCase(pqxx::work& tx, const CaseDraft& draft, const Insert& in, cons
     return id;
 }
 
+std::optional<boost::gregorian::date> optionalDate(const pqxx::field& f)
+{
+    if (f.is_null())
+        return std::nullopt;
+    return boost::gregorian::from_simple_string(f.as<std::string>());
+}
+
 std::vector<ProcedureLine> readLines(pqxx::work& tx, CaseId id)
 {
     std::vector<ProcedureLine> lines;
     for (const auto& row : tx.exec_prepared("select_lines", id))
-        lines.push_back({parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>())});
+        lines.push_back(
+            {parseProcedure(row[0].as<std::string>()), parseStatus(row[1].as<std::string>()), optionalDate(row[2])});
     if (lines.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(id) + " has no procedure line");
     return lines;
@@ -151,14 +163,17 @@ StoredVisit lockVisit(pqxx::work& tx, CaseId id)
     auto cur = tx.exec_prepared("lock_case", id);
     if (cur.empty())
         throwNoSuchCase(id);
-    return {id, cur[0][0].as<std::int64_t>(), readLines(tx, id)};
+    return {id, cur[0][0].as<std::int64_t>(), readLines(tx, id), cur[0][1].as<std::string>()};
 }
 
 void writeChange(pqxx::work& tx, const StoredVisit& v, const VisitChange& change, const Actor& actor,
                  const std::string& at)
 {
-    for (const auto& m : change.moved)
-        tx.exec_prepared0("update_line", statusId(m.to).data(), v.id, info(v.lines[m.position].procedure).id.data());
+    for (const auto& m : change.moved) {
+        const std::optional<std::string> mailed = isoOrNone(m.mailedOn);
+        tx.exec_prepared0("update_line", statusId(m.to).data(), v.id, info(v.lines[m.position].procedure).id.data(),
+                          nullable(mailed));
+    }
     for (std::size_t i = 0; i < change.added.size(); ++i)
         insertLine(tx, v.id, v.lines.size() + i, change.added[i]);
     tx.exec_prepared0("update_visit", statusId(change.status).data(), at,
@@ -179,13 +194,6 @@ std::optional<std::string> optionalText(const pqxx::field& f)
     if (f.is_null())
         return std::nullopt;
     return f.as<std::string>();
-}
-
-std::optional<boost::gregorian::date> optionalDate(const pqxx::field& f)
-{
-    if (f.is_null())
-        return std::nullopt;
-    return boost::gregorian::from_simple_string(f.as<std::string>());
 }
 
 } // namespace
@@ -407,12 +415,14 @@ std::vector<CaseId> PostgresCaseStore::importCases(const std::vector<ImportedCas
         }
         {
             pqxx::stream_to out(tx, "case_procedures",
-                                std::vector<std::string>{"case_id", "position", "procedure", "status"});
+                                std::vector<std::string>{"case_id", "position", "procedure", "status", "mailed_on"});
             for (std::size_t i = 0; i < cases.size(); ++i)
-                for (std::size_t position = 0; position < visits[i].lines.size(); ++position)
-                    out << std::make_tuple(ids[i], static_cast<int>(position),
-                                           info(visits[i].lines[position].procedure).id.data(),
-                                           statusId(visits[i].lines[position].status).data());
+                for (std::size_t position = 0; position < visits[i].lines.size(); ++position) {
+                    const ProcedureLine& l = visits[i].lines[position];
+                    const std::optional<std::string> mailed = isoOrNone(l.mailedOn);
+                    out << std::make_tuple(ids[i], static_cast<int>(position), info(l.procedure).id.data(),
+                                           statusId(l.status).data(), nullable(mailed));
+                }
             out.complete();
         }
         {

@@ -182,6 +182,10 @@ std::vector<CaseSummary> SqliteCaseStore::search(const CaseQuery& q)
         where.push_back("c.status = ?");
         bindText(std::string(statusId(*q.status)));
     }
+    if (q.lineStatus) {
+        where.push_back("EXISTS (SELECT 1 FROM case_procedures p WHERE p.case_id = c.id AND p.status = ?)");
+        bindText(std::string(statusId(*q.lineStatus)));
+    }
     if (q.window) {
         where.push_back("c.window = ?");
         bindText(*q.window);

@@ -36,8 +36,11 @@ struct SqliteCaseStore::Statements {
                      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)"),
           insertDocument(db, "INSERT INTO case_documents (case_id, position, document, checked) VALUES (?, ?, ?, ?)"),
           deleteDocuments(db, "DELETE FROM case_documents WHERE case_id = ?"),
-          insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status) VALUES (?, ?, ?, ?)"),
-          updateLine(db, "UPDATE case_procedures SET status = ? WHERE case_id = ? AND procedure = ?"),
+          insertLine(db, "INSERT INTO case_procedures (case_id, position, procedure, status, mailed_on)"
+                         " VALUES (?, ?, ?, ?, ?)"),
+          // A line's mailing day stays unless the move gives one (照会書回答待ち).
+          updateLine(db, "UPDATE case_procedures SET status = ?, mailed_on = COALESCE(?, mailed_on)"
+                         " WHERE case_id = ? AND procedure = ?"),
           insertHistory(db, "INSERT INTO case_history (case_id, at, actor, from_status, to_status, reason, procedure,"
                             " kind, \"window\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           insertTrigram(db, "INSERT INTO case_search_trigram (rowid, name_folded, kana_folded) VALUES (?, ?, ?)"),
@@ -46,8 +49,9 @@ struct SqliteCaseStore::Statements {
           selectDocuments(db, "SELECT document, checked FROM case_documents WHERE case_id = ? ORDER BY position"),
           selectHistory(db, "SELECT at, actor, from_status, to_status, reason, procedure, kind, \"window\""
                             " FROM case_history WHERE case_id = ? ORDER BY id"),
-          selectLines(db, "SELECT procedure, status FROM case_procedures WHERE case_id = ? ORDER BY position"),
-          selectVersion(db, "SELECT version FROM cases WHERE id = ?"),
+          selectLines(db,
+                      "SELECT procedure, status, mailed_on FROM case_procedures WHERE case_id = ? ORDER BY position"),
+          selectVersion(db, "SELECT version, created_at FROM cases WHERE id = ?"),
           updateVisit(db, "UPDATE cases SET status = ?, updated_at = ?, version = version + 1, procedure_count = ?"
                           " WHERE id = ?")
     {
@@ -57,6 +61,18 @@ struct SqliteCaseStore::Statements {
 };
 
 namespace {
+
+// A line's mailing day (migration 010): NULL for most lines.
+std::optional<boost::gregorian::date> optionalDate(const SQLite::Column& c)
+{
+    if (c.isNull())
+        return std::nullopt;
+    try {
+        return parseIsoDate(c.getString(), "mailed_on");
+    } catch (const std::exception&) {
+        throw StorageError(StorageError::Kind::Corrupt, "a procedure line's mailed_on reads \"" + c.getString() + "\"");
+    }
+}
 
 // Bound without a copy: the text must outlive the statement's reset.
 template <typename Key> void bindOptional(SQLite::Statement& st, Key key, const std::optional<std::string>& text)
@@ -190,6 +206,10 @@ void SqliteCaseStore::writeLine(CaseId id, std::size_t position, const Procedure
     st.bind(2, static_cast<std::int64_t>(position));
     st.bindNoCopy(3, info(line.procedure).id.data());
     st.bindNoCopy(4, statusId(line.status).data());
+    if (line.mailedOn)
+        st.bind(5, toIso(*line.mailedOn));
+    else
+        st.bind(5);
     st.exec();
 }
 
@@ -424,7 +444,8 @@ std::vector<ProcedureLine> SqliteCaseStore::readLines(CaseId id)
     st_->selectLines.bind(1, id);
     while (st_->selectLines.executeStep())
         lines.push_back({parseProcedure(st_->selectLines.getColumn(0).getString()),
-                         parseStatus(st_->selectLines.getColumn(1).getString())});
+                         parseStatus(st_->selectLines.getColumn(1).getString()),
+                         optionalDate(st_->selectLines.getColumn(2))});
     if (lines.empty())
         throw StorageError(StorageError::Kind::Corrupt, "case " + std::to_string(id) + " has no procedure line");
     return lines;
@@ -440,6 +461,7 @@ StoredVisit SqliteCaseStore::readVisit(CaseId id)
         if (!st_->selectVersion.executeStep())
             throwNoSuchCase(id);
         v.version = st_->selectVersion.getColumn(0).getInt64();
+        v.createdAt = st_->selectVersion.getColumn(1).getString();
     }
     v.lines = readLines(id);
     return v;
@@ -451,8 +473,12 @@ void SqliteCaseStore::writeChange(const StoredVisit& v, const VisitChange& chang
     for (const auto& m : change.moved) {
         StatementReset r{st_->updateLine};
         st_->updateLine.bindNoCopy(1, statusId(m.to).data());
-        st_->updateLine.bind(2, v.id);
-        st_->updateLine.bindNoCopy(3, info(v.lines[m.position].procedure).id.data());
+        if (m.mailedOn)
+            st_->updateLine.bind(2, toIso(*m.mailedOn));
+        else
+            st_->updateLine.bind(2);
+        st_->updateLine.bind(3, v.id);
+        st_->updateLine.bindNoCopy(4, info(v.lines[m.position].procedure).id.data());
         st_->updateLine.exec();
     }
     for (std::size_t i = 0; i < change.added.size(); ++i)

@@ -25,6 +25,14 @@ json optionalText(const std::optional<rules::Text>& t)
 {
     return t ? text(*t) : json();
 }
+// The inquiry route's last day for the answer: days after the mailing day, the words, the source.
+json answerWithin(const rules::Route& route)
+{
+    if (!route.answerWithin)
+        return json();
+    const auto& a = *route.answerWithin;
+    return {{"days", a.days}, {"ja", a.text.ja}, {"en", a.text.en}, {"source", a.source}};
+}
 json circumstanceList(const std::vector<rules::Circumstance>& list)
 {
     json out = json::array();
@@ -132,6 +140,8 @@ json requirementsJson(const rules::Requirements& r, bool withRules)
                 {"notes", notes},
                 {"inquiry_route", r.route.inquiry},
                 {"same_day_exception", optionalText(r.route.sameDayException)},
+                {"answer_within", answerWithin(r.route)},
+                {"second_visit", optionalText(r.route.secondVisit)},
                 {"window", window},
                 {"circumstances", circumstanceList(r.circumstances)},
                 {"sources", r.sources},
@@ -225,6 +235,11 @@ void printRequirements(std::ostream& out, const rules::Requirements& r)
         out << "\n照会書方式: 市から本人に照会書兼回答書を郵送し、回答を持って再度来庁して完了します。\n";
         if (r.route.sameDayException)
             out << "  当日完了する場合: " << r.route.sameDayException->ja << '\n';
+        if (r.route.answerWithin)
+            out << "  回答の期限: " << r.route.answerWithin->text.ja << "（郵送日 + " << r.route.answerWithin->days
+                << " 日。根拠: " << r.route.answerWithin->source << "）\n";
+        if (r.route.secondVisit)
+            out << "  2回目に持参: " << r.route.secondVisit->ja << '\n';
     }
     out << "\n窓口: " << r.whereToGo.ja << '\n';
     for (const auto& place : r.places) {

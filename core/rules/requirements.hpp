@@ -109,13 +109,27 @@ struct Refusal {
     Provenance from;
 };
 
+// How long the answered inquiry letter is taken back after it was mailed: `days` after the mailing
+// day (the last day to come back), with the words and the page the number comes from.
+struct AnswerWindow {
+    int days = 30;
+    Text text;          // 「照会書の発送日の翌日から30日以内」
+    std::string source; // the public page that gives the limit
+};
+
 // The two-visit inquiry route (照会書方式): the city mails an inquiry letter to the principal and
-// the applicant comes back with it answered. Read by the two-visit flow.
+// the applicant comes back with it answered. Read by the two-visit flow (the case's 照会書回答待ち,
+// core/cases/case_status.hpp; the handout's second-visit section).
 struct Route {
     bool inquiry = false;
-    std::optional<Text> sameDayException; // when it is done the same day all the same
+    std::optional<Text> sameDayException;       // when it is done the same day all the same
+    std::optional<AnswerWindow> answerWithin{}; // until when the answer is taken (none: no limit known)
+    std::optional<Text> secondVisit{};          // what to bring on the second visit
     Provenance from;
 };
+
+// The last day the answer is taken back: the mailing day + answerWithin.days; none without a limit.
+std::optional<boost::gregorian::date> answerDeadline(const Route& route, const boost::gregorian::date& mailedOn);
 
 // A time limit of the procedure itself: express issuance within 30 days of its trigger.
 struct ProcedureWindow {

@@ -165,7 +165,8 @@ std::optional<Refusal> refusal(const At& at, const json& e)
 
 std::optional<Route> route(const At& at, const json& e)
 {
-    if (!e.contains("inquiry_route") && !e.contains("same_day_when"))
+    if (!e.contains("inquiry_route") && !e.contains("same_day_when") && !e.contains("answer_within") &&
+        !e.contains("second_visit"))
         return std::nullopt;
     Route out;
     if (e.contains("inquiry_route")) {
@@ -176,6 +177,21 @@ std::optional<Route> route(const At& at, const json& e)
     out.sameDayException = optionalText(at, e, "same_day_when", "entry");
     if (out.sameDayException && !out.inquiry)
         at.fail("\"same_day_when\" is an exception to the inquiry route: say \"inquiry_route\": true");
+    if (e.contains("answer_within")) {
+        const json& w = e.at("answer_within");
+        onlyKeys(at, w, {"days", "ja", "en", "source"}, "answer_within");
+        AnswerWindow a;
+        a.text = textOf(at, w, "answer_within");
+        if (!w.contains("days") || !w.at("days").is_number_integer() || w.at("days").get<int>() < 1 ||
+            w.at("days").get<int>() > 365)
+            at.fail("answer_within.days must be a whole number from 1 to 365");
+        a.days = w.at("days").get<int>();
+        a.source = stringField(at, w, "source", "answer_within");
+        out.answerWithin = std::move(a);
+    }
+    out.secondVisit = optionalText(at, e, "second_visit", "entry");
+    if ((out.answerWithin || out.secondVisit) && !out.inquiry)
+        at.fail("\"answer_within\" and \"second_visit\" belong to the inquiry route: say \"inquiry_route\": true");
     return out;
 }
 
@@ -229,10 +245,10 @@ std::vector<OfficePlace> places(const At& at, const Catalogue& c, const json& e,
 
 Entry entry(const At& at, const Catalogue& c, const json& e, bool office)
 {
-    onlyKeys(at, e,
-             {"id", "procedures", "applicants", "when", "effective_from", "effective_until", "source", "where",
-              "documents", "without", "fees", "contacts", "notes", "refuse", "inquiry_route", "same_day_when", "window",
-              "places"},
+    onlyKeys(at, e, {"id",     "procedures", "applicants",    "when",          "effective_from", "effective_until",
+                     "source", "where",      "documents",     "without",       "fees",           "contacts",
+                     "notes",  "refuse",     "inquiry_route", "same_day_when", "answer_within",  "second_visit",
+                     "window", "places"},
              "entry");
     Entry out;
     out.id = stringField(at, e, "id", "entry");

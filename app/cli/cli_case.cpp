@@ -1,8 +1,10 @@
-// madoguchi-cli case add|list|show|status|reopen — the case book.
+// madoguchi-cli case add|list|show|status|reopen — the case book, with the two-visit route
+// (照会書回答待ち: `case status ID awaiting-answer --mailed D`, `case list --awaiting-answer`).
 #include "app/cli/case_input.hpp"
 #include "app/cli/cli_context.hpp"
 #include "app/cli/command_registry.hpp"
 #include "app/common/case_json.hpp"
+#include "core/cases/lifecycle.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/errors.hpp"
@@ -40,6 +42,15 @@ void printCase(CliContext& ctx, const Case& c)
         for (const auto& l : c.procedures)
             o << "  手続き: " << info(l.procedure).nameJa << " (" << info(l.procedure).id << ")  "
               << statusNameJa(l.status) << '\n';
+    // The two-visit route: when the inquiry letter went out, and while waiting for how long.
+    const auto today = now().localDay;
+    for (const auto& l : c.procedures)
+        if (l.mailedOn) {
+            o << "  照会書: " << info(l.procedure).id << "  郵送 " << toIso(*l.mailedOn);
+            if (auto days = daysAwaitingAnswer(l, today))
+                o << "  回答待ち " << *days << " 日";
+            o << '\n';
+        }
     o << "  氏名: " << c.resident.name << " (" << c.resident.kana << ")  生年月日: " << toIso(c.resident.birth) << '\n'
       << "  申請者: " << applicantNameJa(c.applicant.type)
       << (c.applicant.proxyName.empty() ? "" : " " + c.applicant.proxyName) << "  窓口: " << c.window
@@ -73,6 +84,36 @@ int caseAdd(CliContext& ctx, const std::vector<std::string>& args)
     return kOk;
 }
 
+// `case list --awaiting-answer`: each line waiting for its inquiry answer, with the mailing day and
+// the days since (the list row does not carry the mailing day: the visit is read).
+int printAwaiting(CliContext& ctx, const std::vector<db::CaseSummary>& rows)
+{
+    const auto today = now().localDay;
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : rows) {
+        Case c = ctx.store().get(r.id);
+        for (const auto& l : c.procedures) {
+            auto days = daysAwaitingAnswer(l, today);
+            if (!days)
+                continue;
+            if (ctx.json) {
+                nlohmann::json row = app::toJson(r);
+                row["awaiting"] = {{"procedure", std::string(info(l.procedure).id)},
+                                   {"mailed_on", toIso(*l.mailedOn)},
+                                   {"days", *days}};
+                arr.push_back(row);
+                continue;
+            }
+            ctx.out << r.receptionNumber << '\t' << r.id << '\t' << r.createdAt.substr(0, 10) << '\t'
+                    << info(l.procedure).nameJa << '\t' << statusNameJa(l.status) << '\t' << toIso(*l.mailedOn) << '\t'
+                    << *days << "日\t" << r.name << '\t' << r.kana << '\t' << toIso(r.birth) << '\n';
+        }
+    }
+    if (ctx.json)
+        ctx.printJson(arr);
+    return kOk;
+}
+
 int caseList(CliContext& ctx, const std::vector<std::string>& args)
 {
     po::options_description o("case list");
@@ -82,7 +123,10 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
         "procedure", po::value<std::string>(), "procedure id (any of the visit's)")("window", po::value<std::string>(),
                                                                                     "窓口")(
         "search", po::value<std::string>(), "name, フリガナ (any script or width), reception number or birth date")(
-        "limit", po::value<std::size_t>()->default_value(500), "at most this many rows");
+        "awaiting-answer", po::bool_switch(),
+        "the visits of any day with a procedure waiting for the inquiry letter's answer (照会書回答待ち), with the "
+        "mailing day and the days since")("limit", po::value<std::size_t>()->default_value(500),
+                                          "at most this many rows");
     auto vm = parseArgs(args, o);
     db::CaseQuery q;
     if (auto s = optionalString(vm, "date"))
@@ -104,7 +148,11 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
     if (q.text)
         checkTextField("--search", *q.text);
     q.limit = vm["limit"].as<std::size_t>();
-    if (!q.day && !q.text && !q.from && !q.to)
+    const bool awaiting = vm["awaiting-answer"].as<bool>();
+    if (awaiting)
+        q.lineStatus = CaseStatus::AwaitingAnswer;
+    // The letters waiting were mailed on earlier days: the whole book, unless a day is named.
+    if (!q.day && !q.text && !q.from && !q.to && !awaiting)
         q.day = now().localDay;
     auto rows = ctx.store().search(q);
     // Audited before anything is shown: no name reaches the screen without its entry.
@@ -112,6 +160,8 @@ int caseList(CliContext& ctx, const std::vector<std::string>& args)
     for (const auto& r : rows)
         shown.push_back(r.id);
     ctx.recordAccess(audit_actions::kList, shown, "console");
+    if (awaiting)
+        return printAwaiting(ctx, rows);
     if (ctx.json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& r : rows)
@@ -145,7 +195,9 @@ int caseStatus(CliContext& ctx, const std::vector<std::string>& args)
     o.add_options()("id", po::value<std::string>()->required(),
                     "case id")("status", po::value<std::string>()->required(), "new status id")(
         "reason", po::value<std::string>()->default_value(""), "why (needed for waiting and withdrawn)")(
-        "procedure", po::value<std::string>(), "the procedure to move on (default: every open procedure of the visit)");
+        "procedure", po::value<std::string>(), "the procedure to move on (default: every open procedure of the visit)")(
+        "mailed", po::value<std::string>(),
+        "YYYY-MM-DD: the day the inquiry letter was mailed to the principal (needed for awaiting-answer)");
     po::positional_options_description p;
     p.add("id", 1).add("status", 1);
     auto vm = parseArgs(args, o, p);
@@ -154,6 +206,8 @@ int caseStatus(CliContext& ctx, const std::vector<std::string>& args)
     change.to = parseStatus(vm["status"].as<std::string>());
     change.reason = vm["reason"].as<std::string>();
     change.procedure = optionalProcedure(vm);
+    if (auto m = optionalString(vm, "mailed"))
+        change.mailedOn = parseIsoDate(*m, "--mailed");
     printCase(ctx, ctx.store().changeStatus(id, change, ctx.actor()));
     return kOk;
 }

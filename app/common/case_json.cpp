@@ -44,12 +44,17 @@ nlohmann::json toJson(const std::optional<CallState>& call)
 nlohmann::json toJson(const ProcedureLine& l)
 {
     const auto& p = info(l.procedure);
-    return {{"procedure", std::string(p.id)},
-            {"procedure_name", std::string(p.nameJa)},
-            {"procedure_name_en", std::string(p.nameEn)},
-            {"status", std::string(statusId(l.status))},
-            {"status_name", std::string(statusNameJa(l.status))},
-            {"status_name_en", std::string(statusNameEn(l.status))}};
+    nlohmann::json out{{"procedure", std::string(p.id)},
+                       {"procedure_name", std::string(p.nameJa)},
+                       {"procedure_name_en", std::string(p.nameEn)},
+                       {"status", std::string(statusId(l.status))},
+                       {"status_name", std::string(statusNameJa(l.status))},
+                       {"status_name_en", std::string(statusNameEn(l.status))}};
+    // The inquiry letter's mailing day, on a line that went the two-visit route (a case as
+    // stored; a list row's lines do not carry it).
+    if (l.mailedOn)
+        out["mailed_on"] = toIso(*l.mailedOn);
+    return out;
 }
 
 nlohmann::json toJson(const std::vector<ProcedureLine>& lines)

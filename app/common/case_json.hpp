@@ -5,6 +5,8 @@
 // its own status; each history entry names its `procedure` (null: the whole visit), `kind` and
 // `window` (a call's; null otherwise); `call` is the visit's standing call (null: never called).
 // `booking_id` and `booked_start` name the booking a visit was checked in from (null: a walk-in).
+// A line that went the two-visit route (照会書回答待ち) has `mailed_on`, the inquiry letter's
+// mailing day (a full case only: list rows leave it out).
 #include "core/cases/case.hpp"
 #include "db/case_store.hpp"
 

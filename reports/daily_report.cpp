@@ -180,6 +180,29 @@ RenderedDocument renderDailyReport(const DailySummary& s, const OfficeInfo& offi
     f.heading("未完了のケース（受付・対応中）", 12);
     caseList(f, s.open(), false);
 
+    // The two-visit route: every line in the book still waiting for its inquiry letter's answer,
+    // whatever day it was received, with the days since the letter was mailed.
+    f.heading("照会書の回答待ち（2回来庁、郵送からの日数）", 12);
+    if (s.awaitingAnswers.empty()) {
+        f.paragraph("なし", kBody, 6);
+    } else {
+        std::vector<Column> cols{{"受付番号", 56, Align::Left},
+                                 {"受付日", 70, Align::Left},
+                                 {"手続き", f.width() - 56 - 70 - 70 - 70 - 40, Align::Left},
+                                 {"申請者", 70, Align::Left},
+                                 {"郵送日", 70, Align::Left},
+                                 {"日数", 40, Align::Right}};
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& a : s.awaitingAnswers) {
+            auto received = readTimestamp(a.c.createdAt);
+            rows.push_back({a.c.receptionNumber, received ? toIso(received->localDay) : a.c.createdAt.substr(0, 10),
+                            std::string(info(a.line.procedure).nameJa),
+                            std::string(applicantNameJa(a.c.applicant.type)),
+                            a.line.mailedOn ? toIso(*a.line.mailedOn) : "", std::to_string(a.days) + "日"});
+        }
+        f.table(cols, rows, kTable);
+    }
+
     return finishOfficeReport(f);
 }
 

@@ -1,5 +1,6 @@
 #include "reports/daily_summary.hpp"
 
+#include "core/cases/lifecycle.hpp"
 #include "core/cases/visit.hpp"
 #include "core/common/clock.hpp"
 
@@ -186,6 +187,21 @@ DailySummary summarizeDayAsOfNow(std::vector<Case> cases, const boost::gregorian
             summarizeBookings(*dayBookings, reference, calendar ? *calendar : bookings::OfficeCalendar::defaults());
     }
     return s;
+}
+
+std::vector<AwaitingLetter> awaitingLetters(const std::vector<Case>& cases, const boost::gregorian::date& day)
+{
+    std::vector<AwaitingLetter> out;
+    for (const Case& c : cases)
+        for (const auto& l : c.procedures)
+            if (auto days = daysAwaitingAnswer(l, day); days && *days >= 0)
+                out.push_back({c, l, *days});
+    std::stable_sort(out.begin(), out.end(), [](const AwaitingLetter& a, const AwaitingLetter& b) {
+        if (a.days != b.days)
+            return a.days > b.days;
+        return a.c.createdAt < b.c.createdAt;
+    });
+    return out;
 }
 
 std::string formatMinutes(double minutes)

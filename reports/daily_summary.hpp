@@ -40,6 +40,19 @@ struct DayCase {
     VisitWaits waits;
 };
 
+// A procedure line waiting for the inquiry letter's answer (照会書回答待ち), from any day: the
+// supervisor follows up the letters that do not come back.
+struct AwaitingLetter {
+    Case c;             // the visit (received on its own day, often before the report's)
+    ProcedureLine line; // the line at 照会書回答待ち, with its mailing day
+    int days = 0;       // days since the letter was mailed, on the report's day
+};
+
+// The lines of `cases` at 照会書回答待ち with a mailing day on or before `day`, the longest waiting
+// first (then by reception): what the daily report lists. `cases`: the case book's visits with
+// such a line (app/common/day_cases.hpp: casesAwaitingAnswer).
+std::vector<AwaitingLetter> awaitingLetters(const std::vector<Case>& cases, const boost::gregorian::date& day);
+
 struct Tally {
     int total = 0, open = 0, waiting = 0, done = 0, withdrawn = 0;
     void add(CaseStatus s);
@@ -66,6 +79,9 @@ struct DailySummary {
     WaitTable waits; // received → called and called → done, by procedure and by the hour of arrival
     // The day's bookings (none where the case book keeps none).
     std::optional<BookingDay> bookings;
+    // Every line in the book waiting on an inquiry letter's answer as of the day (awaitingLetters):
+    // set by the caller, who reads them from the case book; empty otherwise.
+    std::vector<AwaitingLetter> awaitingAnswers{};
 
     std::vector<const DayCase*> open() const;    // visits at 受付 or 対応中
     std::vector<const DayCase*> waiting() const; // visits with a line on hold (保留)

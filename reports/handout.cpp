@@ -57,6 +57,12 @@ struct Labels {
     const char* hours;
     const char* continued;
     const char* page;
+    const char* secondVisit;
+    const char* mailed;
+    const char* bringNext;
+    const char* answerBy;
+    const char* noLimit;
+    const char* ruleSource;
 };
 
 constexpr Labels kJa{
@@ -100,6 +106,12 @@ constexpr Labels kJa{
     "受付時間",
     "（続き）",
     "ページ",
+    "2回目の来庁（照会書の回答）",
+    "照会書兼回答書を本人あてに郵送した日",
+    "次回お持ちいただくもの",
+    "お持ちいただく期限",
+    "照会書が届きましたら、なるべく早くお越しください。",
+    "根拠",
 };
 
 constexpr Labels kEn{
@@ -143,6 +155,12 @@ constexpr Labels kEn{
     "Hours",
     " (continued)",
     "Page",
+    "Your second visit (the inquiry letter's answer)",
+    "Inquiry letter mailed to the resident on",
+    "What to bring next time",
+    "Come back by",
+    "Please come back soon after the letter arrives.",
+    "Source",
 };
 
 const std::string& pick(const rules::Text& t, Language l)
@@ -280,6 +298,43 @@ void deadlinesSection(FlowLayout& f, const Case& c, const HandoutRules& r, Langu
         f.paragraph(std::string(l == Language::Ja ? "※ " : "Note: ") + n, kSmall, 0);
     for (const auto& w : warnings)
         f.labelled("！", w, kBody, 0, kBody * 1.2);
+}
+
+// The two-visit route: the letter mailed, what to bring when coming back and the last day (from
+// the rule data, with where the limit comes from). Said before the list of papers: it is what the
+// proxy must remember when leaving today.
+void secondVisitSection(FlowLayout& f, const HandoutRules& r, Language l, const Labels& t)
+{
+    if (r.awaiting.empty())
+        return;
+    f.heading(t.secondVisit, 13);
+    const bool several = r.procedures.size() > 1;
+    for (const auto& a : r.awaiting) {
+        if (several)
+            f.paragraph(procedureName(a.procedure, l), kBody, 0, Weight::Bold);
+        double labelW = f.doc().textWidth(t.mailed, kBody) + 12;
+        labelW = std::max(labelW, f.doc().textWidth(t.answerBy, kBody) + 12);
+        if (labelW > f.width() * 0.62)
+            labelW = f.width() * 0.62;
+        f.labelled(t.mailed, printedDate(a.mailedOn, l), kBody, 0, labelW);
+        if (a.answerBy) {
+            f.labelled(t.answerBy, printedDate(*a.answerBy, l), kBody + 1, 0, labelW, Weight::Bold);
+            if (a.within) {
+                f.paragraph(l == Language::Ja ? "（" + pick(a.within->text, l) + "）"
+                                              : "(" + pick(a.within->text, l) + ")",
+                            kSmall, 18);
+                f.paragraph(std::string(t.ruleSource) + (l == Language::Ja ? "：" : ": ") + a.within->source, kSmall,
+                            18);
+            }
+        } else {
+            f.paragraph(t.noLimit, kBody, 0);
+        }
+        if (a.bring) {
+            f.paragraph(t.bringNext, kBody, 0, Weight::Bold);
+            f.tickItem(pick(*a.bring, l), kBody);
+        }
+        f.space(3);
+    }
 }
 
 void feesSection(FlowLayout& f, const rules::Requirements& req, Language l, const Labels& t)
@@ -457,6 +512,7 @@ RenderedDocument renderHandout(const Case& c, Language l, const OfficeInfo& offi
             named.reason.en = procedureName(procedure, Language::En) + ": " + refusal.reason.en;
             refusalSection(f, named, l, t);
         }
+        secondVisitSection(f, rules, l, t);
         documentsSection(f, rules, l, t);
         deadlinesSection(f, c, rules, l, t);
         feesSection(f, rules.requirements, l, t);

@@ -37,11 +37,23 @@ struct HandoutRules {
     bool newCard = false;        // a procedure has a new card issued: its expiry "if issued today" is printed
     bool newCerts = false;       // one issues certificates
     bool cardHandedOver = false; // a card issued before is handed over: its expiry is on its face
+    // The visit's lines waiting for the inquiry letter's answer (照会書回答待ち, the two-visit
+    // route): the handout says what to bring on the second visit and until when.
+    struct AwaitingAnswer {
+        Procedure procedure;
+        boost::gregorian::date mailedOn;
+        std::optional<boost::gregorian::date> answerBy; // the rule's last day; none: no limit known
+        std::optional<rules::AnswerWindow> within;      // the rule's words and source for it
+        std::optional<rules::Text> bring;               // what to bring then
+    };
+    std::vector<AwaitingAnswer> awaiting{};
 };
 
 // Asks the rule book for the visit's procedures — those not withdrawn (every one when all are) —
 // and applicant, merged for one handout, and the deadline engine for the dates that matter to
-// them (a card issued today, the certificates, the 90-day move-in limit, the period of stay).
+// them (a card issued today, the certificates, the 90-day move-in limit, the period of stay). A
+// line at 照会書回答待ち brings its procedure's inquiry route: the last day for the answer is the
+// mailing day + the rule's days (rules::answerDeadline), by the rules of the day it was mailed.
 // Throws NotFound when no rule is in force that day.
 HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const boost::gregorian::date& today);
 

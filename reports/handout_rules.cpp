@@ -49,6 +49,21 @@ HandoutRules handoutRulesFor(const Case& c, const rules::RuleBook& book, const d
         default:
             break;
         }
+    for (const auto& l : linesOf(c)) {
+        if (l.status != CaseStatus::AwaitingAnswer || !l.mailedOn)
+            continue;
+        HandoutRules::AwaitingAnswer a{l.procedure, *l.mailedOn, std::nullopt, std::nullopt, std::nullopt};
+        try {
+            auto answer = book.requirementsFor(l.procedure, c.applicant.type,
+                                               {c.resident.birth, c.resident.foreignResident}, *l.mailedOn);
+            a.answerBy = rules::answerDeadline(answer.route, *l.mailedOn);
+            a.within = answer.route.answerWithin;
+            a.bring = answer.route.secondVisit;
+        } catch (const NotFound&) {
+            // No rule that day: the handout still says the letter was mailed and to come back.
+        }
+        r.awaiting.push_back(std::move(a));
+    }
     if (r.newCard || r.newCerts || c.resident.movedIn || c.resident.stayUntil) {
         rules::DeadlineInput in;
         in.birth = c.resident.birth;

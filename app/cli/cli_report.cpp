@@ -10,6 +10,7 @@
 #include "reports/daily_report.hpp"
 #include "reports/monthly_report.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -142,12 +143,16 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     auto calendar = bookings::OfficeCalendar::forOfficeFile(officePath.value_or(reports::defaultOfficeConfigPath()));
     auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(ctx.store(), day), day, overdue,
                                                 app::bookingsOn(ctx.store(), day), &calendar);
+    summary.awaitingAnswers = reports::awaitingLetters(app::casesAwaitingAnswer(ctx.store()), day);
     if (pdf || csv) {
         // Every case on the report is exported: one audit entry each, once the files are complete
         // and before they take their names (app/common/audited_output.hpp).
         std::vector<CaseId> ids;
         for (const auto& d : summary.cases)
             ids.push_back(d.c.id);
+        for (const auto& a : summary.awaitingAnswers)
+            if (std::find(ids.begin(), ids.end(), a.c.id) == ids.end())
+                ids.push_back(a.c.id);
         std::vector<app::OutputDocument> files;
         if (pdf)
             files.push_back({*pdf, reports::renderDailyReport(summary, office).pdf});
@@ -160,6 +165,15 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     }
     if (ctx.json) {
         auto j = summaryJson(summary);
+        // The lines waiting on an inquiry letter's answer, of any day (ids and days: no names).
+        nlohmann::json awaiting = nlohmann::json::array();
+        for (const auto& a : summary.awaitingAnswers)
+            awaiting.push_back({{"id", a.c.id},
+                                {"reception_number", a.c.receptionNumber},
+                                {"procedure", std::string(info(a.line.procedure).id)},
+                                {"mailed_on", a.line.mailedOn ? toIso(*a.line.mailedOn) : ""},
+                                {"days", a.days}});
+        j["awaiting_answer"] = awaiting;
         j["pdf"] = pdf ? nlohmann::json(*pdf) : nlohmann::json(nullptr);
         j["csv"] = csv ? nlohmann::json(*csv) : nlohmann::json(nullptr);
         ctx.printJson(j);
@@ -167,7 +181,8 @@ int reportDaily(CliContext& ctx, const std::vector<std::string>& args)
     }
     ctx.out << toIso(day) << ": " << summary.total << " cases (" << summary.procedureLines << " procedures), "
             << summary.open().size() << " open, " << summary.waiting().size() << " waiting, "
-            << summary.overdue().size() << " overdue\n";
+            << summary.overdue().size() << " overdue, " << summary.awaitingAnswers.size()
+            << " awaiting an inquiry answer\n";
     if (pdf)
         ctx.out << "daily report written to " << *pdf << '\n';
     if (csv)

@@ -24,6 +24,13 @@ std::vector<Case> casesReceivedOn(db::CaseStore& store, const boost::gregorian::
     return casesMatching(store, q);
 }
 
+std::vector<Case> casesAwaitingAnswer(db::CaseStore& store)
+{
+    db::CaseQuery q;
+    q.lineStatus = CaseStatus::AwaitingAnswer;
+    return casesMatching(store, q);
+}
+
 std::optional<std::vector<bookings::Booking>> bookingsOn(db::CaseStore& store, const boost::gregorian::date& day)
 {
     db::BookingStore* book = store.bookings();

@@ -17,6 +17,9 @@ namespace madoguchi::app {
 std::vector<Case> casesReceivedOn(db::CaseStore& store, const boost::gregorian::date& day);
 // The bookings for `day`; none where the case book keeps no bookings.
 std::optional<std::vector<bookings::Booking>> bookingsOn(db::CaseStore& store, const boost::gregorian::date& day);
+// Every visit, of any day, with a line waiting for the inquiry letter's answer (照会書回答待ち):
+// the daily report lists them (reports::awaitingLetters).
+std::vector<Case> casesAwaitingAnswer(db::CaseStore& store);
 // Every case received in the calendar month of `anyDay`.
 std::vector<Case> casesReceivedInMonthOf(db::CaseStore& store, const boost::gregorian::date& anyDay);
 

@@ -338,3 +338,89 @@ TEST_F(CliReport, MonthlyWritesPdfAndCsvCountsTheMonthAndAuditsTheExport)
     expectOneLine(bad);
     EXPECT_EQ(cli({"report", "monthly", "--month", "November"}).exitCode, 2);
 }
+
+// Issue #14 item 3, the two-visit route (照会書方式) from the console: a PIN reset by a voluntary
+// proxy ends its first visit awaiting the answer with the mailing day; the handout says what to
+// bring and until when (mailing day + the rule data's 30 days, with its source); the daily report
+// lists it with its days; the second visit finds it by name in another script and finishes it.
+TEST_F(CliReport, ATwoVisitPinResetByProxyIsCarriedToTheSecondVisit)
+{
+    auto added =
+        cli({"case", "add", "--procedure", "pin-reset", "--name", "小平 一郎", "--kana", "コダイラ イチロウ", "--birth",
+             "1950-02-03", "--applicant", "proxy", "--proxy-name", "小平 次郎", "--proxy-relation", "長男", "--json"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    std::string id = std::to_string(added.json()["id"].get<long long>());
+    std::string today = added.json()["created_at"].get<std::string>().substr(0, 10);
+
+    // Without the mailing day, or with it for another status: bad input, one line, exit 2.
+    auto noDay = cli({"case", "status", id, "awaiting-answer"});
+    EXPECT_EQ(noDay.exitCode, 2);
+    expectOneLine(noDay);
+    EXPECT_NE(noDay.err.find("--mailed"), std::string::npos) << noDay.err;
+    EXPECT_EQ(cli({"case", "status", id, "in-progress", "--mailed", today}).exitCode, 2);
+    EXPECT_EQ(cli({"case", "status", id, "awaiting-answer", "--mailed", "2026-02-30"}).exitCode, 2);
+
+    auto first =
+        cli({"case", "status", id, "awaiting-answer", "--mailed", today, "--procedure", "pin-reset", "--json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_EQ(first.json()["status"], "awaiting-answer");
+    EXPECT_EQ(first.json()["procedures"][0]["mailed_on"], today);
+    EXPECT_EQ(first.json()["history"].back()["reason"], "照会書郵送 " + today);
+
+    // The handout of the first visit, both languages.
+    auto deadline = boost::gregorian::from_simple_string(today) + boost::gregorian::days(30);
+    for (std::string lang : {"ja", "en"}) {
+        auto pdf = dir / ("two-visit-" + lang + ".pdf");
+        auto r = cli({"checklist", "--case", id, "--lang", lang, "--pdf", pdf.string()});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        auto text = pdfTextCompact(pdf);
+        if (lang == "ja") {
+            EXPECT_NE(text.find(compact("2回目の来庁（照会書の回答）")), std::string::npos) << text;
+            EXPECT_NE(text.find(compact("次回お持ちいただくもの")), std::string::npos);
+            EXPECT_NE(text.find(compact("本人が回答欄に記入して封をした照会書兼回答書")), std::string::npos);
+            EXPECT_NE(text.find(compact("お持ちいただく期限")), std::string::npos);
+            EXPECT_NE(text.find(compact("照会書の発送日の翌日から30日以内")), std::string::npos);
+            EXPECT_NE(text.find("横須賀市"), std::string::npos) << "the limit's source";
+            std::string y = std::to_string(deadline.year()), m = std::to_string(deadline.month().as_number()),
+                        d = std::to_string(deadline.day().as_number());
+            EXPECT_NE(text.find(y + "年" + m + "月" + d + "日"), std::string::npos) << text;
+        } else {
+            EXPECT_NE(text.find(compact("Your second visit")), std::string::npos) << text;
+            EXPECT_NE(text.find(compact("Come back by")), std::string::npos);
+            EXPECT_NE(text.find(compact("answered and sealed by the resident")), std::string::npos);
+        }
+    }
+
+    // The supervisor's day: listed with its days (0: mailed today), in the PDF, CSV and JSON.
+    auto pdf = dir / "day-two-visit.pdf", csv = dir / "day-two-visit.csv";
+    auto day = cli({"report", "daily", "--date", today, "--pdf", pdf.string(), "--csv", csv.string(), "--json"});
+    ASSERT_EQ(day.exitCode, 0) << day.err;
+    ASSERT_EQ(day.json()["awaiting_answer"].size(), 1u);
+    EXPECT_EQ(day.json()["awaiting_answer"][0]["procedure"], "pin-reset");
+    EXPECT_EQ(day.json()["awaiting_answer"][0]["days"], 0);
+    auto dayText = pdfTextCompact(pdf);
+    EXPECT_NE(dayText.find(compact("照会書の回答待ち")), std::string::npos) << dayText;
+    EXPECT_NE(dayText.find("0日"), std::string::npos);
+    std::ifstream in(csv, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(bytes.find(",照会書郵送日,回答待ち日数,行の種類\r\n"), std::string::npos);
+    EXPECT_NE(bytes.find("," + today + ",0,当日受付\r\n"), std::string::npos) << bytes.substr(0, 600);
+
+    // The second visit: found among those waiting by name in hiragana, then finished.
+    auto found = cli({"case", "list", "--awaiting-answer", "--search", "こだいら", "--json"});
+    ASSERT_EQ(found.exitCode, 0) << found.err;
+    ASSERT_EQ(found.json().size(), 1u);
+    EXPECT_EQ(found.json()[0]["awaiting"]["mailed_on"], today);
+    EXPECT_EQ(found.json()[0]["awaiting"]["days"], 0);
+    auto text = cli({"case", "list", "--awaiting-answer"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("暗証番号"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find(today + "\t0日\t小平 一郎"), std::string::npos) << text.out;
+    auto second = cli({"case", "status", id, "in-progress", "--procedure", "pin-reset", "--json"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(second.json()["procedures"][0]["mailed_on"], today); // kept
+    auto done = cli({"case", "status", id, "done", "--json"});
+    ASSERT_EQ(done.exitCode, 0) << done.err;
+    EXPECT_EQ(done.json()["status"], "done");
+    EXPECT_EQ(cli({"case", "list", "--awaiting-answer", "--json"}).json().size(), 0u);
+}

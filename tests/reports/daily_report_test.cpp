@@ -217,7 +217,10 @@ TEST_F(DailyReportOfVisits, TheCsvHasARowPerProcedureWithTheVisitsNumber)
     auto rows = parseCsv(bytes.substr(3));
     ASSERT_EQ(rows.size(), 7u); // the header and six procedures
     const auto& h = rows[0];
-    ASSERT_EQ(h.size(), 24u);
+    ASSERT_EQ(h.size(), 27u);
+    EXPECT_EQ(h[24], "照会書郵送日"); // the two-visit route (issue #14)
+    EXPECT_EQ(h[25], "回答待ち日数");
+    EXPECT_EQ(h[26], "行の種類");
     EXPECT_EQ(h[17], "手続き順");
     EXPECT_EQ(h[18], "手続き数");
     EXPECT_EQ(h[19], "来庁の状態");

@@ -131,7 +131,41 @@ TEST(DailySummary, WaitingTimesAreFromArrivalToTheAnsweredCallAndFromThereToDone
         s.waits.byProcedure.count(Procedure::PinReset) ? s.waits.byProcedure.at(Procedure::PinReset).wait.count : 0, 0);
     // The CSV: the call's time and both waits on each of the visit's rows, empty for the other.
     auto rows = dailyCsv(s);
-    EXPECT_NE(rows.find("呼出日時,待ち時間（分）,呼出から完了（分）\r\n"), std::string::npos);
-    EXPECT_NE(rows.find(",2026-11-29T09:30:00+09:00,30,15\r\n"), std::string::npos) << rows;
-    EXPECT_NE(rows.find(",received,,,\r\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("呼出日時,待ち時間（分）,呼出から完了（分）,照会書郵送日,回答待ち日数,行の種類\r\n"),
+              std::string::npos);
+    EXPECT_NE(rows.find(",2026-11-29T09:30:00+09:00,30,15,,,当日受付\r\n"), std::string::npos) << rows;
+    EXPECT_NE(rows.find(",received,,,,,,当日受付\r\n"), std::string::npos) << rows;
+}
+
+// The two-visit route (issue #14): the daily report lists every line waiting on its inquiry
+// letter, of any day, the longest first, with the days since the letter was mailed on the report's
+// day; a letter mailed after that day, or a line that moved on, is not listed. The CSV adds them
+// after the day's rows, marked as such.
+TEST(DailySummary, TheLinesAwaitingAnInquiryAnswerAreListedWithTheirDays)
+{
+    auto waiting = [](const std::string& number, const std::string& day, date mailed, CaseStatus status) {
+        Case c = test::sampleCase(Procedure::PinReset);
+        c.receptionNumber = number;
+        c.createdAt = day + "T10:00:00+09:00";
+        c.procedures = {{Procedure::PinReset, status, mailed}};
+        c.status = status;
+        return c;
+    };
+    const date day(2026, 11, 29);
+    std::vector<Case> cases{waiting("A-004", "2026-11-20", date(2026, 11, 20), CaseStatus::AwaitingAnswer),
+                            waiting("A-009", "2026-11-10", date(2026, 11, 11), CaseStatus::AwaitingAnswer),
+                            waiting("A-001", "2026-11-29", date(2026, 11, 30), CaseStatus::AwaitingAnswer),
+                            waiting("A-002", "2026-11-12", date(2026, 11, 12), CaseStatus::InProgress)};
+    auto listed = awaitingLetters(cases, day);
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[0].c.receptionNumber, "A-009");
+    EXPECT_EQ(listed[0].days, 18);
+    EXPECT_EQ(listed[1].c.receptionNumber, "A-004");
+    EXPECT_EQ(listed[1].days, 9);
+
+    DailySummary s = summarizeDay({}, day, 0);
+    s.awaitingAnswers = listed;
+    auto csv = dailyCsv(s);
+    EXPECT_NE(csv.find(",2026-11-11,18,照会書回答待ち\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",2026-11-20,9,照会書回答待ち\r\n"), std::string::npos) << csv;
 }

@@ -85,6 +85,14 @@ CaseDetailDialog::CaseDetailDialog(wxWindow* parent, DeskContext& desk, CaseId i
         new wxTextCtrl(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, "reason");
     reason_->SetHint(_("Needed for hold, withdrawal and reopening"));
     reasonRow->Add(reason_, 1, wxEXPAND);
+    // The two-visit route: the day the inquiry letter goes out (today unless the clerk says
+    // otherwise), read when the line is marked 照会書回答待ち.
+    reasonRow->Add(new wxStaticText(actionsParent_, wxID_ANY, _("Letter &mailed on")), 0,
+                   wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, 6);
+    mailedOn_ = new wxTextCtrl(actionsParent_, wxID_ANY, u8(toIso(now().localDay)), wxDefaultPosition,
+                               wxSize(FromDIP(110), -1), 0, wxDefaultValidator, "mailedOn");
+    mailedOn_->SetToolTip(_("The day the inquiry letter is mailed to the resident (for Inquiry letter mailed)"));
+    reasonRow->Add(mailedOn_, 0);
     statusBox->Add(reasonRow, 0, wxEXPAND | wxALL, 4);
     reasonMessage_ =
         new wxStaticText(actionsParent_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "reasonMessage");
@@ -235,7 +243,9 @@ void CaseDetailDialog::showLine()
         auto* b =
             new wxButton(actionsParent_, wxID_ANY, u8("&" + std::to_string(n++) + " " + t.label), wxDefaultPosition,
                          wxDefaultSize, 0, wxDefaultValidator, u8("to-" + std::string(statusId(t.to))));
-        b->Bind(wxEVT_BUTTON, [this, to = t.to, r = t.needsReason](wxCommandEvent&) { changeStatus(to, r); });
+        b->Bind(wxEVT_BUTTON, [this, to = t.to, r = t.needsReason, m = t.needsMailingDay](wxCommandEvent&) {
+            changeStatus(to, r, m);
+        });
         actions_->Add(b, 0, wxRIGHT, 6);
     }
     if (actions.canReopen) {
@@ -303,16 +313,28 @@ bool CaseDetailDialog::reasonGiven()
     return false;
 }
 
-void CaseDetailDialog::changeStatus(CaseStatus to, bool needsReason)
+void CaseDetailDialog::changeStatus(CaseStatus to, bool needsReason, bool needsMailingDay)
 {
     reasonMessage_->SetLabel("");
     if (needsReason && !reasonGiven())
         return;
+    std::optional<boost::gregorian::date> mailed;
+    if (needsMailingDay) {
+        DateInput in = parseDateInput(utf8(mailedOn_->GetValue()));
+        if (!in.date) {
+            reasonMessage_->SetLabel(u8(tr("The day the letter was mailed: ") + describe(in.error)));
+            mailedOn_->SetFocus();
+            Layout();
+            return;
+        }
+        mailed = in.date;
+    }
     if (!saveEdits())
         return;
     applyChange(_("Changing the status"), [&](const std::string& reason) {
-        return desk_.store.changeStatus(case_.id, db::StatusChange{to, reason, lineProcedure(), case_.version},
-                                        desk_.actor());
+        db::StatusChange change{to, reason, lineProcedure(), case_.version};
+        change.mailedOn = mailed;
+        return desk_.store.changeStatus(case_.id, change, desk_.actor());
     });
 }
 

@@ -36,7 +36,7 @@ private:
     void chooseLine(int step); // +1 the next procedure line, -1 the previous one
     Procedure lineProcedure() const;
     bool saveEdits(); // documents and notes; false when the save failed
-    void changeStatus(CaseStatus to, bool needsReason);
+    void changeStatus(CaseStatus to, bool needsReason, bool needsMailingDay);
     void reopen();
     // Runs a status change with the typed reason; on success shows the case as stored.
     void applyChange(const wxString& action, const std::function<Case(const std::string& reason)>& change);
@@ -48,6 +48,7 @@ private:
     wxStaticText *title_, *resident_, *reasonMessage_;
     DocumentsPanel* documents_;
     wxTextCtrl *notes_, *reason_;
+    wxTextCtrl* mailedOn_; // the inquiry letter's mailing day, for 照会書回答待ち (today by default)
     wxListCtrl *procedures_, *history_;
     std::size_t line_ = 0; // the procedure line chosen in procedures_
     wxBoxSizer* actions_;

@@ -34,8 +34,9 @@ const char* const kFirstRunDone = "/Hints/FirstRunDone";
 constexpr std::size_t kMaxRowsRefreshed = 200;
 constexpr int kRetryMilliseconds = 2000;
 
-constexpr CaseStatus kStatuses[] = {CaseStatus::Received, CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Done,
-                                    CaseStatus::Withdrawn};
+// The status filter's choices: the status table's order (照会書回答待ち among them: choosing it
+// lists the visits of any day waiting on an inquiry letter, for the second visit).
+const std::span<const CaseStatus> kStatuses = allStatuses();
 
 } // namespace
 

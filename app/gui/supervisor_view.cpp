@@ -7,6 +7,7 @@
 #include "app/gui/error_dialog.hpp"
 #include "app/gui/output_question.hpp"
 #include "app/gui/presenters/day_figures.hpp"
+#include "app/gui/presenters/procedure_filter.hpp"
 #include "app/gui/presenters/translate.hpp"
 #include "app/gui/wx_text.hpp"
 #include "core/bookings/weekly_capacity.hpp"
@@ -18,6 +19,7 @@
 #include "reports/daily_charts.hpp"
 #include "reports/daily_report.hpp"
 
+#include <algorithm>
 #include <wx/button.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
@@ -137,11 +139,15 @@ void SupervisorView::exportDay(bool csv)
         auto office = reports::loadOfficeInfoOrDefault(); // bad settings: refused before anything is recorded
         auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(desk_.store, day()), day(), 60,
                                                     app::bookingsOn(desk_.store, day()));
+        summary.awaitingAnswers = reports::awaitingLetters(app::casesAwaitingAnswer(desk_.store), day());
         // Every case in the file is exported: one audit entry each, once the file is complete and
         // before it takes its name (as the console's `report daily` does).
         std::vector<CaseId> ids;
         for (const auto& d : summary.cases)
             ids.push_back(d.c.id);
+        for (const auto& a : summary.awaitingAnswers)
+            if (std::find(ids.begin(), ids.end(), a.c.id) == ids.end())
+                ids.push_back(a.c.id);
         app::writeAudited(desk_.store.audit(), desk_.actor(),
                           {audit_actions::kExport, ids, csv ? "daily report csv" : "daily report pdf"},
                           {{path, csv ? reports::dailyCsv(summary) : reports::renderDailyReport(summary, office).pdf}},
@@ -154,8 +160,10 @@ void SupervisorView::exportDay(bool csv)
 void SupervisorView::refresh()
 {
     DayFigures f;
+    std::vector<reports::AwaitingLetter> awaiting;
     try {
         f = dayFigures(desk_.store.search(dayQuery(day())));
+        awaiting = reports::awaitingLetters(app::casesAwaitingAnswer(desk_.store), day());
     } catch (const std::exception& e) {
         showError(this, e, _("Counting the day's cases"));
         return;
@@ -174,6 +182,17 @@ void SupervisorView::refresh()
     section(_("Procedure"), f.byProcedure);
     section(_("Window"), f.byWindow);
     section(_("Clerk"), f.byClerk);
+    // The two-visit route: every line of any day still waiting on its inquiry letter, the longest
+    // first; the count is the days since the letter was mailed. Numbers and procedures only.
+    for (const auto& a : awaiting) {
+        auto received = readTimestamp(a.c.createdAt);
+        long i = figures_->InsertItem(figures_->GetItemCount(), _("Awaiting answer"));
+        figures_->SetItem(i, 1,
+                          u8(fill(tr("%1 (%2) %3, mailed %4"),
+                                  {a.c.receptionNumber, received ? toIso(received->localDay) : a.c.createdAt,
+                                   procedureName(a.line.procedure), a.line.mailedOn ? toIso(*a.line.mailedOn) : ""})));
+        figures_->SetItem(i, 2, u8(fill(tr("%1 days"), {std::to_string(a.days)})));
+    }
     // The day's charts from the figures the daily report prints (reports/daily_charts.hpp).
     try {
         auto summary = reports::summarizeDayAsOfNow(app::casesReceivedOn(desk_.store, day()), day());

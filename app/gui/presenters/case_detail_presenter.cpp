@@ -16,6 +16,8 @@ std::string verb(CaseStatus to)
         return tr("Start");
     case CaseStatus::Waiting:
         return tr("Put on hold");
+    case CaseStatus::AwaitingAnswer:
+        return tr("Inquiry letter mailed");
     case CaseStatus::Done:
         return tr("Complete");
     case CaseStatus::Withdrawn:
@@ -31,7 +33,8 @@ DetailActions actionsFor(CaseStatus status, Role role)
 {
     DetailActions a;
     for (CaseStatus to : allowedTransitions(status))
-        a.transitions.push_back({to, verb(to) + " (" + statusName(to) + ")", statusNeedsReason(to)});
+        a.transitions.push_back(
+            {to, verb(to) + " (" + statusName(to) + ")", statusNeedsReason(to), statusNeedsMailingDay(to)});
     a.canReopen = isClosed(status) && allows(role, Permission::ReopenCase);
     a.canEdit = !isClosed(status);
     return a;
@@ -45,13 +48,22 @@ DetailActions actionsFor(const Case& c, std::size_t line, Role role)
     return a;
 }
 
-std::vector<ProcedureRow> procedureRows(const Case& c)
+std::vector<ProcedureRow> procedureRows(const Case& c, const boost::gregorian::date& today)
 {
     std::vector<ProcedureRow> rows;
     auto lines = c.procedures.empty() ? std::vector<ProcedureLine>{{c.procedure, c.status}} : c.procedures;
-    for (const auto& l : lines)
-        rows.push_back({l.procedure, procedureName(l.procedure), statusName(l.status)});
+    for (const auto& l : lines) {
+        std::string status = statusName(l.status);
+        if (auto days = daysAwaitingAnswer(l, today))
+            status = fill(tr("%1 (mailed %2, %3 days)"), {status, toIso(*l.mailedOn), std::to_string(*days)});
+        rows.push_back({l.procedure, procedureName(l.procedure), status});
+    }
     return rows;
+}
+
+std::vector<ProcedureRow> procedureRows(const Case& c)
+{
+    return procedureRows(c, now().localDay);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "core/cases/case.hpp"
 #include "core/security/roles.hpp"
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,9 @@ namespace madoguchi::gui {
 
 struct TransitionButton {
     CaseStatus to;
-    std::string label; // "Start (対応中)"
-    bool needsReason;  // 保留 and 取下げ: the supervisor reads the reason later
+    std::string label;            // "Start (対応中)"
+    bool needsReason;             // 保留 and 取下げ: the supervisor reads the reason later
+    bool needsMailingDay = false; // 照会書回答待ち: the day the inquiry letter was mailed
 };
 
 struct DetailActions {
@@ -32,7 +34,9 @@ struct ProcedureRow {
     Procedure procedure;
     std::string name, status; // in the window's language
 };
-std::vector<ProcedureRow> procedureRows(const Case& c);
+// A line waiting for the inquiry answer reads 「照会書回答待ち（郵送 2026-12-02・3日）」 on `today`.
+std::vector<ProcedureRow> procedureRows(const Case& c, const boost::gregorian::date& today);
+std::vector<ProcedureRow> procedureRows(const Case& c); // on the current day
 
 struct HistoryRow {
     std::string at, actor, change, reason;

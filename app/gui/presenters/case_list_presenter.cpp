@@ -13,6 +13,14 @@ db::CaseQuery buildQuery(const CaseFilter& f, const boost::gregorian::date& toda
     db::CaseQuery q;
     q.status = f.status;
     q.procedure = f.procedure;
+    // 照会書回答待ち: the visits waiting on an inquiry letter were received on earlier days — the
+    // second visit looks them up in the whole book (by reception number, name, kana or birth),
+    // any line at that status (another line of the visit may be done).
+    const bool awaiting = f.status == CaseStatus::AwaitingAnswer;
+    if (awaiting && !q.procedure) {
+        q.status.reset();
+        q.lineStatus = CaseStatus::AwaitingAnswer;
+    }
     if (std::string w = trimmed(f.window); !w.empty())
         q.window = w;
     std::string t = trimmed(f.text);
@@ -20,7 +28,7 @@ db::CaseQuery buildQuery(const CaseFilter& f, const boost::gregorian::date& toda
         q.text = t;
     // A reception number is what the resident holds in hand today: A-012 means today's A-012
     // (every day has one; the book-wide lookup also scans, 0.3-2 s on a million cases).
-    if (t.empty() || parseReceptionNumber(t))
+    if ((t.empty() || parseReceptionNumber(t)) && !awaiting)
         q.day = today;
     // A day's list is complete (a busy office takes ~1,400 cases a day); a search shows the newest.
     if (t.empty())

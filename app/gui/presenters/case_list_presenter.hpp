@@ -17,7 +17,8 @@ struct CaseFilter {
 
 // An empty search box lists today's cases; anything typed searches the whole case book (a resident
 // who came last month is found by name or birth date) — except a reception number, which is
-// looked up among today's cases.
+// looked up among today's cases. With the status 照会書回答待ち, the whole book (number included):
+// the visits waiting on an inquiry letter came on earlier days.
 inline constexpr std::size_t kDayListLimit = 5000;
 db::CaseQuery buildQuery(const CaseFilter& filter, const boost::gregorian::date& today);
 

@@ -22,10 +22,11 @@ const std::array<TransitionRow, 4>& transitions()
 {
     static const std::array<TransitionRow, 4> table{{
         // A line can wait from the start: a resident who came without a paper, or a proxy whose
-        // procedure goes the two-visit route (the letter is mailed at reception).
+        // procedure goes the two-visit route (the letter is mailed at reception). The order is the
+        // window's Alt+1, Alt+2…: 照会書回答待ち comes after 完了, so that 完了 keeps its key.
         {S::Received, {S::InProgress, S::Waiting, S::AwaitingAnswer, S::Withdrawn}},
-        {S::InProgress, {S::Waiting, S::AwaitingAnswer, S::Done, S::Withdrawn}},
-        {S::Waiting, {S::InProgress, S::AwaitingAnswer, S::Done, S::Withdrawn}},
+        {S::InProgress, {S::Waiting, S::Done, S::AwaitingAnswer, S::Withdrawn}},
+        {S::Waiting, {S::InProgress, S::Done, S::AwaitingAnswer, S::Withdrawn}},
         // The second visit: the proxy is back with the answered letter (対応中), or done at once;
         // withdrawn when the answer never comes.
         {S::AwaitingAnswer, {S::InProgress, S::Done, S::Withdrawn}},

@@ -19,11 +19,30 @@ std::vector<CaseStatus> targets(const DetailActions& a)
 TEST(CaseDetailPresenter, OffersExactlyTheLifecyclesTransitions)
 {
     auto a = actionsFor(CaseStatus::Received, Role::Clerk);
-    EXPECT_EQ(targets(a), (std::vector{CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::Withdrawn}));
+    EXPECT_EQ(targets(a), (std::vector{CaseStatus::InProgress, CaseStatus::Waiting, CaseStatus::AwaitingAnswer,
+                                       CaseStatus::Withdrawn}));
     EXPECT_TRUE(a.canEdit);
     EXPECT_FALSE(a.canReopen);
-    EXPECT_EQ(targets(actionsFor(CaseStatus::Waiting, Role::Clerk)),
+    EXPECT_EQ(
+        targets(actionsFor(CaseStatus::Waiting, Role::Clerk)),
+        (std::vector{CaseStatus::InProgress, CaseStatus::Done, CaseStatus::AwaitingAnswer, CaseStatus::Withdrawn}));
+    // The second visit of the two-visit route: taken up, done or withdrawn.
+    EXPECT_EQ(targets(actionsFor(CaseStatus::AwaitingAnswer, Role::Clerk)),
               (std::vector{CaseStatus::InProgress, CaseStatus::Done, CaseStatus::Withdrawn}));
+}
+
+TEST(CaseDetailPresenter, TheInquiryLetterAsksForItsMailingDayAndTheLineShowsTheDaysWaited)
+{
+    for (const auto& t : actionsFor(CaseStatus::Received, Role::Clerk).transitions)
+        EXPECT_EQ(t.needsMailingDay, t.to == CaseStatus::AwaitingAnswer);
+    Case c;
+    c.procedure = Procedure::PinReset;
+    c.procedures = {{Procedure::PinReset, CaseStatus::AwaitingAnswer, boost::gregorian::date(2026, 11, 20)}};
+    c.status = CaseStatus::AwaitingAnswer;
+    setUiLanguage(UiLanguage::Japanese);
+    auto rows = procedureRows(c, boost::gregorian::date(2026, 12, 2));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].status, "照会書回答待ち (mailed 2026-11-20, 12 days)"); // the catalog is not loaded here
 }
 
 TEST(CaseDetailPresenter, HoldAndWithdrawalAskForAReason)
@@ -98,7 +117,7 @@ TEST(CaseDetailPresenter, EachProcedureLineHasItsOwnButtonsAndHistory)
     EXPECT_TRUE(done.canEdit);             // the visit is not
     EXPECT_TRUE(actionsFor(c, 0, Role::Supervisor).canReopen);
     EXPECT_EQ(targets(actionsFor(c, 1, Role::Clerk)),
-              (std::vector{CaseStatus::Waiting, CaseStatus::Done, CaseStatus::Withdrawn}));
+              (std::vector{CaseStatus::Waiting, CaseStatus::Done, CaseStatus::AwaitingAnswer, CaseStatus::Withdrawn}));
     EXPECT_EQ(historyRows(c, 0).size(), 3u); // the reception, and the PIN reset's own two
     EXPECT_EQ(historyRows(c, 1).size(), 2u);
     EXPECT_EQ(historyRows(c).size(), 4u);

@@ -152,7 +152,7 @@ TEST_F(WindowTest, TheSecondVisitFindsTheWaitingCaseOfAnEarlierDayAndFinishesIt)
     d.act("Alt+1: the proxy is back with the answer", [] { pressKey('1', wxMOD_ALT); });
     d.waitFor("being served", [&] { return store->get(id).status == CaseStatus::InProgress; });
     d.waitFor("its changes are the served line's", [] { return control<wxWindow>("to-done"); });
-    d.act("Alt+3: done", [] { pressKey('3', wxMOD_ALT); });
+    d.act("Alt+2: done", [] { pressKey('2', wxMOD_ALT); });
     d.waitFor("the PIN reset is done, the mailing day kept", [&] {
         Case c = store->get(id);
         return c.status == CaseStatus::Done && c.procedures[0].mailedOn == firstVisit;

@@ -1,6 +1,7 @@
 // madoguchi-cli report daily (and checklist, once the rule book is in): the real binary, real
 // files, poppler reading them back; bad input is exit 2 with one line, a failed write leaves no
 // file behind.
+#include "core/common/clock.hpp"
 #include "db/user_store.hpp"
 #include "pdf_reader.hpp"
 #include "report_fixtures.hpp"
@@ -368,7 +369,7 @@ TEST_F(CliReport, ATwoVisitPinResetByProxyIsCarriedToTheSecondVisit)
     EXPECT_EQ(first.json()["history"].back()["reason"], "照会書郵送 " + today);
 
     // The handout of the first visit, both languages.
-    auto deadline = boost::gregorian::from_simple_string(today) + boost::gregorian::days(30);
+    auto deadline = parseIsoDate(today, "today") + boost::gregorian::days(30);
     for (std::string lang : {"ja", "en"}) {
         auto pdf = dir / ("two-visit-" + lang + ".pdf");
         auto r = cli({"checklist", "--case", id, "--lang", lang, "--pdf", pdf.string()});

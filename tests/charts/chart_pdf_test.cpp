@@ -207,7 +207,8 @@ TEST_F(ChartPdf, TheDailyReportsVisitsPerHourAreTheCsvsVisitsByHourOfArrival)
     int visits = 0;
     while (std::getline(lines, line)) {
         // Fields before the names are never quoted: 受付日時 is the third; 手続き順 is found from the end
-        // (the last seven fields hold no commas: 手続き順, 手続き数, 来庁の状態, its id, 呼出日時, the waits).
+        // (the last ten fields hold no commas: 手続き順, 手続き数, 来庁の状態, its id, 呼出日時, the waits,
+        // 照会書郵送日, 回答待ち日数, 行の種類).
         std::vector<std::string> f;
         std::string cell;
         std::istringstream in(line);
@@ -215,8 +216,8 @@ TEST_F(ChartPdf, TheDailyReportsVisitsPerHourAreTheCsvsVisitsByHourOfArrival)
             f.push_back(cell);
         if (!f.empty() && !f.back().empty() && f.back().back() == '\r')
             f.back().pop_back(); // the line's CR: the last field is there, if empty
-        ASSERT_GE(f.size(), 7u);
-        const std::string& order = f[f.size() - 7];
+        ASSERT_GE(f.size(), 10u);
+        const std::string& order = f[f.size() - 10];
         if (order != "1")
             continue;
         ++visits;
@@ -273,7 +274,7 @@ TEST_F(ChartPdf, TheDailyReportsWaitsChartIsTheCsvsWaitsByProcedure)
     auto pdf = dir / "waits.pdf";
     writeFile(pdf, reports::renderDailyReport(s, reports::loadOfficeInfoOrDefault()).pdf);
     keep(pdf, "daily-waits.pdf");
-    // The CSV's waits per procedure (待ち時間（分）, the last but one column), averaged and the longest.
+    // The CSV's waits per procedure (待ち時間（分）, the fifth column from the end), averaged and the longest.
     std::map<std::string, std::vector<int>> waits; // procedure id → minutes
     std::istringstream lines(reports::dailyCsv(s));
     std::string line;
@@ -284,7 +285,7 @@ TEST_F(ChartPdf, TheDailyReportsWaitsChartIsTheCsvsWaitsByProcedure)
         std::istringstream in(line);
         while (std::getline(in, cell, ','))
             f.push_back(cell);
-        waits[f[4]].push_back(std::stoi(f[f.size() - 2]));
+        waits[f[4]].push_back(std::stoi(f[f.size() - 5]));
     }
     charts::Chart model = reports::waitsChartOf(s);
     std::vector<std::string> expected; // the model's figures, in its order: per procedure average, longest

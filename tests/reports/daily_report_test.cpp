@@ -134,7 +134,10 @@ TEST_F(DailyReport, PdfRunsOverPagesWithHeadersAndPageNumbersRepeated)
         EXPECT_NE(text.find(std::to_string(p) + "/" + std::to_string(doc.pages) + "ページ"), std::string::npos) << p;
         if (p > 1) {
             EXPECT_NE(text.find(test::compact("業務日報 2026年11月27日")), std::string::npos) << p;
-            EXPECT_NE(text.find("受付番号"), std::string::npos) << "table header repeated on page " << p;
+            // A page the open-cases table runs onto repeats its header; the last page may hold only
+            // the section after it (照会書の回答待ち), which has its own.
+            bool tail = p == doc.pages && text.find(test::compact("照会書の回答待ち")) != std::string::npos;
+            EXPECT_TRUE(tail || text.find("受付番号") != std::string::npos) << "table header repeated on page " << p;
         }
     }
     // Every open and waiting case is listed by its reception number.

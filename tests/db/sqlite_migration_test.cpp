@@ -84,15 +84,16 @@ TEST(SqliteMigration, VisitsOfSeveralProceduresAreCountedWhenTheCountArrives)
     }
     {
         // Back to schema 3: without the columns of migrations 4 (the count), 5 (the calls), 6 (the card
-        // register) and 7 (bookings).
+        // register), 7 (bookings), 8 (failed logins) and 10 (the inquiry letter's mailing day).
         SQLite::Database raw(file, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE cases DROP COLUMN procedure_count");
         for (const char* column : {"called_at", "call_window", "back_at", "booking_id", "booked_start"})
             raw.exec(std::string("ALTER TABLE cases DROP COLUMN ") + column);
         raw.exec("ALTER TABLE case_history DROP COLUMN \"window\"");
-        raw.exec("DROP TABLE issued_cards");   // migration 6
-        raw.exec("DROP TABLE bookings");       // migration 7
-        raw.exec("DROP TABLE login_failures"); // migration 8
+        raw.exec("DROP TABLE issued_cards");                           // migration 6
+        raw.exec("DROP TABLE bookings");                               // migration 7
+        raw.exec("DROP TABLE login_failures");                         // migration 8 (9 changes nothing on SQLite)
+        raw.exec("ALTER TABLE case_procedures DROP COLUMN mailed_on"); // migration 10
         raw.exec("PRAGMA user_version = 3");
     }
     auto store = db::openStore(file);

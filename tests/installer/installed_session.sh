@@ -91,7 +91,10 @@ $cli --db "$work/book.db" checklist --case "$id" --lang ja --date 2026-11-29 --p
 [ "$(json 'd["pages"] >= 1' <"$work/checklist.json")" = True ] || fail "checklist: $(cat "$work/checklist.json")"
 [ "$(head -c 5 "$work/handout.pdf")" = %PDF- ] || fail "the handout is not a PDF"
 if command -v pdftotext >/dev/null; then
-  pdftotext "$work/handout.pdf" - 2>/dev/null | grep -q '山田 太郎' || fail "the handout does not name the resident"
+  # Into a file first: under pipefail, `pdftotext … | grep -q` fails whenever grep finds the name
+  # before pdftotext has written the rest (SIGPIPE), which made this check fail at random in CI.
+  pdftotext "$work/handout.pdf" "$work/handout.txt" 2>/dev/null || fail "pdftotext cannot read the handout"
+  grep -q '山田 太郎' "$work/handout.txt" || fail "the handout does not name the resident"
 fi
 $cli --db "$work/book.db" report daily --pdf "$work/daily.pdf" --csv "$work/daily.csv" --json >"$work/daily.json" ||
   fail "report daily from the installed program"
@@ -100,9 +103,11 @@ $cli --db "$work/book.db" report daily --pdf "$work/daily.pdf" --csv "$work/dail
 grep -q '山田 太郎' "$work/daily.csv" || fail "the day's CSV does not list the case"
 
 step "man page, desktop entry, icons"
-zcat /usr/share/man/man1/madoguchi-cli.1.gz | grep -q "Madoguchi $version" || fail "the man page does not carry the version"
+zcat /usr/share/man/man1/madoguchi-cli.1.gz >"$work/man.roff"
+grep -q "Madoguchi $version" "$work/man.roff" || fail "the man page does not carry the version"
 if command -v man >/dev/null; then
-  MANWIDTH=80 man madoguchi-cli 2>/dev/null | grep -q "case add" || fail "man madoguchi-cli does not show the page"
+  MANWIDTH=80 man madoguchi-cli >"$work/man.txt" 2>/dev/null || true
+  grep -q "case add" "$work/man.txt" || fail "man madoguchi-cli does not show the page"
 fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate /usr/share/applications/madoguchi.desktop || fail "the desktop entry does not validate"

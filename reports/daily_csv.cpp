@@ -25,6 +25,40 @@ std::string csvField(const std::string& v, bool freeText)
     return q + "\"";
 }
 
+namespace {
+
+// The columns every row starts with: the visit and one of its procedure lines, its resident, the
+// window and the clerk.
+std::vector<std::string> lineColumns(const Case& c, const ProcedureLine& line)
+{
+    return {c.receptionNumber,
+            std::to_string(c.id),
+            c.createdAt,
+            std::string(info(line.procedure).nameJa),
+            std::string(info(line.procedure).id),
+            std::string(statusNameJa(line.status)),
+            std::string(statusId(line.status)),
+            c.resident.name,
+            c.resident.kana,
+            std::string(applicantId(c.applicant.type)),
+            c.window,
+            c.clerk};
+}
+
+void appendRow(std::string& out, const std::vector<std::string>& row)
+{
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i)
+            out += ',';
+        // Names, windows, clerks and reasons are typed by people: guard them.
+        bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
+        out += csvField(row[i], freeText);
+    }
+    out += "\r\n";
+}
+
+} // namespace
+
 std::string dailyCsv(const DailySummary& summary)
 {
     auto receivedThatDay = [&](const Case& c) {
@@ -59,43 +93,26 @@ std::string dailyCsv(const DailySummary& summary)
         const Case& c = dc.c;
         for (std::size_t n = 0; n < dc.lines.size(); ++n) {
             const DayLine& l = dc.lines[n];
-            std::vector<std::string> row{
-                c.receptionNumber,
-                std::to_string(c.id),
-                c.createdAt,
-                std::string(info(l.line.procedure).nameJa),
-                std::string(info(l.line.procedure).id),
-                std::string(statusNameJa(l.line.status)),
-                std::string(statusId(l.line.status)),
-                c.resident.name,
-                c.resident.kana,
-                std::string(applicantId(c.applicant.type)),
-                c.window,
-                c.clerk,
-                l.doneAt.value_or(""),
-                l.handlingMinutes ? std::to_string(std::lround(*l.handlingMinutes)) : "",
-                isClosed(l.line.status) ? "" : std::to_string(std::lround(dc.ageMinutes)),
-                dc.overdue && !isClosed(l.line.status) ? "1" : "0",
-                l.lastReason,
-                std::to_string(n + 1),
-                std::to_string(dc.lines.size()),
-                std::string(statusNameJa(c.status)),
-                std::string(statusId(c.status)),
-                dc.calledAt.value_or(""),
-                dc.waits.waitMinutes ? std::to_string(std::lround(*dc.waits.waitMinutes)) : "",
-                dc.waits.serviceMinutes ? std::to_string(std::lround(*dc.waits.serviceMinutes)) : "",
-                l.line.mailedOn ? toIso(*l.line.mailedOn) : "",
-                awaitingDays(l.line),
-                "当日受付",
-            };
-            for (std::size_t i = 0; i < row.size(); ++i) {
-                if (i)
-                    out += ',';
-                // Names, windows, clerks and reasons are typed by people: guard them.
-                bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
-                out += csvField(row[i], freeText);
-            }
-            out += "\r\n";
+            std::vector<std::string> row = lineColumns(c, l.line);
+            row.insert(row.end(),
+                       {
+                           l.doneAt.value_or(""),
+                           l.handlingMinutes ? std::to_string(std::lround(*l.handlingMinutes)) : "",
+                           isClosed(l.line.status) ? "" : std::to_string(std::lround(dc.ageMinutes)),
+                           dc.overdue && !isClosed(l.line.status) ? "1" : "0",
+                           l.lastReason,
+                           std::to_string(n + 1),
+                           std::to_string(dc.lines.size()),
+                           std::string(statusNameJa(c.status)),
+                           std::string(statusId(c.status)),
+                           dc.calledAt.value_or(""),
+                           dc.waits.waitMinutes ? std::to_string(std::lround(*dc.waits.waitMinutes)) : "",
+                           dc.waits.serviceMinutes ? std::to_string(std::lround(*dc.waits.serviceMinutes)) : "",
+                           l.line.mailedOn ? toIso(*l.line.mailedOn) : "",
+                           awaitingDays(l.line),
+                           "当日受付",
+                       });
+            appendRow(out, row);
         }
     }
     for (const auto& a : summary.awaitingAnswers) {
@@ -106,40 +123,12 @@ std::string dailyCsv(const DailySummary& summary)
         for (std::size_t i = 0; i < c.procedures.size(); ++i)
             if (c.procedures[i].procedure == a.line.procedure)
                 n = i;
-        std::vector<std::string> row{c.receptionNumber,
-                                     std::to_string(c.id),
-                                     c.createdAt,
-                                     std::string(info(a.line.procedure).nameJa),
-                                     std::string(info(a.line.procedure).id),
-                                     std::string(statusNameJa(a.line.status)),
-                                     std::string(statusId(a.line.status)),
-                                     c.resident.name,
-                                     c.resident.kana,
-                                     std::string(applicantId(c.applicant.type)),
-                                     c.window,
-                                     c.clerk,
-                                     "",
-                                     "",
-                                     "",
-                                     "0",
-                                     "",
-                                     std::to_string(n + 1),
-                                     std::to_string(count),
-                                     std::string(statusNameJa(c.status)),
-                                     std::string(statusId(c.status)),
-                                     "",
-                                     "",
-                                     "",
-                                     a.line.mailedOn ? toIso(*a.line.mailedOn) : "",
-                                     std::to_string(a.days),
-                                     "照会書回答待ち"};
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i)
-                out += ',';
-            bool freeText = i == 7 || i == 8 || i == 10 || i == 11 || i == 16;
-            out += csvField(row[i], freeText);
-        }
-        out += "\r\n";
+        std::vector<std::string> row = lineColumns(c, a.line);
+        row.insert(row.end(),
+                   {"", "", "", "0", "", std::to_string(n + 1), std::to_string(count),
+                    std::string(statusNameJa(c.status)), std::string(statusId(c.status)), "", "", "",
+                    a.line.mailedOn ? toIso(*a.line.mailedOn) : "", std::to_string(a.days), "照会書回答待ち"});
+        appendRow(out, row);
     }
     return out;
 }
